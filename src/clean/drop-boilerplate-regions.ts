@@ -1,0 +1,73 @@
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { attr, classAndId, textOf } from '../hast/util.js';
+import { explain } from '../messages.js';
+import { computeStats } from '../extract/stats.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS } from './vocabulary.js';
+
+/**
+ * A region that holds more than this share of the page's prose is never dropped by its name alone:
+ * sites wrap whole articles in containers named "has-sidebar" or "post-with-comments".
+ */
+const MAX_PROSE_SHARE = 0.4;
+
+/** Elements that are the document or the article itself and are never boilerplate by name. */
+const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
+
+/**
+ * rehype plugin: drop navigation, headers, footers, sidebars, share bars, related lists, comment
+ * sections, cookie and newsletter prompts, ads, author-bio boxes and translation switchers, as
+ * named by landmark elements, ARIA roles, or the class/id vocabulary in vocabulary.ts.
+ */
+export default function dropBoilerplateRegions() {
+  return (tree: Root, file: VFile) => {
+    const stats = computeStats(tree);
+    const total = stats.get(tree)!.proseText || 1;
+    const stack: Element[] = [];
+    const remove = new Set<Element>();
+    for (const child of tree.children) if (child.type === 'element') stack.push(child);
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const kind = boilerplateKind(node);
+      const s = stats.get(node);
+      if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node)) {
+        remove.add(node);
+        explain(file, `drop-${kind}`, `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
+        continue;
+      }
+      for (const child of node.children) if (child.type === 'element') stack.push(child);
+    }
+    if (remove.size === 0) return;
+    const prune = (parent: Root | Element) => {
+      const work: Array<Root | Element> = [parent];
+      while (work.length > 0) {
+        const p = work.pop()!;
+        p.children = p.children.filter((c) => !(c.type === 'element' && remove.has(c))) as typeof p.children;
+        for (const c of p.children) if (c.type === 'element') work.push(c);
+      }
+    };
+    prune(tree);
+  };
+}
+
+/** The kind of boilerplate an element is named as, or null. */
+export function boilerplateKind(node: Element): string | null {
+  if (NEVER_DROP.has(node.tagName)) return null;
+  if (BOILERPLATE_TAGS.has(node.tagName)) return node.tagName === 'aside' ? 'sidebar' : node.tagName === 'menu' ? 'navigation' : node.tagName;
+  const role = attr(node, 'role');
+  if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return role.toLowerCase();
+  const names = classAndId(node);
+  if (!names) return null;
+  for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) if (pattern.test(names)) return kind;
+  return null;
+}
+
+function holdsArticleBody(node: Element): boolean {
+  const itemprop = attr(node, 'itemProp');
+  return itemprop !== null && /articlebody/i.test(itemprop);
+}
+
+export function firstWords(node: Element, count = 8): string {
+  const words = textOf(node).split(' ').slice(0, count).join(' ');
+  return words.length > 80 ? `${words.slice(0, 77)}...` : words;
+}

@@ -1,0 +1,40 @@
+/**
+ * The boilerplate vocabulary: named groups of class/id/role words, in one place (as Readability's
+ * REGEXPS and trafilatura's xpaths.py). Each group says what kind of boilerplate it names; the
+ * cleaning plugins and the content scorer read them from here.
+ */
+
+/** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
+export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
+  navigation: /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|skip-?link|site-?header|masthead|topbar|top-bar|toolbar|pagination|pager|tabs?-?nav)($|[\s_-])/,
+  share: /(^|[\s_-])(share|sharing|shares|social|sociable|share-?bar|share-?tools|addthis|sharethis|social-?links|follow-?us|print-?(button|link))($|[\s_-])/,
+  related: /(^|[\s_-])(related|recommended|recommendations?|more-?stories|more-?from|read-?more|read-?next|also-?read|you-?may-?like|trending|popular|most-?(read|popular|viewed)|outbrain|taboola|further-?reading|next-?up|up-?next)($|[\s_-])/,
+  comments: /(^|[\s_-])(comments?|comment-?list|disqus|discussion|replies|respond|reactions)($|[\s_-])/,
+  prompts: /(^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|sign-?up|register|paywall|modal|popup|pop-?up|overlay|banner-?ad|donate|membership|registration|login|cta)($|[\s_-])/,
+  ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
+  bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
+  translations: /(^|[\s_-])(translations?|language-?(switcher|selector|links)|lang-?switch|also-?available)($|[\s_-])/,
+  chrome: /(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|hidden|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])/,
+};
+
+/** Words in class or id that suggest the article body (raise a container's score). */
+export const CONTENT_HINT = /(^|[\s_-])(article|articlebody|article-?body|article-?content|story|story-?body|entry|entry-?content|post|post-?body|post-?content|content|main|body|text|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
+
+/** Words in class or id that suggest boilerplate (lower a container's score). */
+export const NEGATIVE_HINT = /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|card|rail)($|[\s_-])/;
+
+/** ARIA roles of boilerplate landmarks. */
+export const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
+
+/** Elements that are never article text. */
+export const NON_CONTENT_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'applet', 'canvas', 'svg', 'math',
+  'button', 'input', 'select', 'textarea', 'option', 'optgroup', 'datalist', 'output', 'progress', 'meter',
+  'link', 'meta', 'base', 'head', 'title', 'dialog', 'audio', 'video', 'source', 'track', 'map', 'area',
+]);
+
+/** Landmark elements that are boilerplate unless they hold the article. */
+export const BOILERPLATE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu']);
+
+/** Headings of boilerplate blocks that have no telling class ("Related articles", "Comments"). */
+export const BOILERPLATE_HEADING = /^(related( (articles|stories|posts|content|coverage|reading))?|recommended( for you| articles| reading)?|more (stories|from|on|like this|in)\b.*|read (more|next|also)|you (may|might) (also )?(like|enjoy)|popular( (stories|posts|now))?|most (read|popular|viewed|shared)|trending( now)?|comments?( \(\d+\))?|\d+ comments?|leave a (reply|comment)|join the (conversation|discussion)|share (this|the) (article|story|post)|about the authors?|sign up.*newsletter.*|subscribe.*|also available in|tags?|topics?|filed under|see also|further reading|latest( news| stories)?|advertisement)$/i;

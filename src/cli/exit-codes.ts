@@ -1,0 +1,13 @@
+/** Exit codes, documented in the README and in `--help`. */
+export const EXIT = {
+  /** Every input converted. */
+  OK: 0,
+  /** Some inputs failed; the others were converted. */
+  SOME_FAILED: 1,
+  /** Usage error: bad option or argument; nothing was converted. */
+  USAGE: 2,
+  /** `--check` found outputs that are stale or missing. */
+  CHECK_DIFFERS: 3,
+  /** Interrupted (SIGINT); a rerun resumes. */
+  INTERRUPTED: 130,
+} as const;

@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import type { Root } from 'hast';
+import { VFile } from 'vfile';
+import type { ConvertOptions, ConvertResult, InputFormat, Metadata, SourceInfo } from './types.js';
+import { UnboilError } from './errors.js';
+import { sniffFormat } from './read/sniff.js';
+import { readHtml } from './read/html.js';
+import { readText } from './read/text.js';
+import { articlePipeline } from './pipeline.js';
+import { assembleMarkdown, hastToMarkdown } from './write/markdown.js';
+import { frontMatter } from './write/front-matter.js';
+import { detectLang } from './metadata/detect-lang.js';
+import { messagesOf, warn, warningsOf } from './messages.js';
+import { VERSION } from './version.js';
+import { markdownToText } from './write/plain-text.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Pages of a PDF input. */
+    pages: number | null;
+  }
+}
+
+/**
+ * Convert one document: bytes (or a string) and options in, `{markdown, metadata, messages}` out.
+ * Pure: no file system, no network, no global state.
+ */
+export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  const name = options.path ?? 'stdin';
+  if (bytes.length === 0) throw new UnboilError('EMPTY_INPUT', 'the input is empty (0 bytes)');
+  const format: InputFormat = !options.from || options.from === 'auto' ? sniffFormat(bytes) : options.from;
+  if (format !== 'pdf') assertNotBinary(bytes);
+
+  const file = new VFile({ path: name });
+  file.data.explain = options.explain === true;
+  file.data.pages = null;
+  const tree = await read(format, bytes, file);
+  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null });
+  const article = (await processor.run(tree, file)) as Root;
+  const body = await hastToMarkdown(article, file);
+
+  const fields = file.data.fields!;
+  const text = markdownToText(body);
+  const words = text.split(/\s+/u).filter(Boolean).length;
+  if (words === 0) warn(file, 'empty-article', 'no article text found');
+  let { lang } = fields;
+  const sources = { ...fields.fieldSources };
+  if (!lang) {
+    lang = detectLang(text);
+    if (lang) sources.lang = 'detected';
+  }
+  if (!fields.title) warn(file, 'no-title', 'no title found');
+  if (!fields.published) warn(file, 'no-date', 'no publication date found');
+
+  const messages = messagesOf(file);
+  const source: SourceInfo = {
+    path: options.path ?? null,
+    format,
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    encoding: file.data.encoding ?? null,
+    pages: file.data.pages ?? null,
+  };
+  const metadata: Metadata = {
+    title: fields.title,
+    subtitle: fields.subtitle,
+    authors: fields.authors,
+    published: fields.published,
+    modified: fields.modified,
+    lang,
+    siteName: fields.siteName,
+    url: fields.url,
+    description: fields.description,
+    section: fields.section,
+    tags: fields.tags,
+    image: fields.image,
+    license: fields.license,
+    translations: fields.translations,
+    related: fields.related,
+    fieldSources: orderSources(sources),
+    wordCount: words,
+    source,
+    generator: { name: 'unboil', version: VERSION },
+    warnings: warningsOf(messages),
+  };
+  let markdown = assembleMarkdown(metadata.title, body, options.title !== false);
+  if (options.frontMatter) markdown = frontMatter(metadata) + markdown;
+  return { markdown, metadata, messages };
+}
+
+async function read(format: InputFormat, bytes: Uint8Array, file: VFile): Promise<Root> {
+  switch (format) {
+    case 'html':
+      return readHtml(bytes, file);
+    case 'text':
+      return readText(bytes, file);
+    case 'pdf': {
+      // Loaded only when a PDF arrives: pdfjs-dist is large and slow to start.
+      const { readPdf } = await import('./read/pdf/index.js');
+      return readPdf(bytes, file);
+    }
+  }
+}
+
+/** Control bytes that never occur in text (NUL and friends; tab, LF, FF, CR, ESC are allowed). */
+function assertNotBinary(bytes: Uint8Array): void {
+  const sample = bytes.subarray(0, 8192);
+  if (sample[0] === 0x1f && sample[1] === 0x8b) {
+    throw new UnboilError('BINARY_INPUT', 'the input is gzip-compressed; decompress it first (gunzip)');
+  }
+  // UTF-16 text has NULs in every other byte: the BOM or that pattern says it is text.
+  const utf16 = (sample[0] === 0xff && sample[1] === 0xfe) || (sample[0] === 0xfe && sample[1] === 0xff) || looksUtf16(sample);
+  if (utf16) return;
+  let control = 0;
+  for (const b of sample) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 27) control++;
+  if (control > 0 && control / sample.length > 0.01) {
+    throw new UnboilError('BINARY_INPUT', 'the input is binary data, not HTML, PDF or text');
+  }
+}
+
+function looksUtf16(sample: Uint8Array): boolean {
+  let evenZero = 0;
+  let oddZero = 0;
+  const n = Math.min(sample.length, 512) & ~1;
+  for (let i = 0; i < n; i += 2) {
+    if (sample[i] === 0) evenZero++;
+    if (sample[i + 1] === 0) oddZero++;
+  }
+  return n > 0 && (evenZero / (n / 2) > 0.4 || oddZero / (n / 2) > 0.4) && Math.min(evenZero, oddZero) < n / 20;
+}
+
+const SOURCE_ORDER = ['title', 'subtitle', 'authors', 'published', 'modified', 'lang', 'siteName', 'url', 'description', 'section', 'tags', 'image', 'license', 'translations', 'related'] as const;
+
+function orderSources(sources: Metadata['fieldSources']): Metadata['fieldSources'] {
+  const out: Metadata['fieldSources'] = {};
+  for (const key of SOURCE_ORDER) if (sources[key]) out[key] = sources[key];
+  return out;
+}

@@ -1,0 +1,28 @@
+/** Typed errors: every failure the user can cause has a code and names its cause. */
+
+export type ErrorCode =
+  | 'EMPTY_INPUT'
+  | 'BINARY_INPUT'
+  | 'TOO_LARGE'
+  | 'UNREADABLE'
+  | 'NOT_FOUND'
+  | 'PDF_INVALID'
+  | 'PDF_ENCRYPTED'
+  | 'PDF_NO_TEXT'
+  | 'TIMEOUT'
+  | 'WORKER_CRASHED'
+  | 'WRITE_FAILED'
+  | 'USAGE';
+
+export class UnboilError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UnboilError';
+    this.code = code;
+  }
+}
+
+export function isUnboilError(error: unknown): error is UnboilError {
+  return error instanceof Error && (error as UnboilError).name === 'UnboilError' && 'code' in error;
+}

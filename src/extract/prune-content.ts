@@ -1,0 +1,96 @@
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { isElement, textOf } from '../hast/util.js';
+import { explain } from '../messages.js';
+import { computeStats, linkDensity, type StatsMap } from './stats.js';
+import { classWeight } from './select-main-content.js';
+import { firstWords } from '../clean/drop-boilerplate-regions.js';
+import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
+
+/**
+ * Inside the selected article, drop blocks that look like boilerplate by their make-up (after
+ * Readability's "clean conditionally"): link lists, image-only strips with no prose, blocks whose
+ * heading names them ("Related stories", "Comments"), and short blocks with negative class names.
+ */
+
+/** Blocks with at least this many commas are prose and kept whatever else they hold. */
+const PROSE_COMMAS = 10;
+/** Link density above which a block with a neutral class is a link list. */
+const MAX_LINK_DENSITY = 0.33;
+/** Link density above which even a block with a content-ish class is a link list. */
+const MAX_LINK_DENSITY_POSITIVE = 0.6;
+
+const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'aside', 'dl', 'header', 'footer', 'figure']);
+
+export default function pruneContent() {
+  return (tree: Root, file: VFile) => {
+    const stats = computeStats(tree);
+    dropHeadedBoilerplate(tree, file);
+    const stack: Array<Root | Element> = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      parent.children = parent.children.filter((child) => {
+        if (!isElement(child)) return true;
+        const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats) : null;
+        if (rule) {
+          explain(file, rule, `dropped <${child.tagName}>: "${firstWords(child)}"`);
+          return false;
+        }
+        return true;
+      }) as typeof parent.children;
+      for (const child of parent.children) if (isElement(child)) stack.push(child);
+    }
+  };
+}
+
+function conditionalRule(node: Element, stats: StatsMap): string | null {
+  const s = stats.get(node);
+  if (!s) return null;
+  if (s.commas >= PROSE_COMMAS) return null;
+  const weight = classWeight(node);
+  const density = linkDensity(s);
+  if (weight < 0 && s.proseText < 200) return 'prune-negative-class';
+  if (s.text === 0) return hasMedia(node) ? null : 'prune-empty';
+  const isList = node.tagName === 'ul' || node.tagName === 'ol';
+  if (weight <= 0 && density > MAX_LINK_DENSITY && !(isList && density < 0.5 && s.text > 200)) return 'prune-link-list';
+  if (weight > 0 && density > MAX_LINK_DENSITY_POSITIVE) return 'prune-link-list';
+  return null;
+}
+
+function hasMedia(node: Element): boolean {
+  const stack: Element[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.tagName === 'img' || n.tagName === 'picture' || n.tagName === 'table' || n.tagName === 'hr' || n.tagName === 'br') return true;
+    for (const c of n.children) if (isElement(c)) stack.push(c);
+  }
+  return false;
+}
+
+/** A heading that names a boilerplate block drops the heading and the block after it. */
+function dropHeadedBoilerplate(tree: Root, file: VFile): void {
+  const stack: Array<Root | Element> = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    const children = parent.children;
+    const out: Array<(typeof children)[number]> = [];
+    let dropping = false;
+    let level = 0;
+    for (const child of children) {
+      if (isElement(child) && /^h[1-6]$/.test(child.tagName)) {
+        const text = textOf(child);
+        const childLevel = Number(child.tagName[1]);
+        if (BOILERPLATE_HEADING.test(text)) {
+          dropping = true;
+          level = childLevel;
+          explain(file, 'drop-headed-boilerplate', `dropped block headed "${text}"`);
+          continue;
+        }
+        if (dropping && childLevel <= level) dropping = false;
+      }
+      if (!dropping) out.push(child);
+    }
+    parent.children = out as typeof parent.children;
+    for (const child of parent.children) if (isElement(child)) stack.push(child);
+  }
+}

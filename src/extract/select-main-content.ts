@@ -1,0 +1,183 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
+import { explain, warn } from '../messages.js';
+import { computeStats, linkDensity, type NodeStats, type StatsMap } from './stats.js';
+import { CONTENT_HINT, NEGATIVE_HINT } from '../clean/vocabulary.js';
+
+/**
+ * Main-content selection, after Readability's scoring: every prose block gives points to its
+ * parent and, less, to its ancestors; containers are weighted by tag and by class/id hints and
+ * discounted by link density; the best container wins, with its siblings that look like part of
+ * the same article. Semantic containers (`[itemprop=articleBody]`, `<article>`, `<main>`) that
+ * hold most of the winner's text are preferred.
+ */
+
+/** Blocks shorter than this (characters) are not scored as prose. */
+const MIN_BLOCK_TEXT = 25;
+/** How many ancestor levels a block's score reaches. */
+const SCORE_LEVELS = 5;
+/** A sibling joins the article when its score reaches this share of the winner's. */
+const SIBLING_SHARE = 0.2;
+/** A semantic container is preferred when it holds at least this share of the winner's text... */
+const SEMANTIC_MIN_SHARE = 0.8;
+/** ...and not more than this many times the winner's text (it is not the whole page). */
+const SEMANTIC_MAX_GROWTH = 1.6;
+
+const SCORED_BLOCKS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd']);
+
+export default function selectMainContent() {
+  return (tree: Root, file: VFile) => {
+    const body = findBody(tree);
+    const stats = computeStats(body);
+    const scores = scoreContainers(body, stats);
+    let best: Element | null = null;
+    let bestScore = -Infinity;
+    for (const [node, score] of scores) {
+      if (score > bestScore) {
+        best = node;
+        bestScore = score;
+      }
+    }
+    if (!best) {
+      warn(file, 'no-main-content', 'no article-like block found; kept the readable text of the whole page');
+      return;
+    }
+    best = preferSemanticContainer(best, stats, body);
+    const parts = withSiblings(best, scores, bestScore, stats);
+    const article: Element = { type: 'element', tagName: 'article', properties: {}, children: parts };
+    const kept = stats.get(body)!.text;
+    const chosen = parts.reduce((n, p) => n + (isElement(p) ? (stats.get(p)?.text ?? 0) : 0), 0);
+    explain(file, 'select-main-content', `selected <${best.tagName}${describe(best)}> with ${chosen} of ${kept} characters of text`);
+    tree.children = [article];
+  };
+}
+
+function findBody(tree: Root): Element | Root {
+  let body: Element | null = null;
+  walkElements(tree, (node) => {
+    if (node.tagName === 'body') {
+      body = node;
+      return false;
+    }
+  });
+  return body ?? tree;
+}
+
+function scoreContainers(body: Element | Root, stats: StatsMap): Map<Element, number> {
+  const scores = new Map<Element, number>();
+  const initial = (node: Element): number => {
+    let score = 0;
+    switch (node.tagName) {
+      case 'div': case 'article': case 'section': case 'main': score = 5; break;
+      case 'pre': case 'td': case 'blockquote': score = 3; break;
+      case 'address': case 'ol': case 'ul': case 'dl': case 'dd': case 'dt': case 'li': case 'form': score = -3; break;
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': case 'th': score = -5; break;
+    }
+    if (node.tagName === 'article' || node.tagName === 'main') score += 10;
+    const itemprop = attr(node, 'itemProp');
+    if (itemprop && /articlebody/i.test(itemprop)) score += 30;
+    return score + classWeight(node);
+  };
+  walkElements(body as Root, (node) => {
+    if (!SCORED_BLOCKS.has(node.tagName) && !isTextDiv(node)) return;
+    const s = stats.get(node);
+    if (!s || s.text < MIN_BLOCK_TEXT) return;
+    if (node.tagName === 'li' && linkDensity(s) > 0.5) return;
+    const blockScore = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
+    let ancestor = s.parent;
+    for (let level = 0; level < SCORE_LEVELS && ancestor && ancestor.type === 'element'; level++) {
+      if (!scores.has(ancestor)) scores.set(ancestor, initial(ancestor));
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      scores.set(ancestor, scores.get(ancestor)! + blockScore / divider);
+      ancestor = stats.get(ancestor)?.parent ?? null;
+    }
+  });
+  for (const [node, score] of scores) {
+    const s = stats.get(node)!;
+    scores.set(node, score * (1 - linkDensity(s)));
+  }
+  return scores;
+}
+
+/** A div that holds text directly (sites that write paragraphs as `<div>text<br>text</div>`). */
+function isTextDiv(node: Element): boolean {
+  if (node.tagName !== 'div' && node.tagName !== 'span' && node.tagName !== 'font') return false;
+  let direct = 0;
+  for (const child of node.children) {
+    if (child.type === 'text') direct += child.value.trim().length;
+    else if (isElement(child) && BLOCK_TAGS.has(child.tagName)) return false;
+  }
+  return direct >= MIN_BLOCK_TEXT;
+}
+
+const BLOCK_TAGS = new Set(['div', 'p', 'section', 'article', 'ul', 'ol', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'aside', 'nav', 'form', 'dl']);
+
+export function classWeight(node: Element): number {
+  const names = classAndId(node);
+  if (!names) return 0;
+  let weight = 0;
+  if (CONTENT_HINT.test(names)) weight += 25;
+  if (NEGATIVE_HINT.test(names)) weight -= 25;
+  return weight;
+}
+
+function preferSemanticContainer(best: Element, stats: StatsMap, body: Element | Root): Element {
+  const bestText = stats.get(best)!.text;
+  let node: Element | Root | null = best;
+  let chosen = best;
+  // Walk up: a semantic container holding the winner and not much more is the article proper.
+  while (node && node !== body && node.type === 'element') {
+    const s: NodeStats = stats.get(node)!;
+    if (s.text > bestText * SEMANTIC_MAX_GROWTH) break;
+    if (isSemantic(node)) chosen = node;
+    node = s.parent;
+  }
+  if (chosen !== best) return chosen;
+  // Or down: a semantic container inside the winner that holds most of its text.
+  let found: Element | null = null;
+  walkElements(best, (child) => {
+    if (found) return false;
+    if (isSemantic(child) && (stats.get(child)?.text ?? 0) >= bestText * SEMANTIC_MIN_SHARE) found = child;
+  });
+  return found ?? best;
+}
+
+function isSemantic(node: Element): boolean {
+  if (node.tagName === 'article' || node.tagName === 'main') return true;
+  const itemprop = attr(node, 'itemProp');
+  return itemprop !== null && /articlebody/i.test(itemprop);
+}
+
+function withSiblings(best: Element, scores: Map<Element, number>, bestScore: number, stats: StatsMap): ElementContent[] {
+  const parent = stats.get(best)?.parent;
+  if (!parent || parent.type !== 'element') return [best];
+  const threshold = Math.max(10, bestScore * SIBLING_SHARE);
+  const bestWeight = classWeight(best);
+  const out: ElementContent[] = [];
+  for (const sibling of parent.children) {
+    if (sibling === best) {
+      out.push(best);
+      continue;
+    }
+    if (!isElement(sibling)) continue;
+    const s = stats.get(sibling);
+    if (!s) continue;
+    let bonus = 0;
+    const names = classAndId(sibling);
+    if (names && names === classAndId(best) && bestWeight >= 0) bonus += bestScore * 0.2;
+    const score = (scores.get(sibling) ?? 0) + bonus;
+    if (score >= threshold) out.push(sibling);
+    else if (sibling.tagName === 'p') {
+      const density = linkDensity(s);
+      const text = textOf(sibling);
+      if ((s.text > 80 && density < 0.25) || (s.text > 0 && s.text <= 80 && density === 0 && /\.( |$)/.test(text))) out.push(sibling);
+    }
+  }
+  return out;
+}
+
+function describe(node: Element): string {
+  const names = classAndId(node);
+  return names ? ` "${names.slice(0, 60)}"` : '';
+}

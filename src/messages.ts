@@ -1,0 +1,39 @@
+import type { VFile } from 'vfile';
+import type { Message, Warning } from './types.js';
+
+/**
+ * The one mechanism for decisions a user may question: a vfile message with a rule id.
+ * `warn` is for what went wrong or was guessed (reported in the JSON `warnings`); `explain` is the
+ * audit trail of removals (`--explain`), kept only when asked for.
+ */
+export function warn(file: VFile, rule: string, reason: string): void {
+  const message = file.message(reason, { ruleId: rule, source: 'unboil' });
+  message.fatal = false;
+}
+
+export function explain(file: VFile, rule: string, reason: string): void {
+  if (!file.data.explain) return;
+  const message = file.message(reason, { ruleId: rule, source: 'unboil' });
+  message.fatal = null; // info
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Keep the audit trail of removals (`--explain`). */
+    explain: boolean;
+  }
+}
+
+/** The messages of a file in a plain, serialisable form. */
+export function messagesOf(file: VFile): Message[] {
+  return file.messages.map((m) => ({
+    rule: m.ruleId ?? 'unknown',
+    message: m.reason,
+    severity: m.fatal === false ? 'warning' : 'info',
+  }));
+}
+
+/** The JSON `warnings`: the warnings, plus the audit trail when `--explain` asked for it. */
+export function warningsOf(messages: Message[]): Warning[] {
+  return messages.map(({ rule, message }) => ({ rule, message }));
+}

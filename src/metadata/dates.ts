@@ -1,0 +1,90 @@
+import * as chrono from 'chrono-node';
+
+/**
+ * Normalise a date as pages state it to ISO 8601 with chrono-node (a maintained parser for many
+ * formats and languages): `YYYY-MM-DD` when no time is stated, else a full timestamp, with the
+ * offset when the page states one. Returns null when no date can be read.
+ *
+ * A fixed reference date keeps the result deterministic for partial dates ("March 3").
+ */
+export const REFERENCE_DATE = new Date(Date.UTC(2100, 0, 1));
+
+const PARSERS: readonly chrono.Chrono[] = [
+  chrono.strict,
+  chrono.en.GB,
+  chrono.fr.casual,
+  chrono.de.casual,
+  chrono.es.casual,
+  chrono.pt.casual,
+  chrono.it.casual,
+  chrono.nl.casual,
+  chrono.ru.casual,
+  chrono.ja.casual,
+  chrono.zh.casual,
+];
+
+export function normalizeDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const text = toWesternDigits(value).trim();
+  if (text === '' || /^\d{4}$/.test(text)) return null; // a year alone is not a date
+  const iso = ISO_DATE.exec(text);
+  if (iso) return formatIsoMatch(iso);
+  for (const parser of PARSERS) {
+    const result = parser.parse(text, REFERENCE_DATE)[0];
+    if (result && result.start.isCertain('year') && result.start.isCertain('month') && result.start.isCertain('day')) {
+      return format(result.start);
+    }
+  }
+  return null;
+}
+
+/** ISO 8601 as machines write it (JSON-LD, meta tags, `<time datetime>`): read exactly, no guessing. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+function formatIsoMatch(m: RegExpExecArray): string | null {
+  const [, y, mo, d, h, mi, s, tz] = m;
+  if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return null;
+  if (h === undefined) return `${y}-${mo}-${d}`;
+  let offset = '';
+  if (tz === 'Z') offset = 'Z';
+  else if (tz) offset = tz.includes(':') ? tz : `${tz.slice(0, 3)}:${tz.slice(3)}`;
+  // Midnight UTC with no seconds is how many CMSes write "a date with no time".
+  if ((h === '00' && mi === '00' && (s === undefined || s === '00')) && (offset === '' || offset === 'Z' || offset === '+00:00')) {
+    return `${y}-${mo}-${d}`;
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${offset}`;
+}
+
+function format(c: chrono.ParsedComponents): string {
+  const y = String(c.get('year')).padStart(4, '0');
+  const mo = String(c.get('month')).padStart(2, '0');
+  const d = String(c.get('day')).padStart(2, '0');
+  const date = `${y}-${mo}-${d}`;
+  if (!c.isCertain('hour')) return date;
+  const h = String(c.get('hour')).padStart(2, '0');
+  const mi = String(c.get('minute') ?? 0).padStart(2, '0');
+  const s = String(c.get('second') ?? 0).padStart(2, '0');
+  let offset = '';
+  if (c.isCertain('timezoneOffset')) {
+    const total = c.get('timezoneOffset') ?? 0;
+    const sign = total < 0 ? '-' : '+';
+    const abs = Math.abs(total);
+    offset = total === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  }
+  return `${date}T${h}:${mi}:${s}${offset}`;
+}
+
+/** Arabic-Indic, Persian and full-width digits to ASCII, so every parser can read them. */
+export function toWesternDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code >= 0xff10) return String(code - 0xff10);
+    if (code >= 0x06f0) return String(code - 0x06f0);
+    return String(code - 0x0660);
+  });
+}
+
+/** The calendar date part of an ISO value, for comparisons. */
+export function datePart(iso: string): string {
+  return iso.slice(0, 10);
+}

@@ -1,0 +1,95 @@
+import type { Root } from 'hast';
+import type { VFile } from 'vfile';
+import type { FieldSource, MetadataField } from '../types.js';
+import { propose, type FieldValues } from './candidates.js';
+import { clean } from './text-utils.js';
+import { attr, walkElements } from '../hast/util.js';
+
+/**
+ * `<meta>` tags: Open Graph and `article:*`, Twitter cards, Dublin Core, Highwire `citation_*`
+ * and plain `name=` tags. One table maps each tag to a field and a source.
+ */
+const META_FIELDS: ReadonlyArray<[RegExp, Exclude<MetadataField, 'authors' | 'tags' | 'translations' | 'related'>, FieldSource]> = [
+  [/^citation_title$/, 'title', 'citation'],
+  [/^citation_(publication_date|date|online_date)$/, 'published', 'citation'],
+  [/^citation_(journal_title|publisher|conference_title)$/, 'siteName', 'citation'],
+  [/^citation_(abstract_html_url|fulltext_html_url)$/, 'url', 'citation'],
+  [/^citation_language$/, 'lang', 'citation'],
+  [/^citation_abstract$/, 'description', 'citation'],
+  [/^og:title$/, 'title', 'open-graph'],
+  [/^og:description$/, 'description', 'open-graph'],
+  [/^og:url$/, 'url', 'open-graph'],
+  [/^og:site_name$/, 'siteName', 'open-graph'],
+  [/^og:image(:url|:secure_url)?$/, 'image', 'open-graph'],
+  [/^og:locale$/, 'lang', 'open-graph'],
+  [/^(article|og:article):published_time$/, 'published', 'open-graph'],
+  [/^(article|og:article):modified_time$/, 'modified', 'open-graph'],
+  [/^(article|og:article):section$/, 'section', 'open-graph'],
+  [/^twitter:title$/, 'title', 'twitter'],
+  [/^twitter:description$/, 'description', 'twitter'],
+  [/^twitter:image(:src)?$/, 'image', 'twitter'],
+  [/^(dc|dcterms)\.title$/, 'title', 'dublin-core'],
+  [/^(dc|dcterms)\.description$/, 'description', 'dublin-core'],
+  [/^(dc|dcterms)\.(date|date\.issued|issued|created)$/, 'published', 'dublin-core'],
+  [/^(dc|dcterms)\.(modified|date\.modified)$/, 'modified', 'dublin-core'],
+  [/^(dc|dcterms)\.language$/, 'lang', 'dublin-core'],
+  [/^(dc|dcterms)\.publisher$/, 'siteName', 'dublin-core'],
+  [/^(dc|dcterms)\.(rights|license)$/, 'license', 'dublin-core'],
+  [/^(dc|dcterms)\.identifier$/, 'url', 'dublin-core'],
+  [/^(title|headline)$/, 'title', 'meta'],
+  [/^description$/, 'description', 'meta'],
+  [/^(date|pubdate|publishdate|publish-date|publish_date|article_date_original|sailthru\.date|parsely-pub-date|dc\.date\.created|original-publish-date|datepublished)$/, 'published', 'meta'],
+  [/^(lastmod|last-modified|article_date_updated|datemodified)$/, 'modified', 'meta'],
+  [/^(application-name|apple-mobile-web-app-title)$/, 'siteName', 'meta'],
+  [/^(language|content-language)$/, 'lang', 'meta'],
+  [/^(section|parsely-section|category)$/, 'section', 'meta'],
+  [/^(parsely-title)$/, 'title', 'meta'],
+  [/^(image|thumbnail)$/, 'image', 'meta'],
+];
+
+const AUTHOR_TAGS: ReadonlyArray<[RegExp, FieldSource]> = [
+  [/^citation_author$/, 'citation'],
+  [/^(article|og:article):author$/, 'open-graph'],
+  [/^(dc|dcterms)\.(creator|contributor)$/, 'dublin-core'],
+  [/^(author|byl|sailthru\.author|parsely-author|twitter:creator)$/, 'meta'],
+];
+
+const TAG_TAGS: ReadonlyArray<[RegExp, FieldSource]> = [
+  [/^citation_keywords?$/, 'citation'],
+  [/^(article|og:article):tag$/, 'open-graph'],
+  [/^(dc|dcterms)\.subject$/, 'dublin-core'],
+  [/^(keywords|news_keywords|parsely-tags|sailthru\.tags)$/, 'meta'],
+];
+
+export function readMetaTags(tree: Root, file: VFile): void {
+  const authors: Array<[string, FieldSource]> = [];
+  const tags = new Map<FieldSource, string[]>();
+  walkElements(tree, (node) => {
+    if (node.tagName !== 'meta') return;
+    const key = (attr(node, 'property') ?? attr(node, 'name') ?? attr(node, 'itemProp') ?? attr(node, 'httpEquiv') ?? '').trim().toLowerCase();
+    const content = clean(attr(node, 'content'));
+    if (!key || !content) return;
+    for (const [pattern, field, source] of META_FIELDS) {
+      if (pattern.test(key)) {
+        propose(file, field, content as FieldValues[typeof field], source);
+        break;
+      }
+    }
+    for (const [pattern, source] of AUTHOR_TAGS) {
+      // An author given as a profile URL (Facebook, Twitter handle) is not a name.
+      if (pattern.test(key) && !/^(https?:|@)/.test(content)) authors.push([content, source]);
+    }
+    for (const [pattern, source] of TAG_TAGS) {
+      if (pattern.test(key)) {
+        const list = tags.get(source) ?? [];
+        list.push(...content.split(/[,;]/).map((t) => t.trim()).filter(Boolean));
+        tags.set(source, list);
+      }
+    }
+  });
+  for (const source of new Set(authors.map(([, s]) => s))) {
+    const names = authors.filter(([, s]) => s === source).map(([n]) => n);
+    propose(file, 'authors', names.map((name) => ({ name, url: null, bio: null })), source);
+  }
+  for (const [source, list] of tags) propose(file, 'tags', [...new Set(list)], source);
+}

@@ -1,0 +1,31 @@
+import type { Root } from 'hast';
+import { unified, type Processor } from 'unified';
+import readMetadata from './metadata/index.js';
+import dropNonContent from './clean/drop-non-content.js';
+import dropBoilerplateRegions from './clean/drop-boilerplate-regions.js';
+import selectMainContent from './extract/select-main-content.js';
+import pruneContent from './extract/prune-content.js';
+import resolveUrls from './tidy/resolve-urls.js';
+import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
+
+export interface PipelineOptions {
+  baseUrl?: string | null;
+}
+
+/**
+ * The one way through, from a page's hast to the article's hast: metadata (reads the whole page
+ * first) -> clean (one plugin per kind of boilerplate) -> main content -> tidy. Every input format
+ * joins here; rehype-remark and remark-stringify take it from there (write/markdown.ts).
+ */
+export function articlePipeline(options: PipelineOptions): Processor<undefined, Root, Root> {
+  return unified()
+    .use(readMetadata, { baseUrl: options.baseUrl ?? null })
+    .use(dropNonContent)
+    .use(dropBoilerplateRegions)
+    .use(selectMainContent)
+    .use(pruneContent)
+    .use(resolveUrls)
+    .use(unwrapDropCaps)
+    .use(dropEndMarks)
+    .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
+}

@@ -1,0 +1,71 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { attr, isElement } from '../hast/util.js';
+import { explain } from '../messages.js';
+
+/** Schemes whose links are never kept: they run code or read local files. */
+const UNSAFE_SCHEME = /^\s*(javascript|vbscript|file|data|blob|about|chrome|jar):/i;
+
+/** Attributes where lazy-loading pages keep the real image address. */
+const LAZY_SRC = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataUrl', 'dataHiResSrc', 'dataFullSrc'];
+
+/**
+ * rehype plugin: resolve link and image targets against the document's base URL (relative ones
+ * stay relative when there is none), take lazy-loaded image addresses, and drop targets with
+ * unsafe schemes (`javascript:`, `vbscript:`, `file:`, `data:`), keeping the link text.
+ */
+export default function resolveUrls() {
+  return (tree: Root, file: VFile) => {
+    const base = file.data.baseUrl ?? null;
+    const stack: Array<Root | Element> = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      const children: ElementContent[] = [];
+      for (const child of parent.children as ElementContent[]) {
+        if (!isElement(child)) {
+          children.push(child);
+          continue;
+        }
+        if (child.tagName === 'a') {
+          const href = attr(child, 'href');
+          if (href !== null && (UNSAFE_SCHEME.test(href) || href.trim() === '' || href.trim().startsWith('#'))) {
+            if (UNSAFE_SCHEME.test(href)) explain(file, 'drop-unsafe-url', `dropped link target ${href.slice(0, 40)}`);
+            children.push(...child.children); // unwrap: keep the text, drop the target
+            continue;
+          }
+          if (href !== null) child.properties.href = resolve(href, base);
+        } else if (child.tagName === 'img') {
+          let src = attr(child, 'src');
+          if (!src || src.startsWith('data:')) {
+            for (const key of LAZY_SRC) {
+              const lazy = attr(child, key);
+              if (lazy && !lazy.startsWith('data:')) {
+                src = lazy;
+                break;
+              }
+            }
+          }
+          if (!src || UNSAFE_SCHEME.test(src)) {
+            if (src) explain(file, 'drop-unsafe-url', `dropped image source ${src.slice(0, 40)}`);
+            continue;
+          }
+          const title = attr(child, 'title');
+          child.properties = { src: resolve(src, base), alt: attr(child, 'alt') ?? '', ...(title ? { title } : {}) };
+        }
+        children.push(child);
+      }
+      parent.children = children as typeof parent.children;
+      for (const child of parent.children) if (isElement(child)) stack.push(child);
+    }
+  };
+}
+
+function resolve(url: string, base: string | null): string {
+  const trimmed = url.trim();
+  if (!base) return trimmed;
+  try {
+    return new URL(trimmed, base).href;
+  } catch {
+    return trimmed;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Element, ElementContent, Root, Text } from 'hast';
+import type { VFile } from 'vfile';
+import { classAndId, isElement, textOf } from '../hast/util.js';
+import { explain } from '../messages.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The resolved article title (set before tidying so a repeated headline can be dropped). */
+    title: string | null;
+  }
+}
+
+/** Decorative end marks that close articles (❖ ■ ∎ □ ◆ ♦ ● ★ ☐ ⧫). */
+export const END_MARK = /(^|\s)[❖■∎□◆♦●★☐⧫▪◼]+\s*$/u;
+
+/**
+ * rehype plugin: drop a heading that repeats the title (the Markdown prints the title itself).
+ */
+export function dropTitleHeading() {
+  return (tree: Root, file: VFile) => {
+    const title = file.data.title;
+    if (!title) return;
+    const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const target = norm(title);
+    let done = false;
+    const stack: Array<Root | Element> = [tree];
+    while (stack.length > 0 && !done) {
+      const parent = stack.shift()!;
+      parent.children = parent.children.filter((child) => {
+        if (done || !isElement(child) || !/^h[1-3]$/.test(child.tagName)) return true;
+        if (norm(textOf(child)) === target) {
+          done = true;
+          explain(file, 'drop-title-heading', `dropped heading repeating the title`);
+          return false;
+        }
+        return true;
+      }) as typeof parent.children;
+      for (const child of parent.children) if (isElement(child)) stack.push(child);
+    }
+  };
+}
+
+/**
+ * rehype plugin: a drop cap marked up apart from its word (`<span class="dropcap">A</span>fter`,
+ * `<b>A</b>fter`) becomes plain text, so the word is whole again.
+ */
+export function unwrapDropCaps() {
+  return (tree: Root) => {
+    const stack: Array<Root | Element> = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      const children = parent.children as ElementContent[];
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        const next = children[i + 1];
+        if (isElement(child) && isDropCap(child) && next && next.type === 'text' && /^\p{Ll}/u.test(next.value)) {
+          children[i] = { type: 'text', value: textOf(child) } satisfies Text;
+        } else if (isElement(child) && /dropcap|drop-cap|initial-?letter|firstletter|first-letter/.test(classAndId(child)) && textOf(child).length <= 2) {
+          children[i] = { type: 'text', value: textOf(child) } satisfies Text;
+        }
+      }
+      for (const child of children) if (isElement(child)) stack.push(child);
+    }
+  };
+}
+
+function isDropCap(node: Element): boolean {
+  if (!['b', 'strong', 'span', 'em', 'i', 'big', 'font'].includes(node.tagName)) return false;
+  return /^\p{Lu}$/u.test(textOf(node));
+}
+
+/**
+ * rehype plugin: drop decorative end marks (❖ ■ ∎) that close an article or a section: a mark at
+ * the end of a text, after white space or on its own.
+ */
+export function dropEndMarks() {
+  return (tree: Root) => {
+    const stack: Array<Root | Element> = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      for (const child of parent.children) {
+        if (child.type === 'text' && END_MARK.test(child.value)) child.value = child.value.replace(END_MARK, '');
+        else if (isElement(child)) stack.push(child);
+      }
+    }
+  };
+}

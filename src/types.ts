@@ -1,0 +1,140 @@
+/** Public types of unboil: the metadata schema (design/OUTPUT.md) and the convert() contract. */
+
+export type InputFormat = 'html' | 'pdf' | 'text';
+
+export interface Author {
+  name: string;
+  url: string | null;
+  bio: string | null;
+}
+
+export interface Translation {
+  lang: string | null;
+  label: string | null;
+  url: string;
+}
+
+export interface RelatedItem {
+  title: string;
+  url: string | null;
+  published: string | null;
+  authors: string[];
+  section: string | null;
+}
+
+/** Where a field's value came from. */
+export type FieldSource =
+  | 'json-ld'
+  | 'microdata'
+  | 'citation'
+  | 'open-graph'
+  | 'twitter'
+  | 'dublin-core'
+  | 'meta'
+  | 'byline'
+  | 'time'
+  | 'url'
+  | 'text'
+  | 'pdf-info'
+  | 'xmp'
+  | 'detected'
+  | 'markup'
+  | 'link'
+  | 'front-matter';
+
+export interface SourceInfo {
+  path: string | null;
+  format: InputFormat;
+  bytes: number;
+  sha256: string;
+  encoding: string | null;
+  pages: number | null;
+}
+
+export interface Warning {
+  rule: string;
+  message: string;
+}
+
+/** The JSON metadata object, schema version 1. Key order is the schema's order. */
+export interface Metadata {
+  title: string | null;
+  subtitle: string | null;
+  authors: Author[];
+  published: string | null;
+  modified: string | null;
+  lang: string | null;
+  siteName: string | null;
+  url: string | null;
+  description: string | null;
+  section: string | null;
+  tags: string[];
+  image: string | null;
+  license: string | null;
+  translations: Translation[];
+  related: RelatedItem[];
+  fieldSources: Partial<Record<MetadataField, FieldSource>>;
+  wordCount: number;
+  source: SourceInfo;
+  generator: { name: 'unboil'; version: string };
+  warnings: Warning[];
+}
+
+/** The fields that metadata extractors fill (those that can have a source). */
+export type MetadataField =
+  | 'title'
+  | 'subtitle'
+  | 'authors'
+  | 'published'
+  | 'modified'
+  | 'lang'
+  | 'siteName'
+  | 'url'
+  | 'description'
+  | 'section'
+  | 'tags'
+  | 'image'
+  | 'license'
+  | 'translations'
+  | 'related';
+
+export interface ConvertOptions {
+  /** Force the input kind; `auto` (default) sniffs the bytes. */
+  from?: InputFormat | 'auto';
+  /** Path of the input as the user gave it (recorded in `source.path`); null for stdin. */
+  path?: string | null;
+  /** Base URL against which relative links are resolved when the page gives none. */
+  baseUrl?: string | null;
+  /** Start the Markdown with `# Title` (default true). */
+  title?: boolean;
+  /** Prepend a YAML front-matter block. */
+  frontMatter?: boolean;
+  /** Record every removed block as a message (for --explain). */
+  explain?: boolean;
+  /** User rules: per-host CSS selectors to drop or keep before the heuristics. */
+  rules?: UserRules | null;
+}
+
+export interface UserRule {
+  /** Host name the rule applies to (`example.com` also matches `www.example.com`); `*` for all. */
+  host: string;
+  drop?: string[];
+  keep?: string[];
+}
+
+export interface UserRules {
+  rules: UserRule[];
+}
+
+export interface Message {
+  rule: string;
+  message: string;
+  /** `warning` for what went wrong or was guessed; `info` for audit trail entries (--explain). */
+  severity: 'warning' | 'info';
+}
+
+export interface ConvertResult {
+  markdown: string;
+  metadata: Metadata;
+  messages: Message[];
+}

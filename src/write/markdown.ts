@@ -1,0 +1,69 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { unified } from 'unified';
+import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
+import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import type { VFile } from 'vfile';
+
+/**
+ * Every serialisation option pinned (design/OUTPUT.md): library defaults must never leak into
+ * outputs, or an upgrade rewrites every archive.
+ */
+export const STRINGIFY_OPTIONS: StringifyOptions = {
+  bullet: '-',
+  bulletOther: '*',
+  bulletOrdered: '.',
+  emphasis: '_',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  rule: '-',
+  ruleRepetition: 3,
+  ruleSpaces: false,
+  listItemIndent: 'one',
+  setext: false,
+  closeAtx: false,
+  incrementListMarker: true,
+  quote: '"',
+  resourceLink: true,
+  tightDefinitions: true,
+};
+
+const GFM_OPTIONS = { tableCellPadding: true, tablePipeAlign: false, singleTilde: false, firstLineBlank: false } as const;
+
+/** hast -> mdast -> Markdown, through rehype-remark, remark-gfm and remark-stringify. */
+const toMarkdownProcessor = unified()
+  .use(rehypeRemark, { newlines: false })
+  .use(remarkGfm, GFM_OPTIONS)
+  .use(remarkStringify, STRINGIFY_OPTIONS)
+  .freeze();
+
+export async function hastToMarkdown(tree: HastRoot, file: VFile): Promise<string> {
+  const mdast = (await toMarkdownProcessor.run(tree, file)) as MdastRoot;
+  const text = toMarkdownProcessor.stringify(mdast, file);
+  return normaliseMarkdown(String(text));
+}
+
+/** NFC, LF line ends, no trailing spaces, no runs of blank lines, exactly one final newline. */
+export function normaliseMarkdown(markdown: string): string {
+  const body = markdown
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  return body === '' ? '' : `${body}\n`;
+}
+
+/** The Markdown document: `# Title` (unless disabled), then the body. */
+export function assembleMarkdown(title: string | null, body: string, withTitle: boolean): string {
+  const heading = withTitle && title ? `# ${escapeHeading(title)}\n` : '';
+  if (!heading) return body;
+  return body ? `${heading}\n${body}` : heading;
+}
+
+function escapeHeading(title: string): string {
+  // A title is one line of plain text: no Markdown syntax should take effect in it.
+  return title.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(#+)/, '\\$1');
+}

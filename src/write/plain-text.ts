@@ -1,0 +1,34 @@
+import type { Nodes, Root } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * The visible text of Markdown: every text, code and link text, no images, blocks on their own
+ * lines. Used for word counts and language detection (and by the quality benchmark).
+ */
+export function markdownToText(markdown: string): string {
+  const tree = parser.parse(markdown) as Root;
+  const out: string[] = [];
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
+      out.push(node.value);
+      if (node.type === 'code') out.push('\n');
+      continue;
+    }
+    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'definition') continue;
+    if (node.type === 'break') {
+      out.push('\n');
+      continue;
+    }
+    if ('children' in node) {
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'listItem') out.push('\n');
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
+  return out.join('').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+}
