@@ -1,0 +1,113 @@
+/**
+ * Metadata accuracy on a corpus: converts every document, writes `<id>.meta.json` predictions
+ * (title, authors as names, published, lang, description, siteName) and prints, per field, n,
+ * coverage, exact-match rate, token F1 and over-extraction, with the normalisation of
+ * ../shared/tools/score-meta.mjs (bench/meta-metric.ts). When that scorer is present it also runs
+ * it on the same predictions, so the two tables can be seen to agree. It also prints how often
+ * each of the other schema fields is filled, and which source won each field.
+ *
+ *   npm run bench:metadata -- --corpus ../shared/corpus/readability [--out DIR] [--failures FIELD|all] [--json]
+ */
+process.env.TZ = 'UTC'; // as the reference scorer: zone-less date-times are read as written
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { convert } from '../src/index.js';
+import type { Metadata } from '../src/types.js';
+import { argValue, hasFlag, readManifest } from './corpus.js';
+import { scoreMeta, type MetaValue } from './meta-metric.js';
+
+const corpus = argValue('--corpus');
+if (!corpus) {
+  process.stderr.write('usage: npm run bench:metadata -- --corpus DIR [--out DIR] [--failures FIELD|all] [--json]\n');
+  process.exit(2);
+}
+const out = resolve(argValue('--out', join('bench', 'out', `${basename(resolve(corpus))}-meta`))!);
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const entries = readManifest(corpus);
+const predictions = new Map<string, Record<string, MetaValue>>();
+const all: Metadata[] = [];
+let failed = 0;
+for (const entry of entries) {
+  let prediction: Record<string, MetaValue> = {};
+  try {
+    const input = readFileSync(join(corpus, entry.doc));
+    const { metadata } = await convert(input, { baseUrl: entry.url ?? null, path: entry.doc });
+    all.push(metadata);
+    prediction = {
+      title: metadata.title,
+      authors: metadata.authors.map((a) => a.name),
+      published: metadata.published,
+      lang: metadata.lang,
+      description: metadata.description,
+      siteName: metadata.siteName,
+    };
+  } catch (e) {
+    failed++;
+    process.stderr.write(`  error ${entry.id}: ${(e as Error).message}\n`);
+  }
+  predictions.set(entry.id, prediction);
+  writeFileSync(join(out, `${entry.id}.meta.json`), `${JSON.stringify(prediction, null, 2)}\n`);
+}
+
+const { summary, results } = scoreMeta(entries, predictions);
+const f = (x: number | null) => (x == null ? '-' : x.toFixed(3));
+
+if (hasFlag('--json')) {
+  process.stdout.write(`${JSON.stringify({ corpus: basename(resolve(corpus)), pages: entries.length, failed, fields: Object.fromEntries(summary) })}\n`);
+} else {
+  const head = ['field', 'n', 'coverage', 'exact', 'tokenF1', 'extra'];
+  const rows = [...summary].map(([field, s]) => [field, String(s.n), f(s.coverage), f(s.exact), f(s.tokenF1), s.expectedEmpty ? `${s.extra}/${s.expectedEmpty}` : '-']);
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
+  process.stdout.write(`${basename(resolve(corpus))}: pages ${entries.length}, failed ${failed}\n${line(head)}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  process.stdout.write(`filled (all schema fields, share of pages): ${fillRates(all)}\n`);
+  process.stdout.write(`winning sources: ${sourceCounts(all)}\n`);
+}
+
+const wanted = argValue('--failures');
+if (wanted) {
+  for (const r of results) {
+    if (r.exact || (wanted !== 'all' && wanted !== r.field)) continue;
+    process.stdout.write(`  miss ${r.field} ${r.id}: expected ${JSON.stringify(r.expected)} got ${JSON.stringify(r.predicted)}\n`);
+  }
+}
+
+// The reference scorer, when the shared folder is there: the two tables must agree.
+const reference = resolve('..', 'shared', 'tools', 'score-meta.mjs');
+if (existsSync(reference) && !hasFlag('--no-reference') && !hasFlag('--json')) {
+  const table = execFileSync(process.execPath, [reference, '--corpus', corpus, '--pred', out], { encoding: 'utf8' }).trim();
+  process.stdout.write(`reference score-meta.mjs:\n${table.replace(/^/gm, '  ')}\n`);
+}
+
+function fillRates(list: Metadata[]): string {
+  const keys = ['title', 'subtitle', 'authors', 'published', 'modified', 'lang', 'siteName', 'url', 'description', 'section', 'tags', 'image', 'license', 'translations', 'related'] as const;
+  return keys
+    .map((k) => {
+      const n = list.filter((m) => {
+        const v = m[k];
+        return v != null && !(Array.isArray(v) && v.length === 0);
+      }).length;
+      return `${k} ${f(list.length ? n / list.length : null)}`;
+    })
+    .join(', ');
+}
+
+function sourceCounts(list: Metadata[]): string {
+  const counts = new Map<string, Map<string, number>>();
+  for (const m of list) {
+    for (const [field, source] of Object.entries(m.fieldSources)) {
+      if (!['title', 'authors', 'published', 'lang'].includes(field)) continue;
+      const per = counts.get(field) ?? new Map<string, number>();
+      per.set(source!, (per.get(source!) ?? 0) + 1);
+      counts.set(field, per);
+    }
+  }
+  return [...counts]
+    .map(([field, per]) => `${field} {${[...per].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`).join(', ')}}`)
+    .join('; ');
+}
