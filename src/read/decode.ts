@@ -1,5 +1,8 @@
 import { createRequire } from 'node:module';
 import chardet from 'chardet';
+// Node 20's built-in TextDecoder decodes windows-1252 as ISO-8859-1 (0x80-0x9F become C1 controls,
+// so ’ – € are lost); @exodus/bytes implements the WHATWG Encoding Standard exactly.
+import { TextDecoder } from '@exodus/bytes/encoding.js';
 
 const require = createRequire(import.meta.url);
 // The HTML standard's encoding sniffing (BOM, then the <meta charset>/http-equiv prescan), as
