@@ -5,7 +5,7 @@ import type { ConvertOptions, ConvertResult, InputFormat, Metadata, SourceInfo }
 import { UnboilError } from './errors.js';
 import { sniffFormat } from './read/sniff.js';
 import { readHtml } from './read/html.js';
-import { readText } from './read/text.js';
+import { readText } from './read/text/index.js';
 import { articlePipeline } from './pipeline.js';
 import { assembleMarkdown, hastToMarkdown } from './write/markdown.js';
 import { frontMatter } from './write/front-matter.js';
@@ -36,7 +36,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   file.data.explain = options.explain === true;
   file.data.pages = null;
   const tree = await read(format, bytes, file);
-  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null });
+  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true });
   const article = (await processor.run(tree, file)) as Root;
   const body = await hastToMarkdown(article, file);
 

@@ -3,6 +3,7 @@ import { unified, type Processor } from 'unified';
 import readMetadata from './metadata/index.js';
 import dropNonContent from './clean/drop-non-content.js';
 import dropBoilerplateRegions from './clean/drop-boilerplate-regions.js';
+import unwrapLayoutTables from './clean/unwrap-layout-tables.js';
 import selectMainContent from './extract/select-main-content.js';
 import pruneContent from './extract/prune-content.js';
 import resolveUrls from './tidy/resolve-urls.js';
@@ -10,6 +11,11 @@ import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-arti
 
 export interface PipelineOptions {
   baseUrl?: string | null;
+  /**
+   * The reader has already found the article (the text reader does, in the text itself): skip
+   * main-content selection and pruning, which are made for HTML pages, and keep the tree.
+   */
+  articleGiven?: boolean;
 }
 
 /**
@@ -21,9 +27,9 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
   return unified()
     .use(readMetadata, { baseUrl: options.baseUrl ?? null })
     .use(dropNonContent)
+    .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
-    .use(selectMainContent)
-    .use(pruneContent)
+    .use(options.articleGiven ? [] : [selectMainContent, pruneContent])
     .use(resolveUrls)
     .use(unwrapDropCaps)
     .use(dropEndMarks)

@@ -1,0 +1,156 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { explain } from '../../messages.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_HEADING } from '../../clean/vocabulary.js';
+import { linkWords, squash, textOf, wordCount } from './mdast.js';
+import { LINK_MARK } from './plain-dump.js';
+
+/**
+ * Find the article in a whole-page dump (lynx, w3m, html2text, pandoc): with no DOM left, each
+ * top-level block is scored by what it is made of, and the article is the run of blocks with the
+ * highest total (a maximum-sum span, as in Finn's "body text extraction"). Prose counts for its
+ * words; link lists, buttons, form fields, lines named by the boilerplate vocabulary and lines
+ * the page repeats count against. Inside the span, blocks that are plainly boilerplate are
+ * dropped; thematic breaks are kept only between kept blocks.
+ */
+
+/** Prose: a block of at least this many words that ends a sentence. */
+const PROSE_WORDS = 10;
+/** A block whose link words exceed this share is a link list. */
+const MAX_LINK_SHARE = 0.5;
+/** Words a text-browser link marker stands for (its extent is unknown; link texts are short). */
+const WORDS_PER_LINK_MARK = 2;
+/** Blocks the vocabulary names are short: labels, not sentences. */
+const LABEL_WORDS = 6;
+/** Penalty of a heading that opens a boilerplate section ("Related articles", "Comments"). */
+const SECTION_END_PENALTY = 15;
+/** Penalty of a short label named by the vocabulary ("Share", "Advertisement", "Sign in"). */
+const LABEL_PENALTY = 6;
+/** Penalty of a short line the page prints more than once (menus printed at top and bottom). */
+const REPEAT_PENALTY = 4;
+/** Blocks at or below this score are dropped even inside the article span. */
+const DROP_SCORE = -5;
+/** Widgets of text browsers: buttons, form fields, check boxes. */
+const WIDGET = /\(BUTTON\)|\[BUTTON|\(RADIO|\(Submit\)|_{5,}|\[[ X]\] |\[\s{4,}\]|\(not implemented\)/;
+/** Lines that close pages rather than articles. */
+const FOOTER_LINE = /(©|\(c\)|copyright)\s*\d{4}|all rights reserved|terms of (use|service)|privacy policy|cookie (policy|settings)/i;
+
+interface Scored {
+  block: RootContent;
+  score: number;
+}
+
+export default function findArticle(tree: Root, file: VFile): void {
+  const blocks = tree.children;
+  if (blocks.length === 0) return;
+  const seen = new Map<string, number>();
+  for (const b of blocks) {
+    const key = squash(clean(textOf(b))).toLowerCase();
+    if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const scored: Scored[] = blocks.map((block) => ({ block, score: scoreBlock(block, seen) }));
+  if (!scored.some((s) => s.score <= DROP_SCORE)) {
+    // Nothing in the text is boilerplate: it is an article as it stands.
+    stripMarks(tree);
+    return;
+  }
+  const [start, end] = bestSpan(scored.map((s) => s.score));
+  const kept: RootContent[] = [];
+  for (let i = start; i <= end; i++) {
+    const { block, score } = scored[i]!;
+    if (score <= DROP_SCORE) {
+      explain(file, 'text-drop-block', `dropped "${squash(clean(textOf(block))).slice(0, 60)}" inside the article (score ${score})`);
+      continue;
+    }
+    if (block.type === 'thematicBreak' && (kept.length === 0 || kept[kept.length - 1]!.type === 'thematicBreak')) continue;
+    kept.push(block);
+  }
+  while (kept.length > 0 && kept[kept.length - 1]!.type === 'thematicBreak') kept.pop();
+  explain(file, 'text-find-article', `kept blocks ${start + 1}-${end + 1} of ${blocks.length} as the article`);
+  tree.children = kept;
+  stripMarks(tree);
+}
+
+/** The text without link markers and widget labels. */
+function clean(text: string): string {
+  return text.split(LINK_MARK).join('').replace(/\(BUTTON\)/g, '');
+}
+
+function scoreBlock(block: RootContent, seen: Map<string, number>): number {
+  const raw = textOf(block);
+  const text = squash(clean(raw));
+  const words = wordCount(text);
+  if (block.type === 'thematicBreak') return -1;
+  if (block.type === 'heading') {
+    if (BOILERPLATE_HEADING.test(text)) return -SECTION_END_PENALTY;
+    return words > 0 ? -1 : -2;
+  }
+  if (words === 0) return hasImage(block) ? 0 : -2;
+  const marks = raw.split(LINK_MARK).length - 1;
+  const linked = Math.min(words, linkWords(block as Nodes) + marks * WORDS_PER_LINK_MARK);
+  if (WIDGET.test(raw)) return -Math.max(LABEL_PENALTY, words);
+  if (linked / words > MAX_LINK_SHARE) return -(words + 2);
+  if (block.type === 'list') return scoreList(block, text, words, linked);
+  if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
+  if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;
+  const repeats = (seen.get(text.toLowerCase()) ?? 0) > 1;
+  if (repeats && words < PROSE_WORDS * 2) return -REPEAT_PENALTY;
+  const sentence = /[.!?…:]["”’»)]?$/.test(text) || (text.match(/[.!?]\s/g)?.length ?? 0) >= 2;
+  if (words >= PROSE_WORDS && sentence) return words - linked;
+  if (words >= PROSE_WORDS) return (words - linked) / 2;
+  if (sentence) return 1;
+  return -2;
+}
+
+/** A list counts as prose when its items are sentences; a list of short items is navigation. */
+function scoreList(block: RootContent & { type: 'list' }, text: string, words: number, linked: number): number {
+  const items = block.children.map((item) => squash(clean(textOf(item))));
+  const short = items.filter((t) => wordCount(t) < 6).length;
+  if (short / Math.max(1, items.length) > 0.5) return -Math.max(2, items.length);
+  if (isBoilerplateLabel(text)) return -LABEL_PENALTY;
+  return (words - linked) / 2;
+}
+
+function isBoilerplateLabel(text: string): boolean {
+  if (BOILERPLATE_HEADING.test(text.replace(/[:.!]$/, ''))) return true;
+  const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return Object.values(BOILERPLATE_GROUPS).some((pattern) => pattern.test(words));
+}
+
+function hasImage(block: RootContent): boolean {
+  let found = false;
+  visit(block, 'image', () => {
+    found = true;
+  });
+  return found;
+}
+
+/** The span of blocks with the highest total score (Kadane's algorithm). */
+export function bestSpan(scores: number[]): [number, number] {
+  let best = -Infinity;
+  let bestStart = 0;
+  let bestEnd = scores.length - 1;
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += scores[i]!;
+    if (sum > best) {
+      best = sum;
+      bestStart = start;
+      bestEnd = i;
+    }
+  }
+  return [bestStart, bestEnd];
+}
+
+/** Remove link markers and widget labels from the text that is kept. */
+function stripMarks(tree: Root): void {
+  visit(tree, 'text', (node) => {
+    if (node.value.includes(LINK_MARK) || node.value.includes('(BUTTON)')) node.value = clean(node.value).replace(/ {2,}/g, ' ');
+  });
+}

@@ -1,0 +1,80 @@
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import type { VFile } from 'vfile';
+import { decodeUndeclared } from '../decode.js';
+import { warn } from '../../messages.js';
+import { notAnArticle } from './not-an-article.js';
+import { readFrontMatter } from './front-matter.js';
+import { dropPageFurniture } from './page-furniture.js';
+import { deinterleaveColumns } from './layout-columns.js';
+import { plainDumpToMarkdown } from './plain-dump.js';
+import repairEscapedLinks from './repair-escaped-links.js';
+import repairDropCaps from './repair-drop-caps.js';
+import repairEndMarks from './repair-end-marks.js';
+import reflowLines from './reflow-lines.js';
+import mergeSplitParagraphs from './merge-split-paragraphs.js';
+import { readTextMetadata } from './text-metadata.js';
+import findArticle from './find-article.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * The reader has already chosen the article (the text reader finds it in the text itself): the
+     * shared main-content stages keep the tree as it is.
+     */
+    articleGiven: boolean;
+  }
+}
+
+/**
+ * Scraped text -> hast. The text is read as Markdown (most scraper dumps are Markdown or plain
+ * paragraphs, which Markdown reads as paragraphs); line-level furniture (form feeds, running
+ * headers, side-by-side columns, text-browser link notation) is repaired first, then each
+ * scraper artifact is repaired in the tree by its own remark plugin, the metadata printed in the
+ * text is read, the article is found, and the result joins the one hast hub wrapped in
+ * `<article>` (file.data.articleGiven tells the pipeline so).
+ */
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+const repairs = unified()
+  .use(repairEscapedLinks)
+  .use(repairDropCaps)
+  .use(repairEndMarks)
+  .use(reflowLines)
+  .use(mergeSplitParagraphs)
+  .freeze();
+const toHast = unified().use(remarkRehype).freeze();
+
+export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot> {
+  const decoded = decodeUndeclared(bytes);
+  file.data.encoding = decoded.encoding;
+  if (decoded.how === 'detected') warn(file, 'charset-detected', `text is not UTF-8; detected ${decoded.encoding}`);
+  let text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  file.data.articleGiven = true;
+
+  const kind = notAnArticle(text);
+  if (kind) {
+    warn(file, 'text-not-article', `the text looks like ${kind}, not an article; kept as it is`);
+    return wrap([{ type: 'element', tagName: 'pre', properties: {}, children: [{ type: 'element', tagName: 'code', properties: {}, children: [{ type: 'text', value: text.replace(/\n+$/, '') }] }] }]);
+  }
+
+  text = readFrontMatter(text, file);
+  text = dropPageFurniture(text, file);
+  text = deinterleaveColumns(text, file);
+  text = plainDumpToMarkdown(text, file);
+  const mdast = parser.parse(text) as MdastRoot;
+  await repairs.run(mdast, file);
+  readTextMetadata(mdast, file);
+  findArticle(mdast, file);
+  const hast = (await toHast.run(mdast, file)) as HastRoot;
+  return wrap(hast.children as Element['children']);
+}
+
+function wrap(children: Element['children']): HastRoot {
+  const article: Element = { type: 'element', tagName: 'article', properties: {}, children };
+  const body: Element = { type: 'element', tagName: 'body', properties: {}, children: [article] };
+  return { type: 'root', children: [{ type: 'element', tagName: 'html', properties: {}, children: [body] }] };
+}

@@ -1,0 +1,46 @@
+import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+
+/**
+ * Small mdast helpers for the text reader. Hand-written (a few lines) rather than adding
+ * mdast-util-to-string as a direct dependency for one function.
+ */
+
+/** The visible text of a node: text, code and link text; images give nothing. */
+export function textOf(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'definition') return '';
+  if (node.type === 'break') return ' ';
+  if ('children' in node) {
+    const sep = node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'root' ? ' ' : '';
+    return (node.children as Nodes[]).map(textOf).join(sep);
+  }
+  return '';
+}
+
+/** Text with white space collapsed and trimmed. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Words (runs of letters and digits) in a text. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Words of a node that sit inside links. */
+export function linkWords(node: Nodes): number {
+  if (node.type === 'link' || node.type === 'linkReference') return wordCount(textOf(node));
+  if ('children' in node) return (node.children as Nodes[]).reduce((n, c) => n + linkWords(c), 0);
+  return 0;
+}
+
+/** Whether a block is a paragraph whose only content (bar white space) is one link. */
+export function soleLink(node: RootContent): (PhrasingContent & { type: 'link' }) | null {
+  if (node.type !== 'paragraph') return null;
+  const parts = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && parts[0]!.type === 'link' ? parts[0] : null;
+}
+
+export function isParent(node: Nodes): node is Parent & Nodes {
+  return 'children' in node;
+}

@@ -1,0 +1,85 @@
+import type { VFile } from 'vfile';
+import { explain } from '../../messages.js';
+
+/**
+ * Text-browser and plain-text dumps (lynx, w3m, pandoc -t plain, pdftotext, Readability's
+ * textContent) are not Markdown: their indentation, bullets and brackets would be misread by a
+ * Markdown parser (four spaces make a code block, `_x_` emphasis). This turns such a dump into
+ * Markdown that says what the dump says: lines unindented, bullets as list items, Markdown
+ * characters escaped, lynx link markers kept only as a count (LINK_MARK) for finding the article,
+ * and lynx's "References" list of URLs dropped. Markdown dumps (html2text, exports) pass through.
+ */
+
+/**
+ * Stands where a text browser printed a link marker (`[https://…]`, `[12]`): the link's extent
+ * is not in the dump, so no link can be rebuilt, but how link-dense a block is still counts.
+ * A private-use character: it never occurs in real text, and find-article.ts removes it.
+ */
+export const LINK_MARK = '\uE000';
+
+/** Markdown that a plain dump would not write by accident. */
+const MARKDOWN_SIGNS = /\]\([^)\s]*\)|^#{1,6} \S|\*\*\S[^*\n]*\*\*|^ {0,3}[*+-] \[|^ {0,3}> \S|^```/gm;
+/** A dump with this many Markdown signs is read as Markdown. */
+const MIN_MARKDOWN_SIGNS = 2;
+/** lynx: `[https://url]text` inline links, `[12]text` numbered links, `(BUTTON)`. */
+const INLINE_URL_MARK = /\[(?:https?|ftp|mailto|file):[^\]\s]*(?:\n[ \t]*[^\]\s]+)*\]/g;
+const NUMBERED_MARK = /\[(\d{1,4})\](?=\S)/g;
+/** The list of link targets lynx appends (References / Visible links / Hidden links). */
+const LYNX_REFERENCES = /\n[ \t]*(References|Visible links:?|Hidden links:?)[ \t]*\n(\s*\n)*([ \t]*\d{1,4}\. \S.*(\n|$)|[ \t]*\n)+/g;
+/** Bullets of text browsers: `*`, `+`, `-`, `•`, `·`, and lynx's `o` for the third level. */
+const BULLET = /^([ \t]*)([*+•·‣◦▪-]|o(?= ))[ \t]+(?=\S)/;
+const ORDERED = /^([ \t]*)(\d{1,3})[.)][ \t]+(?=\S)/;
+
+export function isMarkdownDump(text: string): boolean {
+  return (text.match(MARKDOWN_SIGNS)?.length ?? 0) >= MIN_MARKDOWN_SIGNS;
+}
+
+export function plainDumpToMarkdown(text: string, file: VFile): string {
+  if (isMarkdownDump(text)) return text;
+  let out = text.replace(/\t/g, '    ');
+  const before = out.length;
+  out = out.replace(LYNX_REFERENCES, '\n');
+  if (out.length !== before) explain(file, 'drop-link-references', 'dropped the list of link references at the end of the dump');
+  out = out.replace(INLINE_URL_MARK, LINK_MARK).replace(NUMBERED_MARK, LINK_MARK);
+  const base = baseIndent(out);
+  const lines = out.split('\n').map((line) => toMarkdownLine(line, base));
+  return lines.join('\n');
+}
+
+/** The indentation of most prose lines (lynx indents everything by three spaces). */
+function baseIndent(text: string): number {
+  const counts = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    if (line.trim().length < 40) continue;
+    const n = /^ */.exec(line)![0].length;
+    counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = 0;
+  for (const [n, c] of counts) if (c > bestCount) [best, bestCount] = [n, c];
+  return best;
+}
+
+function toMarkdownLine(line: string, base: number): string {
+  if (!line.trim()) return '';
+  // Rules of dashes, equals or underscores are separators: a blank line keeps them from turning
+  // the line above into a heading.
+  if (/^\s*([-=_*])(\s*\1){2,}\s*$/.test(line)) return /=/.test(line) ? '' : '\n---\n';
+  const bullet = BULLET.exec(line);
+  if (bullet && (bullet[2] !== 'o' || bullet[1]!.length > base)) {
+    const depth = Math.max(0, Math.floor((bullet[1]!.length - base) / 4));
+    return `${'  '.repeat(Math.min(depth, 3))}- ${escape(line.slice(bullet[0].length))}`;
+  }
+  const ordered = ORDERED.exec(line);
+  if (ordered) return `${ordered[2]}. ${escape(line.slice(ordered[0].length))}`;
+  return escape(line.trim());
+}
+
+/** Escape what Markdown would read as syntax in a line of plain text. */
+function escape(text: string): string {
+  return text
+    .trim()
+    .replace(/([\\`*_[\]<~|])/g, '\\$1')
+    .replace(/^([#>+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])(\s)/, '$1\\$2$3');
+}

@@ -1,0 +1,289 @@
+import type { Heading, Link, Paragraph, Root, RootContent } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Author, RelatedItem, Translation } from '../../types.js';
+import { propose } from '../../metadata/candidates.js';
+import { normalizeDate } from '../../metadata/dates.js';
+import { parseByline } from '../../metadata/authors.js';
+import { explain } from '../../messages.js';
+import { soleLink, squash, textOf, wordCount } from './mdast.js';
+
+/**
+ * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
+ * title, byline (linked or not), date line, section label, "Also available in" links, an "About
+ * the author(s)" block and "Recommended" cards. Every value goes through `propose(..., 'text')`;
+ * the blocks read are taken out of the body (their text is metadata, not article).
+ */
+
+/** Labels that open a list of translations. */
+const TRANSLATIONS_LABEL = /^(also available in|available in|read (this|it) in|other languages|translations?|this page in)\s*:?$/i;
+/** Headings that open author bios. */
+const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|author bios?|contributors?)\s*:?$/i;
+/** Headings that open cards of related articles. */
+const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
+/** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
+const BYLINE = /^(by|written by|von|par|por|door|di)\s+\S/i;
+/** Blocks longer than this (words) are prose, not metadata lines. */
+const MAX_META_WORDS = 25;
+/** How many blocks from the top a title, byline or date line may sit. */
+const HEADER_REACH = 40;
+/** A section label: one to four capitalised words ("Brief Analysis", "ARTICLES & TESTIMONY"). */
+const SECTION_LABEL = /^(\p{Lu}[\p{L}'’.-]*)(\s+(&|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,3}$/u;
+/** Labels of translation links by the language's own name, when the URL does not say it. */
+const ENDONYMS: Readonly<Record<string, string>> = {
+  'العربية': 'ar', 'english': 'en', 'français': 'fr', 'español': 'es', 'deutsch': 'de', 'русский': 'ru',
+  'فارسی': 'fa', 'türkçe': 'tr', '中文': 'zh', '日本語': 'ja', 'português': 'pt', 'italiano': 'it', 'עברית': 'he',
+  'kurdî': 'ku', 'کوردی': 'ckb', 'polski': 'pl', 'nederlands': 'nl', 'українська': 'uk', '한국어': 'ko', 'اردو': 'ur',
+};
+
+export function readTextMetadata(tree: Root, file: VFile): void {
+  const blocks = tree.children;
+  const taken = new Set<number>();
+  const take = (i: number, why: string) => {
+    taken.add(i);
+    explain(file, `text-${why}`, `took "${squash(textOf(blocks[i]!)).slice(0, 60)}" as ${why}`);
+  };
+
+  const authors = readByline(blocks, take);
+  readTranslations(blocks, file, take);
+  readBios(blocks, authors, take);
+  readRelated(blocks, file, take);
+  const title = readTitle(blocks, taken, take);
+  if (title) propose(file, 'title', title, 'text');
+  if (authors.length > 0) propose(file, 'authors', authors, 'text');
+  readDateLine(blocks, taken, file, take);
+  readSectionLabel(blocks, taken, file, take);
+  tree.children = blocks.filter((_, i) => !taken.has(i));
+}
+
+type Take = (index: number, why: string) => void;
+
+function text(block: RootContent): string {
+  return squash(textOf(block));
+}
+
+function isShort(block: RootContent): boolean {
+  return (block.type === 'paragraph' || block.type === 'heading') && wordCount(text(block)) <= MAX_META_WORDS;
+}
+
+function readByline(blocks: RootContent[], take: Take): Author[] {
+  for (let i = 0; i < Math.min(blocks.length, HEADER_REACH); i++) {
+    const block = blocks[i]!;
+    if (block.type !== 'paragraph' || !isShort(block) || !BYLINE.test(text(block))) continue;
+    const links = block.children.filter((c): c is Link => c.type === 'link');
+    const authors: Author[] = links.length > 0
+      ? links.map((l) => ({ name: squash(textOf(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
+      : parseByline(text(block)).map((name) => ({ name, url: null, bio: null }));
+    if (authors.length === 0) continue;
+    take(i, 'byline');
+    return authors;
+  }
+  return [];
+}
+
+function readTranslations(blocks: RootContent[], file: VFile, take: Take): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (!isShort(block)) continue;
+    const label = text(block);
+    const inline = /^([^:]{3,40}):\s*\S/.exec(label);
+    const labelled = TRANSLATIONS_LABEL.test(label) || (inline !== null && TRANSLATIONS_LABEL.test(inline[1]!) && block.type === 'paragraph');
+    if (!labelled) continue;
+    const found: Translation[] = [];
+    const own = block.type === 'paragraph' ? block.children.filter((c): c is Link => c.type === 'link') : [];
+    for (const link of own) found.push(translation(link));
+    let j = i + 1;
+    if (own.length === 0) {
+      for (; j < blocks.length; j++) {
+        const links = linkParagraph(blocks[j]!);
+        if (!links) break;
+        for (const link of links) found.push(translation(link));
+        take(j, 'translations');
+      }
+    }
+    if (found.length === 0) continue;
+    take(i, 'translations');
+    propose(file, 'translations', found, 'text');
+    return;
+  }
+}
+
+/** The links of a paragraph that holds nothing but links (and separators). */
+function linkParagraph(block: RootContent): Link[] | null {
+  if (block.type !== 'paragraph') return null;
+  const links = block.children.filter((c): c is Link => c.type === 'link');
+  const rest = block.children.filter((c) => c.type !== 'link').map((c) => textOf(c)).join('');
+  return links.length > 0 && /^[\s|,·•/]*$/.test(rest) ? links : null;
+}
+
+function translation(link: Link): Translation {
+  const label = squash(textOf(link));
+  const path = /^(?:https?:\/\/[^/]+)?\/([a-z]{2,3}(?:-[a-zA-Z]{2})?)(?:\/|$)/.exec(link.url);
+  return { lang: path ? path[1]! : (ENDONYMS[label.toLowerCase()] ?? null), label: label || null, url: link.url };
+}
+
+function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (!isShort(block) || !BIOS_LABEL.test(text(block))) continue;
+    let j = i + 1;
+    const found: Author[] = [];
+    while (j + 1 < blocks.length) {
+      const nameBlock = blocks[j]!;
+      const bio = blocks[j + 1]!;
+      const link = soleLink(nameBlock);
+      const name = link ? squash(textOf(link)) : nameBlock.type === 'paragraph' ? text(nameBlock) : '';
+      const known = authors.some((a) => a.name.toLowerCase() === name.toLowerCase());
+      if (!name || wordCount(name) > 6 || !(link || known) || bio.type !== 'paragraph' || wordCount(text(bio)) < 5) break;
+      found.push({ name, url: link && link.url !== '#' ? link.url : null, bio: text(bio) });
+      take(j, 'author bio');
+      take(j + 1, 'author bio');
+      j += 2;
+    }
+    if (found.length === 0) continue;
+    take(i, 'author bio');
+    for (const bio of found) {
+      const author = authors.find((a) => a.name.toLowerCase() === bio.name.toLowerCase());
+      if (author) {
+        author.bio = bio.bio;
+        author.url ??= bio.url;
+      } else {
+        authors.push(bio);
+      }
+    }
+    return;
+  }
+}
+
+function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (!isShort(block) || !RELATED_LABEL.test(text(block))) continue;
+    const cards: RelatedItem[] = [];
+    let card: RelatedItem | null = null;
+    let label: string | null = null;
+    const used: number[] = [];
+    let j = i + 1;
+    for (; j < blocks.length; j++) {
+      const b = blocks[j]!;
+      if (b.type === 'thematicBreak') {
+        used.push(j);
+        continue;
+      }
+      if (b.type === 'list') {
+        // A list of links, one card per item.
+        const items = b.children.map((item) => item.children[0]).filter((p): p is Paragraph => p?.type === 'paragraph');
+        const links = items.map((p) => soleLink(p)).filter((l): l is Link => l !== null);
+        if (links.length === 0 || links.length < items.length) break;
+        for (const l of links) cards.push({ title: squash(textOf(l)), url: l.url === '#' ? null : l.url, published: null, authors: [], section: null });
+        card = null;
+        used.push(j);
+        continue;
+      }
+      if (!isShort(b)) break;
+      const t = text(b);
+      const link = soleLink(b) ?? (b.type === 'heading' ? soleHeadingLink(b) : null);
+      if (link || (b.type === 'heading' && b.depth > headingDepth(block))) {
+        card = { title: squash(textOf(link ?? b)), url: link && link.url !== '#' ? link.url : null, published: null, authors: [], section: label };
+        label = null;
+        cards.push(card);
+      } else if (b.type === 'heading') {
+        break;
+      } else if (/^\(?(https?:\/\/\S+|\/\S*)\)?$/.test(t) && card && !card.url) {
+        card.url = t.replace(/^\(|\)$/g, '');
+      } else if (card && !card.published && normalizeDate(t) && wordCount(t) <= 6) {
+        card.published = normalizeDate(t)!.slice(0, 10);
+      } else if (SECTION_LABEL.test(t) && t === t.toUpperCase() && /\p{Lu}/u.test(t)) {
+        label = titleCase(t);
+      } else if (card && wordCount(t) <= 6 && !/[.!?]$/.test(t)) {
+        card.authors.push(...parseByline(t));
+      } else {
+        break;
+      }
+      used.push(j);
+    }
+    if (cards.length === 0) continue;
+    take(i, 'related');
+    for (const u of used) take(u, 'related');
+    // A rule just before the heading belongs to the cards block.
+    if (i > 0 && blocks[i - 1]!.type === 'thematicBreak') take(i - 1, 'related');
+    propose(file, 'related', cards, 'text');
+    return;
+  }
+}
+
+function headingDepth(block: RootContent): number {
+  return block.type === 'heading' ? block.depth : 7;
+}
+
+function soleHeadingLink(heading: Heading): Link | null {
+  const parts = heading.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  return parts.length === 1 && parts[0]!.type === 'link' ? parts[0] : null;
+}
+
+function readTitle(blocks: RootContent[], taken: Set<number>, take: Take): string | null {
+  const reach = Math.min(blocks.length, HEADER_REACH);
+  for (let i = 0; i < reach; i++) {
+    const b = blocks[i]!;
+    if (!taken.has(i) && b.type === 'heading' && b.depth === 1 && text(b)) return text(b);
+  }
+  // The first short line before the byline.
+  const byline = [...taken].find((i) => BYLINE.test(text(blocks[i]!)));
+  if (byline !== undefined) {
+    for (let i = byline - 1; i >= 0; i--) {
+      const b = blocks[i]!;
+      if (taken.has(i) || !isShort(b) || !text(b)) continue;
+      if (b.type === 'paragraph') take(i, 'title');
+      return text(b);
+    }
+  }
+  for (let i = 0; i < reach; i++) {
+    const b = blocks[i]!;
+    if (!taken.has(i) && b.type === 'heading' && text(b)) return text(b);
+  }
+  return null;
+}
+
+function readDateLine(blocks: RootContent[], taken: Set<number>, file: VFile, take: Take): void {
+  for (let i = 0; i < Math.min(blocks.length, HEADER_REACH); i++) {
+    const b = blocks[i]!;
+    if (taken.has(i) || b.type !== 'paragraph') continue;
+    const t = text(b);
+    if (wordCount(t) > 8 || /[.!?]$/.test(t.replace(/\b(a\.m|p\.m|[A-Z][a-z]{2})\.$/, ''))) continue;
+    const date = normalizeDate(t.replace(/^(published|posted|updated|date)\s*:?\s*(on\s+)?/i, ''));
+    if (!date) continue;
+    propose(file, /^updated/i.test(t) ? 'modified' : 'published', date, 'text');
+    take(i, 'date line');
+    return;
+  }
+}
+
+function readSectionLabel(blocks: RootContent[], taken: Set<number>, file: VFile, take: Take): void {
+  // The label sits just before the first paragraph of prose, after the header lines.
+  for (let i = 0; i < Math.min(blocks.length, HEADER_REACH); i++) {
+    const b = blocks[i]!;
+    if (taken.has(i)) continue;
+    if (b.type === 'paragraph' && wordCount(text(b)) > MAX_META_WORDS / 2) {
+      let k = i - 1;
+      while (k >= 0 && taken.has(k)) k--;
+      const label = k >= 0 ? blocks[k]! : null;
+      if (label && label.type === 'paragraph' && SECTION_LABEL.test(text(label)) && /\p{Lu}/u.test(text(label)) && wordCount(text(label)) <= 4) {
+        const t = text(label);
+        propose(file, 'section', t === t.toUpperCase() ? titleCase(t) : t, 'text');
+        take(k, 'section');
+      }
+      return;
+    }
+  }
+}
+
+/** Words that stay lower case inside a title-cased label. */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** "ARTICLES & TESTIMONY" -> "Articles & Testimony". */
+export function titleCase(label: string): string {
+  return label
+    .toLowerCase()
+    .split(' ')
+    .map((w, i) => (i > 0 && SMALL_WORDS.has(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
