@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, classAndId, textOf } from '../hast/util.js';
+import { attr, classAndId } from '../hast/util.js';
+import { firstWords } from './first-words.js';
 import { explain } from '../messages.js';
 import { computeStats } from '../extract/stats.js';
 import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS } from './vocabulary.js';
@@ -65,9 +66,4 @@ export function boilerplateKind(node: Element): string | null {
 function holdsArticleBody(node: Element): boolean {
   const itemprop = attr(node, 'itemProp');
   return itemprop !== null && /articlebody/i.test(itemprop);
-}
-
-export function firstWords(node: Element, count = 8): string {
-  const words = textOf(node).split(' ').slice(0, count).join(' ');
-  return words.length > 80 ? `${words.slice(0, 77)}...` : words;
 }

@@ -21,7 +21,7 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
 export const CONTENT_HINT = /(^|[\s_-])(article|articlebody|article-?body|article-?content|story|story-?body|entry|entry-?content|post|post-?body|post-?content|content|main|body|text|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
 
 /** Words in class or id that suggest boilerplate (lower a container's score). */
-export const NEGATIVE_HINT = /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|card|rail)($|[\s_-])/;
+export const NEGATIVE_HINT = /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
 
 /** ARIA roles of boilerplate landmarks. */
 export const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);

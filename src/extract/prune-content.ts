@@ -4,7 +4,7 @@ import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type StatsMap } from './stats.js';
 import { classWeight } from './select-main-content.js';
-import { firstWords } from '../clean/drop-boilerplate-regions.js';
+import { firstWords } from '../clean/first-words.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
 
 /**

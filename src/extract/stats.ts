@@ -18,6 +18,13 @@ export interface NodeStats {
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template']);
 const PROSE = new Set(['p', 'pre', 'blockquote']);
+/**
+ * Containers whose own text runs count as prose: pages that write paragraphs as
+ * `<div>text<br>text</div>` (or inside table cells) have no `<p>` at all.
+ */
+const PROSE_CONTAINERS = new Set(['div', 'section', 'article', 'main', 'td', 'dd', 'font', 'center', 'span', 'body']);
+/** A run of direct text this long (non-space characters) in such a container is prose. */
+const MIN_PROSE_RUN = 25;
 
 export type StatsMap = Map<Element | Root, NodeStats>;
 
@@ -37,8 +44,10 @@ export function computeStats(root: Root | Element): StatsMap {
     for (const child of node.children) {
       if (child.type === 'text') {
         const value = child.value;
-        s.text += countNonSpace(value);
+        const chars = countNonSpace(value);
+        s.text += chars;
         s.commas += countCommas(value);
+        if (chars >= MIN_PROSE_RUN && node.type === 'element' && PROSE_CONTAINERS.has(node.tagName)) s.proseText += chars;
       } else if (isElement(child)) {
         const c = stats.get(child);
         if (!c) continue;
