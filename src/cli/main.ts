@@ -1,13 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
+import picomatch from 'picomatch';
 import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
 import { convert } from '../convert.js';
-import { isUnboilError, UnboilError } from '../errors.js';
+import { isUnboilError } from '../errors.js';
 import { metadataJson } from '../write/json.js';
-import { writeAtomic } from '../write/files.js';
-import type { ConvertResult } from '../types.js';
+import type { ConvertOptions, ConvertResult } from '../types.js';
+import { DEFAULT_EXTENSIONS, discover, type Argument, type Input } from '../batch/discover.js';
+import { conflicts } from '../batch/outputs.js';
+import { STATE_DIR } from '../batch/manifest.js';
+import { inShard, parseShard } from '../batch/shard.js';
+import { readInput, runBatch } from '../batch/run.js';
+
+/** Conflicts listed before giving up (the rest are counted). */
+const CONFLICTS_SHOWN = 10;
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,45 +28,159 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
   const options = program.opts<CliOptions>();
-  const inputs = program.args.length > 0 ? program.args : ['-'];
 
-  if (inputs.filter((i) => i === '-').length > 1) return usage('stdin ("-") can be read only once');
-  if (inputs.length > 1 && !options.outDir && !options.ndjson) {
-    return usage('several inputs need --out-dir DIR or --ndjson');
-  }
   if (options.json && options.ndjson) return usage('--json and --ndjson cannot be used together');
   if (options.baseUrl && !isAbsoluteUrl(options.baseUrl)) return usage(`--base-url must be an absolute URL: ${options.baseUrl}`);
+  if (options.check && !options.outDir) return usage('--check compares with the files in --out-dir DIR: give it');
+  if (options.check && options.ndjson) return usage('--check and --ndjson cannot be used together');
+  if (options.ndjson && options.outDir) return usage('--ndjson prints to stdout; it cannot be used with --out-dir');
+  const shard = options.shard === undefined ? null : parseShard(options.shard);
+  if (options.shard !== undefined && !shard) return usage(`--shard must be K/N with 1 <= K <= N: ${options.shard}`);
 
-  if (options.outDir) {
-    const names = new Map<string, string>();
-    for (const input of inputs) {
-      const name = outputName(input);
-      const other = names.get(name);
-      if (other) return usage(`${other} and ${input} would both be written to ${join(options.outDir, name)}.md`);
-      names.set(name, input);
-    }
-  }
-
-  let failed = 0;
-  for (const input of inputs) {
+  const args: Argument[] = program.args.map((value) => ({ value }));
+  if (options.filesFrom !== undefined) {
+    if (options.filesFrom === '-' && program.args.includes('-')) return usage('stdin ("-") cannot be both an input and --files-from');
+    let listed: string[];
     try {
-      const bytes = await readInput(input, options.maxBytes);
-      const result = await convert(bytes, {
-        from: options.from,
-        path: input === '-' ? null : input,
-        baseUrl: options.baseUrl ?? null,
-        title: options.title,
-        frontMatter: options.frontMatter === true,
-        explain: options.explain === true,
-      });
-      report(input, result, options);
-      await emit(input, result, options);
+      listed = await readList(options.filesFrom, options.null === true);
     } catch (error) {
-      failed++;
-      process.stderr.write(`unboil: ${displayName(input)}: ${describeError(error)}\n`);
+      return usage(`cannot read --files-from ${options.filesFrom}: ${(error as Error).message}`);
+    }
+    for (const value of listed) args.push({ value, literal: true });
+  } else if (args.length === 0) {
+    args.push({ value: '-' });
+  }
+  if (args.filter((a) => a.value === '-').length > 1) return usage('stdin ("-") can be read only once');
+
+  const convertOptions: ConvertOptions = {
+    from: options.from,
+    baseUrl: options.baseUrl ?? null,
+    title: options.title,
+    frontMatter: options.frontMatter === true,
+    explain: options.explain === true,
+  };
+
+  // One file (or stdin) to stdout: converted here, without a worker pool.
+  const batch = options.outDir !== undefined || options.ndjson === true || options.check === true;
+  if (!batch) {
+    if (args.length > 1) return usage('several inputs need --out-dir DIR or --ndjson');
+    const only = args[0]!;
+    if (only.value !== '-' && !only.literal && picomatch.scan(only.value).isGlob) return usage('a glob needs --out-dir DIR or --ndjson');
+    if (only.value !== '-' && (await isDirectory(only.value))) return usage(`${only.value} is a directory: give --out-dir DIR or --ndjson`);
+    return convertOne(only.value, convertOptions, options);
+  }
+
+  const discovered = await discover(
+    args.filter((a) => a.value !== '-'),
+    {
+      extensions: options.ext ?? DEFAULT_EXTENSIONS,
+      include: options.include,
+      exclude: options.exclude,
+      hidden: options.hidden === true,
+      prune: options.outDir ? [resolve(options.outDir), resolve(options.outDir, STATE_DIR)] : [],
+    },
+  );
+  let inputs: Input[] = discovered.inputs;
+  if (args.some((a) => a.value === '-')) inputs.unshift({ path: '-', rel: 'stdin' });
+  if (options.outDir) {
+    const found = conflicts(options.outDir, inputs);
+    if (found.length > 0) {
+      const more = found.length > CONFLICTS_SHOWN ? `\n... and ${found.length - CONFLICTS_SHOWN} more` : '';
+      return usage(`nothing was converted:\n${found.slice(0, CONFLICTS_SHOWN).join('\n')}${more}`);
     }
   }
-  return failed > 0 ? EXIT.SOME_FAILED : EXIT.OK;
+  let problems = discovered.problems;
+  if (shard) {
+    inputs = inputs.filter((i) => inShard(i.rel, shard));
+    problems = problems.filter((p) => inShard(p.path, shard));
+  }
+  if (inputs.length === 0 && problems.length === 0 && !options.quiet) process.stderr.write('unboil: no input files found\n');
+
+  const controller = new AbortController();
+  let signalCode: number = EXIT.INTERRUPTED;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signalCode); // second Ctrl-C: leave now
+    signalCode = signal === 'SIGTERM' ? 143 : EXIT.INTERRUPTED;
+    if (!options.quiet) process.stderr.write(`\nunboil: ${signal}: stopping; outputs already complete are kept\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const result = await runBatch(inputs, problems, {
+      mode: options.check ? 'check' : options.ndjson ? 'ndjson' : 'files',
+      outDir: options.outDir ?? null,
+      convert: convertOptions,
+      ordered: options.unordered !== true,
+      force: options.force === true,
+      maxBytes: options.maxBytes,
+      fsync: options.fsync,
+      reportPath: options.report ?? null,
+      quiet: options.quiet === true,
+      verbose: options.verbose === true,
+      progress: process.stderr.isTTY === true && options.quiet !== true,
+      compactJournal: shard === null,
+      stdout: process.stdout,
+      signal: controller.signal,
+      jobs: options.jobs,
+      timeoutMs: options.timeout * 1000,
+      maxPerWorker: options.maxPerWorker,
+      maxMemoryMb: options.maxMemory,
+    });
+    const { tally } = result;
+    if (!options.quiet) process.stderr.write(`unboil: ${tally.summary()}\n`);
+    if (result.stopped === 'interrupted') {
+      process.stderr.write('unboil: interrupted: rerun the same command to resume\n');
+      return signalCode;
+    }
+    if (result.stopped) {
+      process.stderr.write(`unboil: stopped: ${result.stopped}\nunboil: rerun the same command to resume once this is fixed\n`);
+      return EXIT.SOME_FAILED;
+    }
+    if (tally.counts.error > 0) return EXIT.SOME_FAILED;
+    if (options.check && result.differing > 0) {
+      process.stderr.write(`unboil: --check: ${result.differing} output file(s) stale or missing under ${options.outDir}\n`);
+      return EXIT.CHECK_DIFFERS;
+    }
+    return EXIT.OK;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions): Promise<number> {
+  try {
+    const bytes = await readInput(input, options.maxBytes);
+    const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });
+    printMessages(input, result, options);
+    process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
+    return EXIT.OK;
+  } catch (error) {
+    process.stderr.write(`unboil: ${displayName(input)}: ${describeError(error)}\n`);
+    return EXIT.SOME_FAILED;
+  }
+}
+
+/** --files-from: one path a line (or NUL-separated with -0); empty entries are ignored. */
+async function readList(source: string, nul: boolean): Promise<string[]> {
+  let text: string;
+  if (source === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    text = Buffer.concat(chunks).toString('utf8');
+  } else {
+    text = await readFile(source, 'utf8');
+  }
+  return text.split(nul ? '\0' : /\r?\n/).filter((line) => line.length > 0);
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function usage(message: string): number {
@@ -66,43 +188,7 @@ function usage(message: string): number {
   return EXIT.USAGE;
 }
 
-async function readInput(input: string, maxBytes: number): Promise<Uint8Array> {
-  if (input === '-') return readStdin(maxBytes);
-  let info;
-  try {
-    info = await stat(input);
-  } catch (error) {
-    throw fsError(error);
-  }
-  if (info.isDirectory()) throw new UnboilError('UNREADABLE', 'is a directory');
-  if (info.size > maxBytes) throw new UnboilError('TOO_LARGE', `is ${info.size} bytes, more than --max-bytes ${maxBytes}`);
-  try {
-    return await readFile(input);
-  } catch (error) {
-    throw fsError(error);
-  }
-}
-
-async function readStdin(maxBytes: number): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw new UnboilError('TOO_LARGE', `is more than --max-bytes ${maxBytes}`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-function fsError(error: unknown): UnboilError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new UnboilError('NOT_FOUND', 'no such file');
-  if (code === 'EACCES' || code === 'EPERM') return new UnboilError('UNREADABLE', 'permission denied');
-  if (code === 'EISDIR') return new UnboilError('UNREADABLE', 'is a directory');
-  return new UnboilError('UNREADABLE', `cannot read: ${(error as Error).message}`);
-}
-
-function report(input: string, result: ConvertResult, options: CliOptions): void {
+function printMessages(input: string, result: ConvertResult, options: CliOptions): void {
   if (options.verbose) process.stderr.write(`unboil: ${displayName(input)}: ${result.metadata.wordCount} words\n`);
   if (options.quiet) return;
   for (const m of result.messages) {
@@ -112,36 +198,13 @@ function report(input: string, result: ConvertResult, options: CliOptions): void
   }
 }
 
-async function emit(input: string, result: ConvertResult, options: CliOptions): Promise<void> {
-  if (options.outDir) {
-    const base = join(options.outDir, outputName(input));
-    await writeAtomic(`${base}.md`, result.markdown);
-    await writeAtomic(`${base}.json`, metadataJson(result.metadata));
-    return;
-  }
-  if (options.ndjson) {
-    process.stdout.write(`${JSON.stringify({ markdown: result.markdown, metadata: result.metadata })}\n`);
-  } else if (options.json) {
-    process.stdout.write(metadataJson(result.metadata));
-  } else {
-    process.stdout.write(result.markdown);
-  }
-}
-
-/** The output base name of an input: its file name without the extension (`stdin` for "-"). */
-function outputName(input: string): string {
-  if (input === '-') return 'stdin';
-  const name = basename(input);
-  const ext = extname(name);
-  return ext ? name.slice(0, -ext.length) : name;
-}
-
 function displayName(input: string): string {
   return input === '-' ? '<stdin>' : input;
 }
 
 function describeError(error: unknown): string {
   if (isUnboilError(error)) return error.message;
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) return String((error as { message: string }).message);
   if (error instanceof Error) return `unexpected error: ${error.message}`;
   return String(error);
 }

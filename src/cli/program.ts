@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { VERSION } from '../version.js';
+import { DEFAULT_EXTENSIONS } from '../batch/discover.js';
 
 export interface CliOptions {
   from: 'auto' | 'html' | 'pdf' | 'text';
@@ -13,6 +15,22 @@ export interface CliOptions {
   quiet?: boolean;
   verbose?: boolean;
   maxBytes: number;
+  filesFrom?: string;
+  null?: boolean;
+  include: string[];
+  exclude: string[];
+  ext?: string[];
+  hidden?: boolean;
+  unordered?: boolean;
+  check?: boolean;
+  force?: boolean;
+  jobs: number;
+  timeout: number;
+  maxPerWorker: number;
+  maxMemory: number;
+  report?: string;
+  shard?: string;
+  fsync: boolean;
 }
 
 const HELP_AFTER = `
@@ -23,12 +41,23 @@ Examples:
   unboil a.html b.pdf notes.txt -o out  write out/a.md + out/a.json, ...
   unboil *.html --ndjson | jq .metadata.title
   unboil page.html --front-matter --base-url https://example.com/
+  unboil archive/ -o out --report run.jsonl   mirror a tree; rerun to resume
+  unboil pages/ -o expected --check     CI: fail (exit 3) when outputs are stale
+  find . -name '*.html' -print0 | unboil --files-from - -0 --ndjson
+  unboil archive/ -o out --shard 2/8    convert the 2nd of 8 disjoint shards
+
+Batch: inputs are files, directories (walked recursively, hidden entries skipped) and globs;
+directories and globs take ${DEFAULT_EXTENSIONS.join(' ')} (see --ext). With --out-dir the
+input tree is mirrored; outputs are written atomically; inputs whose outputs were made from the
+same bytes by the same version and options are skipped (--force redoes them). Ctrl-C stops
+cleanly (exit 130): rerun the same command to resume.
 
 Exit codes:
   0  every input converted
   1  some inputs failed (each error names the file and the cause; the rest were converted)
   2  usage error (bad option or argument)
-  3  --check found outputs that differ
+  3  --check found outputs that are stale or missing
+  130  interrupted (Ctrl-C); complete outputs are kept, rerun the same command to resume
 `;
 
 export function buildProgram(): Command {
@@ -36,7 +65,7 @@ export function buildProgram(): Command {
     .name('unboil')
     .description('Turn scraped article pages (HTML, PDF or scraped text) into clean Markdown of the article alone, plus JSON metadata.')
     .version(VERSION, '-V, --version', 'print the version')
-    .argument('[file...]', 'input files; none or "-" reads stdin')
+    .argument('[input...]', 'files, directories or globs; none or "-" reads stdin')
     .addOption(new Option('--from <kind>', 'input kind; auto sniffs the content').choices(['auto', 'html', 'pdf', 'text']).default('auto'))
     .option('--json', 'print the metadata JSON instead of the Markdown')
     .option('--ndjson', 'print one line {"markdown","metadata"} per input')
@@ -48,8 +77,50 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'print no warnings on stderr')
     .option('-v, --verbose', 'print each file as it is converted')
     .addOption(new Option('--max-bytes <n>', 'refuse inputs larger than N bytes').default(200 * 1024 * 1024).argParser(parsePositiveInt))
+    .option('--files-from <file>', 'read input paths from FILE, one a line ("-" for stdin)')
+    .option('-0, --null', 'with --files-from: paths are separated by NUL (find -print0)')
+    .option('--include <glob>', 'take only files matching GLOB (repeatable)', collect, [])
+    .option('--exclude <glob>', 'skip files and directories matching GLOB (repeatable)', collect, [])
+    .option('--ext <list>', 'extensions taken from directories and globs (default html,htm,xhtml,pdf,txt,md)', parseExtensions)
+    .option('--hidden', 'walk hidden (dot) files and directories too')
+    .option('--unordered', 'with --ndjson: print lines as documents finish, not in input order')
+    .option('--check', 'convert in memory and compare with the files in --out-dir; write nothing; exit 3 if any differ')
+    .option('--force', 'convert every input even when its outputs are up to date')
+    .addOption(new Option('-j, --jobs <n>', 'documents converted at once (worker threads)').default(availableParallelism(), 'available CPUs').argParser(parsePositiveInt))
+    .addOption(new Option('--timeout <seconds>', 'stop a document still converting after SECONDS').default(60).argParser(parsePositiveNumber))
+    .addOption(new Option('--max-per-worker <n>', 'replace a worker thread after N documents (0: never)').default(500).argParser(parseWholeNumber))
+    .addOption(new Option('--max-memory <mb>', 'heap limit of each worker thread, in MB').default(2048).argParser(parsePositiveInt))
+    .option('--report <file>', 'write one JSON line per input to FILE (path, status, outputs, sha256, bytes, ms, warnings, error)')
+    .option('--shard <k/n>', 'convert only the inputs of shard K of N (by path hash; K from 1)')
+    .option('--no-fsync', 'do not fsync outputs before renaming them into place (faster; a power cut may lose recent ones)')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run "unboil --help" for usage)');
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseExtensions(value: string): string[] {
+  const list = value
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)
+    .map((e) => (e.startsWith('.') ? e : `.${e}`));
+  if (list.length === 0) throw new Error(`no extension in: ${value}`);
+  return list;
+}
+
+function parsePositiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`not a positive number: ${value}`);
+  return n;
+}
+
+function parseWholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`);
+  return n;
 }
 
 function parsePositiveInt(value: string): number {

@@ -1,0 +1,133 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import type { OutputPlan } from './outputs.js';
+
+/** The directory under --out-dir that holds the resume journal (never walked as input). */
+export const STATE_DIR = '.unboil';
+
+/** What made an output: the input bytes, the unboil version and the options that change outputs. */
+export interface Provenance {
+  sha256: string;
+  version: string;
+  options: string;
+}
+
+interface JournalLine extends Provenance {
+  key: string;
+}
+
+/** A short, stable hash of the options that change outputs (key order fixed by sorting). */
+export function optionsHash(options: Record<string, unknown>): string {
+  const sorted = Object.fromEntries(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 16);
+}
+
+/**
+ * The resume journal: append-only JSONL files under `DIR/.unboil/journal/`, one per run (so shards
+ * writing the same DIR from many machines never share a file). A line is appended after both
+ * outputs of an input are renamed into place, so a line always describes complete outputs; a line
+ * lost or torn by a kill only means that input is converted again. The JSON's `source.sha256` and
+ * `generator.version` say which bytes and version made it; the journal adds the options hash,
+ * which the metadata schema has no place for.
+ */
+export class Journal {
+  private readonly state = new Map<string, Provenance>();
+  private readonly files: string[] = [];
+  private stream: WriteStream | null = null;
+  private readonly dir: string;
+
+  private constructor(outDir: string) {
+    this.dir = join(outDir, STATE_DIR, 'journal');
+  }
+
+  static async open(outDir: string, read: boolean): Promise<Journal> {
+    const journal = new Journal(outDir);
+    if (read) await journal.load();
+    return journal;
+  }
+
+  private async load(): Promise<void> {
+    let names: string[];
+    try {
+      names = (await readdir(this.dir)).filter((n) => n.endsWith('.jsonl')).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      let text: string;
+      try {
+        text = await readFile(join(this.dir, name), 'utf8');
+      } catch {
+        continue;
+      }
+      this.files.push(name);
+      for (const line of text.split('\n')) {
+        const entry = parseLine(line);
+        if (entry) this.state.set(entry.key, { sha256: entry.sha256, version: entry.version, options: entry.options });
+      }
+    }
+  }
+
+  /** True when the outputs exist, are complete, and were made from these bytes, version and options. */
+  async upToDate(plan: OutputPlan, wanted: Provenance): Promise<boolean> {
+    const made = this.state.get(plan.key);
+    if (!made || made.sha256 !== wanted.sha256 || made.version !== wanted.version || made.options !== wanted.options) return false;
+    try {
+      await stat(plan.md);
+      const json = JSON.parse(await readFile(plan.json, 'utf8')) as { source?: { sha256?: string }; generator?: { version?: string } };
+      return json.source?.sha256 === wanted.sha256 && json.generator?.version === wanted.version;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Record complete outputs. */
+  async record(plan: OutputPlan, made: Provenance): Promise<void> {
+    if (!this.stream) {
+      await mkdir(this.dir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}.jsonl`;
+      this.stream = createWriteStream(join(this.dir, name), { flags: 'a' });
+      this.files.push(name);
+    }
+    const line: JournalLine = { key: plan.key, ...made };
+    this.stream.write(`${JSON.stringify(line)}\n`);
+    this.state.set(plan.key, made);
+  }
+
+  /**
+   * Fold every journal file read or written into one, when this run was the only writer
+   * (not sharded): keeps the journal from growing a file per run.
+   */
+  async compact(): Promise<void> {
+    await this.close();
+    if (this.files.length <= 1) return;
+    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${hostname()}-${process.pid}-compact.jsonl`;
+    const out = createWriteStream(join(this.dir, name));
+    for (const [key, made] of this.state) out.write(`${JSON.stringify({ key, ...made })}\n`);
+    await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
+    for (const file of this.files) await rm(join(this.dir, file), { force: true });
+    this.files.splice(0, this.files.length, name);
+  }
+
+  async close(): Promise<void> {
+    const stream = this.stream;
+    this.stream = null;
+    if (stream) await new Promise<void>((done) => stream.end(() => done()));
+  }
+}
+
+function parseLine(line: string): JournalLine | null {
+  if (!line) return null;
+  try {
+    const value = JSON.parse(line) as Partial<JournalLine>;
+    if (typeof value.key === 'string' && typeof value.sha256 === 'string' && typeof value.version === 'string' && typeof value.options === 'string') {
+      return value as JournalLine;
+    }
+  } catch {
+    // A line torn by a kill: that input is simply converted again.
+  }
+  return null;
+}

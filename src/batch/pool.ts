@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import type { WorkerResult, WorkerTask } from './worker.js';
+
+export interface PoolOptions {
+  /** Worker threads (documents converted at once). */
+  jobs: number;
+  /** A document still running after this many ms has its worker terminated and replaced. */
+  timeoutMs: number;
+  /** Replace a worker after it has converted this many documents (0: never). */
+  maxPerWorker: number;
+  /** Heap limit of each worker (MB): a document that exhausts it is reported, the pool goes on. */
+  maxMemoryMb: number;
+}
+
+export type PoolOutcome = WorkerResult | { ok: false; code: string; message: string };
+
+/**
+ * Where the worker's code is. Built (dist/batch/pool.js): dist/batch/worker.js beside it. From
+ * source (tests, tsx): src/batch/worker.ts, loaded in the worker through tsx. Resolved from this
+ * module's own URL, so it works whatever the current directory.
+ */
+export function workerLocation(): { filename: string; execArgv: string[] | undefined } {
+  const here = import.meta.url;
+  const js = new URL('./worker.js', here);
+  if (existsSync(fileURLToPath(js))) return { filename: js.href, execArgv: undefined };
+  // tsx resolved from here, not from the current directory, which may be anywhere.
+  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
+  return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', tsx] };
+}
+
+/**
+ * A piscina worker-thread pool that converts documents. At most `jobs` tasks are handed to piscina
+ * at a time, so a finished worker is idle until the next is given: that is when it can be
+ * recycled (terminated; piscina starts a replacement) without losing a task.
+ */
+export class ConvertPool {
+  private piscina: Piscina<WorkerTask, WorkerResult> | null = null;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private destroyed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  /** Started on the first document, so a rerun that skips everything starts no thread. */
+  private get pool(): Piscina<WorkerTask, WorkerResult> {
+    if (this.piscina) return this.piscina;
+    const { filename, execArgv } = workerLocation();
+    this.piscina = new Piscina({
+      filename,
+      execArgv,
+      minThreads: this.options.jobs,
+      maxThreads: this.options.jobs,
+      idleTimeout: Infinity,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxMemoryMb },
+    });
+    // Errors of idle workers (none expected) must not crash the batch.
+    this.piscina.on('error', () => undefined);
+    return this.piscina;
+  }
+
+  async run(task: WorkerTask): Promise<PoolOutcome> {
+    await this.slot();
+    try {
+      if (this.destroyed) return { ok: false, code: 'INTERRUPTED', message: 'interrupted' };
+      const result = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
+      if (this.options.maxPerWorker > 0 && result.tasks >= this.options.maxPerWorker) await this.recycle(result.threadId);
+      return result;
+    } catch (error) {
+      return this.failure(error);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Stop every worker now; tasks still running are abandoned (nothing of theirs is written). */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.piscina?.destroy();
+  }
+
+  private failure(error: unknown): PoolOutcome {
+    const err = error as Error & { code?: string };
+    if (this.destroyed) return { ok: false, code: 'INTERRUPTED', message: 'interrupted' };
+    if (err?.name === 'AbortError') {
+      return { ok: false, code: 'TIMEOUT', message: `still running after --timeout ${this.options.timeoutMs / 1000} s; its worker was stopped` };
+    }
+    if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return { ok: false, code: 'WORKER_CRASHED', message: `ran out of memory (--max-memory ${this.options.maxMemoryMb} MB); its worker was replaced` };
+    }
+    return { ok: false, code: 'WORKER_CRASHED', message: `the worker crashed: ${err?.message ?? String(error)}` };
+  }
+
+  private async recycle(threadId: number): Promise<void> {
+    const worker = this.pool.threads.find((t) => t.threadId === threadId);
+    if (worker) await worker.terminate();
+  }
+
+  private async slot(): Promise<void> {
+    if (this.running < this.options.jobs) {
+      this.running++;
+      return;
+    }
+    await new Promise<void>((resume) => this.waiting.push(resume));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+}

@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { VERSION } from '../version.js';
+import type { ConvertOptions, Message, Warning } from '../types.js';
+import type { Input, Problem } from './discover.js';
+import { ConvertPool, type PoolOptions } from './pool.js';
+import { OutputWriter, planOutputs } from './outputs.js';
+import { Journal, optionsHash, type Provenance } from './manifest.js';
+import { compareFile, shortDiff, type CheckState } from './check.js';
+import { Progress } from './progress.js';
+import { ReportFile, Tally, type ReportLine, type Status } from './report.js';
+
+export interface BatchOptions extends PoolOptions {
+  /** `files` writes under outDir; `ndjson` streams lines to `stdout`; `check` compares with outDir. */
+  mode: 'files' | 'ndjson' | 'check';
+  outDir: string | null;
+  /** The conversion options (the same for every input; their hash is part of resume). */
+  convert: ConvertOptions;
+  /** --ndjson lines and reporting in input order (false: as they finish). */
+  ordered: boolean;
+  /** Convert even inputs whose outputs are up to date. */
+  force: boolean;
+  maxBytes: number;
+  /** fsync each output before its rename (survives a power cut, costs a little speed). */
+  fsync: boolean;
+  reportPath: string | null;
+  quiet: boolean;
+  verbose: boolean;
+  /** Show the progress bar (the caller decides: stderr is a TTY and not --quiet). */
+  progress: boolean;
+  /** Fold the resume journal into one file at the end (safe only when no other run shares outDir). */
+  compactJournal: boolean;
+  stdout: Writable;
+  /** Aborted on SIGINT/SIGTERM: stop cleanly, keep what is complete. */
+  signal: AbortSignal;
+  /** How many check differences get a short diff. */
+  diffsShown?: number;
+  /** Called after the batch is set up, before the first document (tests remove a directory here). */
+  beforeFirst?: () => Promise<void>;
+}
+
+export interface BatchResult {
+  tally: Tally;
+  /** The run stopped early: 'interrupted' (signal) or a fatal write error message. */
+  stopped: 'interrupted' | string | null;
+  /** Outputs that --check found stale or missing. */
+  differing: number;
+}
+
+/** Outcome of one input before it is reported. */
+interface Done {
+  line: ReportLine;
+  ndjson: string | null;
+  /** Lines for stderr (errors always, warnings with --verbose). */
+  notes: string[];
+  /** Lines for stdout in --check mode. */
+  checkLines: string[];
+}
+
+/** Write errors after which every further write would fail too: the batch stops. */
+const FATAL_WRITE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE']);
+
+/** Documents read ahead of the pool per job: keeps workers fed while bounding memory. */
+const READ_AHEAD_PER_JOB = 3;
+
+/**
+ * Convert a batch of inputs: a window of documents in flight (read, hashed, resume-checked,
+ * converted in the pool, written or compared, reported), never the whole batch in memory.
+ */
+export async function runBatch(inputs: Input[], problems: Problem[], options: BatchOptions): Promise<BatchResult> {
+  const tally = new Tally();
+  const report = options.reportPath ? new ReportFile(options.reportPath) : null;
+  const progress = new Progress(inputs.length + problems.length, options.progress);
+  const hash = optionsHash({ ...options.convert });
+  const journal = options.mode === 'files' && options.outDir ? await Journal.open(options.outDir, !options.force) : null;
+  const writer = options.mode === 'files' && options.outDir ? new OutputWriter(options.outDir, options.fsync) : null;
+  const result: BatchResult = { tally, stopped: null, differing: 0 };
+  let diffsLeft = options.diffsShown ?? 3;
+
+  const emit = (done: Done): void => {
+    tally.add(done.line);
+    report?.write(done.line);
+    if (done.ndjson !== null) options.stdout.write(done.ndjson);
+    for (const line of done.checkLines) options.stdout.write(`${line}\n`);
+    for (const note of done.notes) progress.log(note);
+    progress.update({ done: tally.done, failed: tally.counts.error });
+  };
+
+  for (const problem of problems) emit(problemDone(problem));
+
+  await options.beforeFirst?.();
+  const pool = inputs.length > 0 ? new ConvertPool({ ...options, jobs: Math.min(options.jobs, inputs.length) }) : null;
+  const stop = (reason: string) => {
+    if (result.stopped) return;
+    result.stopped = reason;
+    void pool?.destroy();
+  };
+  if (options.signal.aborted) stop('interrupted');
+  options.signal.addEventListener('abort', () => stop('interrupted'), { once: true });
+
+  const window = Math.max(2, options.jobs * READ_AHEAD_PER_JOB);
+  const pending = new Map<number, Done>();
+  let nextToStart = 0;
+  let nextToEmit = 0;
+  let gate: (() => void) | null = null;
+
+  const finish = (index: number, done: Done | null) => {
+    if (!options.ordered) {
+      if (done) emit(done);
+      nextToEmit++;
+    } else {
+      pending.set(index, done ?? ({} as Done));
+      while (pending.has(nextToEmit)) {
+        const ready = pending.get(nextToEmit)!;
+        pending.delete(nextToEmit);
+        if (ready.line) emit(ready);
+        nextToEmit++;
+      }
+    }
+    gate?.();
+  };
+
+  const one = async (index: number): Promise<Done | null> => {
+    const input = inputs[index]!;
+    const started = performance.now();
+    const plan = options.outDir ? planOutputs(options.outDir, input) : null;
+    const base = { path: input.path, outputs: [] as string[], sha256: null as string | null, bytes: null as number | null };
+    const fail = (code: string, message: string): Done => ({
+      line: { ...base, status: 'error', ms: elapsed(started), warnings: [], error: { code, message } },
+      ndjson: options.mode === 'ndjson' ? `${JSON.stringify({ path: input.path, status: 'error', error: { code, message } })}\n` : null,
+      notes: [`unboil: ${display(input.path)}: ${message}`],
+      checkLines: [],
+    });
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await readInput(input.path, options.maxBytes);
+    } catch (error) {
+      const { code, message } = error as { code: string; message: string };
+      return fail(code, message);
+    }
+    base.bytes = bytes.length;
+    base.sha256 = createHash('sha256').update(bytes).digest('hex');
+    const made: Provenance = { sha256: base.sha256, version: VERSION, options: hash };
+
+    if (journal && plan && !options.force && (await journal.upToDate(plan, made))) {
+      await writer!.removeLeftovers(plan);
+      const line: ReportLine = { ...base, status: 'skipped', outputs: [plan.md, plan.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
+      return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
+    }
+    if (result.stopped) return null;
+
+    const outcome = await pool!.run({ bytes, path: input.path === '-' ? null : input.path, options: options.convert, mode: options.mode === 'ndjson' ? 'ndjson' : 'files' });
+    if (!outcome.ok) {
+      if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
+      return fail(outcome.code, outcome.message);
+    }
+    const warnings = warningsIn(outcome.messages);
+    const status: Status = warnings.length > 0 ? 'warning' : 'ok';
+    const notes: string[] = [];
+    if (options.verbose) {
+      notes.push(`unboil: ${display(input.path)}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
+      for (const w of warnings) notes.push(`unboil: ${display(input.path)}: warning: ${w.message} [${w.rule}]`);
+    }
+    const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
+
+    if (options.mode === 'files' && plan) {
+      try {
+        await writer!.write(plan, outcome.markdown, outcome.json);
+        await journal!.record(plan, made);
+      } catch (error) {
+        const err = error as NodeJS.ErrnoException;
+        if (err.code && FATAL_WRITE_CODES.has(err.code)) stop(`cannot write ${plan.md}: ${err.message}`);
+        return fail('WRITE_FAILED', `cannot write its outputs: ${err.message}`);
+      }
+      line.outputs = [plan.md, plan.json];
+    }
+    const checkLines: string[] = [];
+    if (options.mode === 'check' && plan) {
+      for (const [file, fresh] of [
+        [plan.md, outcome.markdown],
+        [plan.json, outcome.json],
+      ] as const) {
+        const { state, committed } = await compareFile(file, fresh);
+        line.check = worse(line.check, state);
+        if (state === 'same') continue;
+        result.differing++;
+        checkLines.push(`${state}: ${file}`);
+        if (state === 'stale' && diffsLeft > 0) {
+          diffsLeft--;
+          checkLines.push(indent(shortDiff(committed!, fresh)));
+        }
+      }
+    }
+    line.ms = elapsed(started);
+    const ndjson =
+      options.mode === 'ndjson' ? `{"path":${JSON.stringify(input.path)},"status":"${status}","markdown":${JSON.stringify(outcome.markdown)},"metadata":${outcome.metadataLine}}\n` : null;
+    return { line, ndjson, notes, checkLines };
+  };
+
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      while (!result.stopped && nextToStart >= nextToEmit + window) await new Promise<void>((go) => (gate = go));
+      if (result.stopped || nextToStart >= inputs.length) return;
+      const index = nextToStart++;
+      let done: Done | null;
+      try {
+        done = await one(index);
+      } catch (error) {
+        done = null;
+        progress.log(`unboil: ${display(inputs[index]!.path)}: internal error: ${(error as Error).message}`);
+      }
+      if (done === null && result.stopped) {
+        const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: 'interrupted' };
+        finish(index, { line, ndjson: null, notes: [], checkLines: [] });
+      } else {
+        finish(index, done);
+      }
+    }
+  };
+  // One lane per document in the window; the pool itself admits only `jobs` at once.
+  await Promise.all(Array.from({ length: Math.min(window, inputs.length) }, lane));
+  gate = null;
+
+  progress.stop();
+  await pool?.destroy();
+  if (journal) {
+    if (options.compactJournal && !result.stopped) await journal.compact();
+    else await journal.close();
+  }
+  await report?.close();
+  return result;
+}
+
+function worse(a: CheckState | undefined, b: CheckState): CheckState {
+  const rank = { same: 0, stale: 1, missing: 2 } as const;
+  return a && rank[a] >= rank[b] ? a : b;
+}
+
+function problemDone(problem: Problem): Done {
+  const skipped = problem.code === 'SYMLINK_LOOP' || problem.code === 'NOT_REGULAR';
+  const line: ReportLine = {
+    path: problem.path,
+    status: skipped ? 'skipped' : 'error',
+    outputs: [],
+    sha256: null,
+    bytes: null,
+    ms: 0,
+    warnings: [],
+    error: skipped ? null : { code: problem.code, message: problem.message },
+    ...(skipped ? { reason: problem.message } : {}),
+  };
+  return { line, ndjson: null, notes: [`unboil: ${problem.path}: ${problem.message}`], checkLines: [] };
+}
+
+function warningsIn(messages: Message[]): Warning[] {
+  return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+function display(path: string): string {
+  return path === '-' ? '<stdin>' : path;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+}
+
+/** Read one input (`-` is stdin), refusing more than maxBytes; errors carry a code and a cause. */
+export async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
+  if (path === '-') return readStdin(maxBytes);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    size = info.size;
+  } catch (error) {
+    throw fsError(error);
+  }
+  if (size > maxBytes) throw { code: 'TOO_LARGE', message: `is ${size} bytes, more than --max-bytes ${maxBytes}` };
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw fsError(error);
+  }
+}
+
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw { code: 'TOO_LARGE', message: `is more than --max-bytes ${maxBytes}` };
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function fsError(error: unknown): { code: string; message: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { code: 'NOT_FOUND', message: 'no such file (removed after the batch started?)' };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'UNREADABLE', message: 'permission denied' };
+  if (code === 'EISDIR') return { code: 'UNREADABLE', message: 'is a directory' };
+  return { code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}` };
+}
