@@ -1,0 +1,178 @@
+import type { Line } from './lines.js';
+
+/** What a block of lines is, judged from its fonts and its place on the page. */
+export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'blockquote' | 'caption' | 'footnote' | 'table';
+
+export interface Block {
+  kind: BlockKind;
+  lines: Line[];
+  /** Heading level (2-6; the title is the h1) for headings. */
+  level?: number;
+  /** Numbered list item. */
+  ordered?: boolean;
+}
+
+/** The document's body text: its most used font and size, its leading, and per-column edges. */
+export interface BodyStyle {
+  font: string;
+  size: number;
+  /** Baseline-to-baseline distance of body lines, as a multiple of the font size. */
+  leading: number;
+  /** Share of body lines that reach the right edge of their column (justified text is near 1). */
+  justified: number;
+}
+
+/** A vertical gap wider than this many line pitches ends a paragraph. */
+const PARAGRAPH_GAP = 1.3;
+/** A left edge this many font sizes right of the column's text edge is an indent. */
+const INDENT = 0.5;
+/** A line ending this many font sizes short of the column's right edge is a paragraph's last line (in justified text). */
+const SHORT_LINE = 2;
+/** Text this much larger than the body (ratio) is a heading. */
+const HEADING_RATIO = 1.12;
+/** Text at most this share of the body size is small print (captions, footnotes). */
+const SMALL_RATIO = 0.92;
+
+export const BULLET = /^([•◦▪▫‣⁃●○■□–—*·])\s+/u;
+export const NUMBERED = /^(\(?(\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+/iu;
+
+export function styleKey(line: Pick<Line, 'font' | 'size'>): string {
+  return `${line.font}|${(Math.round(line.size * 2) / 2).toFixed(1)}`;
+}
+
+/** The body style: the font and size that carry most characters; its leading; how justified it is. */
+export function bodyStyle(lines: Line[]): BodyStyle {
+  const weight = new Map<string, number>();
+  for (const l of lines) weight.set(styleKey(l), (weight.get(styleKey(l)) ?? 0) + l.text.length);
+  const key = [...weight.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '|10';
+  const [font, size] = [key.slice(0, key.lastIndexOf('|')), Number(key.slice(key.lastIndexOf('|') + 1))];
+  const pitches: number[] = [];
+  let reaching = 0;
+  let counted = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const [a, b] = [lines[i - 1]!, lines[i]!];
+    if (styleKey(a) !== key || styleKey(b) !== key || a.page !== b.page || a.column !== b.column) continue;
+    const dy = a.y - b.y;
+    if (dy > 0 && dy < 3 * size) pitches.push(dy / size);
+    counted++;
+    if (a.right >= a.columnRight - size) reaching++;
+  }
+  pitches.sort((a, b) => a - b);
+  const leading = pitches.length ? pitches[Math.floor(pitches.length / 2)]! : 1.2;
+  return { font, size, leading, justified: counted ? reaching / counted : 0 };
+}
+
+/**
+ * Measured column edges: for each page and column, the most common left edge of body lines and
+ * the right edge most body lines reach (the 90th percentile), so indents and short lines can be told.
+ */
+export function measureColumns(lines: Line[], body: BodyStyle): void {
+  const groups = new Map<string, Line[]>();
+  for (const l of lines) {
+    const key = `${l.page}:${l.column}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(l);
+  }
+  for (const group of groups.values()) {
+    const bodyLines = group.filter((l) => Math.abs(l.size - body.size) <= 0.15 * body.size);
+    const sample = bodyLines.length >= 3 ? bodyLines : group;
+    const lefts = new Map<number, number>();
+    for (const l of sample) lefts.set(Math.round(l.x), (lefts.get(Math.round(l.x)) ?? 0) + 1);
+    const modeCount = Math.max(...lefts.values());
+    const left = Math.min(...[...lefts.entries()].filter(([, n]) => n === modeCount).map(([x]) => x));
+    const rights = sample.map((l) => l.right).sort((a, b) => a - b);
+    const right = rights[Math.floor(0.9 * (rights.length - 1))]!;
+    for (const l of group) {
+      l.columnLeft = left;
+      l.columnRight = right;
+    }
+  }
+}
+
+function isListStart(text: string): boolean {
+  return BULLET.test(text) || NUMBERED.test(text);
+}
+
+/** Lines in reading order -> blocks: a paragraph goes on across columns and pages until it ends. */
+export function buildBlocks(lines: Line[], body: BodyStyle): Block[] {
+  const blocks: Block[] = [];
+  let current: Line[] = [];
+  const flush = () => {
+    if (current.length) blocks.push({ kind: 'paragraph', lines: current });
+    current = [];
+  };
+  for (const line of lines) {
+    const prev = current.at(-1);
+    if (prev && startsNewBlock(current, prev, line, body)) flush();
+    current.push(line);
+  }
+  flush();
+  return blocks;
+}
+
+function endsSentence(text: string): boolean {
+  return /[.!?:…"”’)\]»]$/u.test(text.trim());
+}
+
+function startsNewBlock(block: Line[], prev: Line, line: Line, body: BodyStyle): boolean {
+  if (styleKey(prev) !== styleKey(line) && Math.abs(prev.size - line.size) > 0.08 * body.size) return true;
+  if (prev.font !== line.font && (prev.text.length < 60 || line.text.length < 60)) return true;
+  const size = line.size;
+  // A dash at the start of a line is a bullet only after a line that ended short: in running
+  // text a line may begin with an em dash.
+  if (NUMBERED.test(line.text) || (BULLET.test(line.text) && (!/^[–—]/u.test(line.text) || prev.right < prev.columnRight - SHORT_LINE * size))) return true;
+  const sameFlow = prev.page === line.page && prev.column === line.column;
+  const shortEnd = prev.right < prev.columnRight - SHORT_LINE * size && endsSentence(prev.text);
+  if (sameFlow) {
+    const dy = prev.y - line.y;
+    if (dy <= 0 || dy > PARAGRAPH_GAP * body.leading * Math.max(size, prev.size)) return true;
+  } else {
+    // A paragraph goes on into the next column or page only if its last line was not its end.
+    if (shortEnd || (body.justified < 0.5 && endsSentence(prev.text))) return true;
+    if (line.x - line.columnLeft > INDENT * size) return true;
+    return false;
+  }
+  if (body.justified >= 0.5 && shortEnd) return true;
+  const first = block[0]!;
+  if (block.length === 1) {
+    // The second line sets where the paragraph's lines start; an indented second line after a
+    // flush first line is a new paragraph (first-line indent), unless the first is a list item.
+    return !isListStart(first.text) && line.x - first.x > INDENT * size && first.x - first.columnLeft < INDENT * size;
+  }
+  const continuation = block[1]!.x;
+  return Math.abs(line.x - continuation) > INDENT * size;
+}
+
+/** Classify blocks by their style and place: headings, list items, quotes, captions, footnotes. */
+export function classifyBlocks(blocks: Block[], body: BodyStyle, pageHeight: (page: number) => number): void {
+  const headingSizes = new Set<number>();
+  for (const b of blocks) {
+    const line = b.lines[0]!;
+    const text = b.lines.map((l) => l.text).join(' ');
+    const ratio = line.size / body.size;
+    const indentLeft = Math.min(...b.lines.map((l) => l.x - l.columnLeft));
+    const indentRight = Math.min(...b.lines.map((l) => l.columnRight - l.right));
+    if (BULLET.test(text) || NUMBERED.test(text)) {
+      b.kind = 'list-item';
+      b.ordered = !BULLET.test(text);
+    } else if (ratio <= SMALL_RATIO && /^(\d{1,3}|[*†‡§¶])[\s.)]?\s*\S/u.test(text) && line.y < 0.4 * pageHeight(line.page) && text.length > 12) {
+      b.kind = 'footnote';
+    } else if (ratio <= SMALL_RATIO && (isCaptionText(text) || b.lines.length <= 4)) {
+      b.kind = 'caption';
+    } else if (b.lines.length <= 3 && text.length < 200 && !/[.,;]$/.test(text) && (ratio >= HEADING_RATIO || (line.font !== body.font && ratio > SMALL_RATIO && !/[.!?"”]$/.test(text)))) {
+      b.kind = 'heading';
+      headingSizes.add(Math.round(line.size * 2) / 2);
+    } else if (indentLeft > 1.2 * body.size && indentRight > 1.2 * body.size && ratio > SMALL_RATIO) {
+      b.kind = 'blockquote';
+    }
+  }
+  const ranked = [...headingSizes].sort((a, b) => b - a);
+  for (const b of blocks) {
+    if (b.kind !== 'heading') continue;
+    b.level = Math.min(6, 2 + ranked.indexOf(Math.round(b.lines[0]!.size * 2) / 2));
+  }
+}
+
+export function isCaptionText(text: string): boolean {
+  return /^(fig\.?|figure|table|photo|image|source|credit|chart|map|illustration|abb\.?|abbildung|tabelle)\b/iu.test(text);
+}

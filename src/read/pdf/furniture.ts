@@ -1,0 +1,96 @@
+import type { Line } from './lines.js';
+
+/**
+ * Page furniture: what a printer or a typesetter puts on every page around the article — running
+ * headers and footers, page numbers, and a browser's print stamps (date and time, page title, URL,
+ * "1/3"). Found by peeling lines off the top and bottom edges of each page while they look like
+ * furniture; the first line that does not stops the peeling, so footnotes and body text above a
+ * footer stay.
+ */
+
+/** The top and bottom share of a page's height where furniture lives. */
+const EDGE_ZONE = 0.1;
+/** Furniture set smaller than the body text (this share of its size) ... */
+const SMALL = 0.92;
+/** ... and set apart from the next line inward by at least this many body sizes. */
+const SET_APART = 1.6;
+
+const PAGE_NUMBER = /^(?:(?:page|p\.|pg\.?|seite|página|pagina|pag\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/|de|von|sur|di|из)\s*\d{1,4})?$/iu;
+const PAGE_OF = /\b\d{1,4}\s*(?:\/|of)\s*\d{1,4}$/iu;
+const PRINT_DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\.?)?/iu;
+const URL_LINE = /^(?:https?:\/\/|file:\/\/|www\.)\S+(?:\s+\d{1,4}\s*\/\s*\d{1,4})?$/iu;
+
+export type FurnitureKind = 'page-number' | 'print-stamp' | 'running-head';
+
+export interface FurnitureHit {
+  line: Line;
+  kind: FurnitureKind;
+}
+
+/** Digits stand for page numbers: "Page 3 of 9" and "Page 4 of 9" are the same running footer. */
+function shape(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+export function furnitureKind(line: Line, repeated: boolean, bodySize: number, nextInward: Line | undefined): FurnitureKind | null {
+  const text = line.text.trim();
+  if (PAGE_NUMBER.test(text)) return 'page-number';
+  if (PRINT_DATE.test(text) || URL_LINE.test(text)) return 'print-stamp';
+  if (repeated) return 'running-head';
+  const small = line.size < SMALL * bodySize;
+  const apart = !nextInward || Math.abs(nextInward.y - line.y) >= SET_APART * bodySize + nextInward.size;
+  if (small && apart) return PAGE_OF.test(text) ? 'page-number' : 'running-head';
+  return null;
+}
+
+/** Find the furniture of every page; returns the hits (the caller drops them and says why). */
+export function findFurniture(pages: Array<{ height: number; lines: Line[] }>, bodySize: number): FurnitureHit[] {
+  // How many pages show each edge-zone text shape (at about the same height).
+  const seen = new Map<string, Set<number>>();
+  // Same text at about the same height: a title that repeats a running head lower down is not one.
+  const zoneKey = (line: Line, _height: number) => `${Math.round(line.y / (2 * bodySize))}|${shape(line.text)}`;
+  pages.forEach(({ height, lines }, index) => {
+    for (const line of lines) {
+      if (!inZone(line, height)) continue;
+      const key = zoneKey(line, height);
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(index);
+    }
+  });
+  const hits: FurnitureHit[] = [];
+  pages.forEach(({ height, lines }) => {
+    const byHeight = [...lines].sort((a, b) => b.y - a.y);
+    const peel = (ordered: Line[]) => {
+      for (let i = 0; i < ordered.length; i++) {
+        const line = ordered[i]!;
+        if (!inZone(line, height)) break;
+        const repeated = (seen.get(zoneKey(line, height))?.size ?? 0) >= 2;
+        const next = ordered.slice(i + 1).find((l) => Math.abs(l.y - line.y) > 0.5 * l.size);
+        const kind = furnitureKind(line, repeated, bodySize, next);
+        if (!kind) {
+          // Several segments of one row (left and right parts of a header) are peeled together.
+          if (ordered.slice(0, i).some((h) => Math.abs(h.y - line.y) < 0.5 * line.size && hits.some((x) => x.line === h))) continue;
+          break;
+        }
+        hits.push({ line, kind });
+      }
+    };
+    peel(byHeight);
+    peel([...byHeight].reverse());
+  });
+  return hits;
+}
+
+function inZone(line: Line, height: number): boolean {
+  return line.y > height * (1 - EDGE_ZONE) || line.y < height * EDGE_ZONE;
+}
+
+/** The page's URL as a browser's print footer states it, for the metadata. */
+export function stampedUrl(hits: FurnitureHit[]): string | null {
+  for (const h of hits) {
+    if (h.kind !== 'print-stamp') continue;
+    const m = /^(https?:\/\/\S+)/u.exec(h.line.text.trim());
+    if (m) return m[1]!;
+  }
+  return null;
+}

@@ -1,0 +1,109 @@
+import type { ElementContent } from 'hast';
+import type { VFile } from 'vfile';
+import { explain } from '../../messages.js';
+import { bodyStyle, buildBlocks, classifyBlocks, measureColumns, styleKey, BULLET, NUMBERED, type Block, type BodyStyle } from './blocks.js';
+import { buildVocabulary, joinLines, type Vocabulary } from './hyphenation.js';
+import type { Line } from './lines.js';
+import { readTitleBlock } from './title-block.js';
+import { el, text } from './hast.js';
+
+/** A block is a pull quote when at least this share of its word triples occur in the body text. */
+const PULL_QUOTE_OVERLAP = 0.8;
+/** ... and it has at least this many words. */
+const PULL_QUOTE_MIN_WORDS = 5;
+
+/**
+ * Untagged PDFs: lines (furniture already removed) -> blocks -> hast. The title block goes to
+ * the metadata, pull quotes that repeat the body are dropped, captions become figures, footnotes
+ * move to the end.
+ */
+export function layoutToHast(lines: Line[], pageHeight: (page: number) => number, file: VFile): ElementContent[] {
+  let body = bodyStyle(lines);
+  measureColumns(lines, body);
+  body = bodyStyle(lines);
+  const blocks = buildBlocks(lines, body);
+  classifyBlocks(blocks, body, pageHeight);
+  const vocabulary = buildVocabulary(lines.map((l) => l.text));
+  const { removed, title } = readTitleBlock(blocks, body, file);
+  dropPullQuotes(blocks, body, vocabulary, removed, file);
+
+  const out: ElementContent[] = [];
+  const footnotes: ElementContent[] = [];
+  let list: { ordered: boolean; node: ReturnType<typeof el> } | null = null;
+  for (const block of blocks) {
+    if (removed.has(block)) continue;
+    const content = blockText(block, vocabulary);
+    if (block.kind !== 'list-item') list = null;
+    if (block === title) {
+      out.push(el('h1', [text(content)]));
+      continue;
+    }
+    switch (block.kind) {
+      case 'heading':
+        out.push(el(`h${block.level ?? 2}`, [text(content)]));
+        break;
+      case 'list-item': {
+        const ordered = block.ordered === true;
+        if (!list || list.ordered !== ordered) {
+          list = { ordered, node: el(ordered ? 'ol' : 'ul') };
+          out.push(list.node);
+        }
+        const item = content.replace(ordered ? NUMBERED : BULLET, '');
+        list.node.children.push(el('li', [text(item)]));
+        break;
+      }
+      case 'blockquote':
+        out.push(el('blockquote', [el('p', [text(content)])]));
+        break;
+      case 'caption':
+        out.push(el('figure', [el('figcaption', [text(content)])]));
+        explain(file, 'pdf-caption', `kept "${content.slice(0, 60)}" as a figure caption`);
+        break;
+      case 'footnote':
+        footnotes.push(el('p', [text(content)]));
+        break;
+      default:
+        out.push(el('p', [text(content)]));
+    }
+  }
+  if (footnotes.length) {
+    explain(file, 'pdf-footnotes', `moved ${footnotes.length} footnote(s) to the end of the article`);
+    out.push(el('section', [el('hr'), ...footnotes], { className: ['footnotes'] }));
+  }
+  return out;
+}
+
+function blockText(block: Block, vocabulary: Vocabulary): string {
+  return joinLines(block.lines.map((l) => l.text), vocabulary);
+}
+
+function wordsOf(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function triples(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 < words.length; i++) out.push(`${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+  return out;
+}
+
+/**
+ * Pull quotes: a block set in another style than the body (larger, italic, indented) whose words
+ * the body already says. Dropped: they repeat the article, they are not part of it.
+ */
+function dropPullQuotes(blocks: Block[], body: BodyStyle, vocabulary: Vocabulary, removed: Set<Block>, file: VFile): void {
+  const bodyKey = styleKey(body);
+  const bodyTriples = new Set<string>();
+  for (const b of blocks) if (styleKey(b.lines[0]!) === bodyKey && b.kind === 'paragraph') for (const t of triples(wordsOf(blockText(b, vocabulary)))) bodyTriples.add(t);
+  for (const b of blocks) {
+    if (removed.has(b) || (styleKey(b.lines[0]!) === bodyKey && b.kind !== 'blockquote')) continue;
+    const words = wordsOf(blockText(b, vocabulary));
+    if (words.length < PULL_QUOTE_MIN_WORDS) continue;
+    const ts = triples(words);
+    const hit = ts.filter((t) => bodyTriples.has(t)).length;
+    if (ts.length && hit / ts.length >= PULL_QUOTE_OVERLAP) {
+      removed.add(b);
+      explain(file, 'pdf-pull-quote', `dropped a pull quote that repeats the body: "${words.slice(0, 8).join(' ')}…"`);
+    }
+  }
+}

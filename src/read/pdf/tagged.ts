@@ -1,0 +1,243 @@
+import type { Element, ElementContent } from 'hast';
+import type { VFile } from 'vfile';
+import { explain, warn } from '../../messages.js';
+import { propose } from '../../metadata/candidates.js';
+import type { PdfDocument } from './open.js';
+import { normaliseRunText } from './normalise.js';
+import { el, text } from './hast.js';
+
+/** The structure tree must hold at least this share of a tagged PDF's text to be trusted. */
+const MIN_TAGGED_SHARE = 0.6;
+
+/** Structure roles (ISO 32000 standard structure types) -> HTML elements. */
+const BLOCK_ROLES: Record<string, string> = {
+  Document: 'div',
+  Part: 'div',
+  Art: 'article',
+  Sect: 'section',
+  Div: 'div',
+  Aside: 'aside',
+  Note: 'aside',
+  Form: 'form',
+  BlockQuote: 'blockquote',
+  Caption: 'figcaption',
+  Figure: 'figure',
+  Formula: 'div',
+  TOC: 'ul',
+  TOCI: 'li',
+  Index: 'div',
+  P: 'p',
+  H: 'h2',
+  H1: 'h1',
+  H2: 'h2',
+  H3: 'h3',
+  H4: 'h4',
+  H5: 'h5',
+  H6: 'h6',
+  Title: 'h1',
+  L: 'ul',
+  LI: 'li',
+  Table: 'table',
+  THead: 'thead',
+  TBody: 'tbody',
+  TFoot: 'tfoot',
+  TR: 'tr',
+  TH: 'th',
+  TD: 'td',
+  BibEntry: 'p',
+  Code: 'pre',
+};
+const INLINE_ROLES: Record<string, string> = {
+  Span: 'span',
+  Quote: 'q',
+  Em: 'em',
+  Strong: 'strong',
+  Sub: 'sub',
+  Sup: 'sup',
+  Reference: 'span',
+  Link: 'a',
+  Lbl: 'span',
+  LBody: 'span',
+  Code: 'code',
+};
+/** Elements whose content is running text: structure inside them is inline. */
+const TEXT_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'th', 'td', 'a', 'span', 'em', 'strong', 'q', 'sub', 'sup', 'code', 'pre']);
+/** Elements that a page break may split in two: the next page's half joins the previous page's. */
+const CONTAINERS = new Set(['div', 'article', 'section', 'aside', 'form', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'blockquote', 'figure']);
+const BULLET_LABEL = /^[\s•◦▪▫‣⁃●○■□–—*·-]*$/u;
+
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+  alt?: string;
+  lang?: string;
+}
+
+/**
+ * Tagged PDFs (browsers print web pages as tagged PDF): each page's structure tree and its marked
+ * content give the page's headings, paragraphs, lists, tables and links back as hast. What is not
+ * in the structure tree is an artifact (a browser's date/title/URL/page stamps, page furniture)
+ * and is left out. Returns null when the PDF is not tagged or its tree holds too little of the text.
+ */
+export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body: ElementContent[]; lang: string | null } | null> {
+  const markInfo = await doc.getMarkInfo().catch(() => null);
+  if (!markInfo?.Marked) return null;
+  const root = el('div');
+  let lang: string | null = null;
+  let tagged = 0;
+  let total = 0;
+  for (let n = 1; n <= doc.numPages; n++) {
+    let page;
+    try {
+      page = await doc.getPage(n);
+    } catch {
+      warn(file, 'pdf-page-unreadable', `page ${n} could not be read and was skipped`);
+      continue;
+    }
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const tree = (await page.getStructTree().catch(() => null)) as StructNode | null;
+    const annotations = await page.getAnnotations().catch(() => []);
+    page.cleanup();
+    const texts = new Map<string, string>();
+    const stack: Array<string | null> = [];
+    const artifacts: string[] = [];
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') stack.push(item.id ?? null);
+        else if (item.type === 'endMarkedContent') stack.pop();
+        continue;
+      }
+      if (!('str' in item)) continue;
+      const str = normaliseRunText(item.str) + (item.hasEOL ? '\n' : '');
+      total += str.trim().length;
+      const id = [...stack].reverse().find((s) => s !== null);
+      if (id) texts.set(id, (texts.get(id) ?? '') + str);
+      else if (str.trim()) artifacts.push(str.trim());
+    }
+    const links = new Map<string, string>();
+    for (const a of annotations as Array<{ id: string; subtype: string; url?: string; unsafeUrl?: string }>) {
+      const url = a.url ?? a.unsafeUrl;
+      if (a.subtype === 'Link' && url) links.set(a.id, url);
+    }
+    if (!tree) continue;
+    const used = { chars: 0 };
+    const nodes = convertChildren(tree.children ?? [], false, texts, links, used);
+    tagged += used.chars;
+    lang ??= findLang(tree);
+    mergePage(root.children, nodes);
+    if (n === 1 && artifacts.length) proposeStamps(artifacts, file);
+  }
+  if (total === 0 || tagged / total < MIN_TAGGED_SHARE) {
+    if (total > 0) explain(file, 'pdf-tags-ignored', `the structure tree holds ${Math.round((100 * tagged) / total)}% of the text; read from the layout instead`);
+    return null;
+  }
+  explain(file, 'pdf-tagged', `read the PDF's structure tree (${Math.round((100 * tagged) / total)}% of its text); untagged text (print stamps, page furniture) left out`);
+  return { body: root.children, lang };
+}
+
+function findLang(node: StructNode): string | null {
+  if (node.lang) return node.lang;
+  for (const c of node.children ?? []) {
+    if (c.type) continue;
+    const l = findLang(c);
+    if (l) return l;
+  }
+  return null;
+}
+
+/** A browser's page stamps are not in the structure tree; the URL among them is the page's address. */
+function proposeStamps(artifacts: string[], file: VFile): void {
+  for (const a of artifacts) {
+    const m = /^(https?:\/\/\S+)$/u.exec(a);
+    if (m) {
+      propose(file, 'url', m[1]!, 'text');
+      return;
+    }
+  }
+}
+
+function convertChildren(children: StructNode[], inline: boolean, texts: Map<string, string>, links: Map<string, string>, used: { chars: number }): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const child of children) {
+    if (child.type === 'content') {
+      const value = texts.get(child.id ?? '');
+      if (value) {
+        used.chars += value.trim().length;
+        out.push(text(value.replace(/\n/g, ' ')));
+      }
+      continue;
+    }
+    if (child.type) continue; // annotations and objects: their URLs are read on the link
+    const node = convertNode(child, inline, texts, links, used);
+    if (node) out.push(node);
+  }
+  return out;
+}
+
+function convertNode(node: StructNode, inline: boolean, texts: Map<string, string>, links: Map<string, string>, used: { chars: number }): Element | null {
+  const role = node.role ?? 'NonStruct';
+  if (role === 'Artifact' || role === 'Private') return null;
+  let tag: string;
+  if (role === 'NonStruct' || !(role in BLOCK_ROLES || role in INLINE_ROLES)) {
+    // Generic grouping (a web page's div and span): a block unless it sits in running text.
+    tag = inline || !(node.children ?? []).some((c) => !c.type) ? (inline ? 'span' : 'div') : 'div';
+  } else if (inline && role in INLINE_ROLES) tag = INLINE_ROLES[role]!;
+  else tag = BLOCK_ROLES[role] ?? INLINE_ROLES[role]!;
+  const childInline = inline || TEXT_CONTAINERS.has(tag);
+  const children = convertChildren(node.children ?? [], childInline, texts, links, used);
+  const properties: Element['properties'] = {};
+  if (tag === 'a') {
+    const target = (node.children ?? []).find((c) => (c.type === 'annotation' || c.type === 'object') && links.has(stripId(c.id)));
+    if (target) properties.href = links.get(stripId(target.id))!;
+  }
+  if (role === 'Lbl') {
+    const label = children.map(plain).join('');
+    if (BULLET_LABEL.test(label)) return null;
+  }
+  if (role === 'L') {
+    const labels = collectLabels(node, texts);
+    if (labels.length && labels.every((l) => /^\s*(\d+|[a-z]|[ivx]+)[.)]?\s*$/iu.test(l))) tag = 'ol';
+  }
+  if (children.length === 0 && tag !== 'hr') return null;
+  return el(tag, children, properties);
+}
+
+function stripId(id: string | undefined): string {
+  return (id ?? '').replace(/^pdfjs_internal_id_/, '');
+}
+
+function plain(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(plain).join('');
+  return '';
+}
+
+function collectLabels(list: StructNode, texts: Map<string, string>): string[] {
+  const labels: string[] = [];
+  const contentOf = (n: StructNode): string => (n.type === 'content' ? (texts.get(n.id ?? '') ?? '') : (n.children ?? []).map(contentOf).join(''));
+  for (const li of list.children ?? []) for (const c of li.children ?? []) if (c.role === 'Lbl') labels.push(contentOf(c));
+  return labels;
+}
+
+/**
+ * Join a page's tree to the pages before: an element that a page break split (same kind as the
+ * previous page's last element at that depth) goes on, and a paragraph goes on when the previous
+ * page's part did not end a sentence.
+ */
+function mergePage(target: ElementContent[], incoming: ElementContent[]): void {
+  const first = incoming[0];
+  const last = target.at(-1);
+  if (first && last && first.type === 'element' && last.type === 'element' && first.tagName === last.tagName) {
+    const splitContainer = CONTAINERS.has(first.tagName);
+    const splitParagraph = ['p', 'li', 'td'].includes(first.tagName) && !/[.!?:"”’)]\s*$/u.test(plain(last));
+    if (splitContainer || splitParagraph) {
+      if (splitParagraph) last.children.push(text(' '));
+      mergePage(last.children, first.children);
+      target.push(...incoming.slice(1));
+      return;
+    }
+  }
+  target.push(...incoming);
+}
