@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import chardet from 'chardet';
 // Node 20's built-in TextDecoder decodes windows-1252 as ISO-8859-1 (0x80-0x9F become C1 controls,
@@ -56,13 +57,9 @@ function bomEncoding(bytes: Uint8Array): string | null {
   return null;
 }
 
+/** Validation only (simdutf in Node, ~100x faster than a fatal decode that builds a string). */
 function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 function detect(bytes: Uint8Array): string | null {
