@@ -33,8 +33,16 @@ const REPEAT_PENALTY = 4;
 const DROP_SCORE = -5;
 /** Widgets of text browsers: buttons, form fields, check boxes. */
 const WIDGET = /\(BUTTON\)|\[BUTTON|\(RADIO|\(Submit\)|_{5,}|\[[ X]\] |\[\s{4,}\]|\(not implemented\)/;
+/**
+ * Lines that open or make up a comment thread in a dump, where no class names are left to say so:
+ * "34 responses to …", "12 Comments", "jane says:", "Leave a Reply", "You must be logged in".
+ */
+const COMMENT_LINE = /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|\S+( \S+)?\s+(says|said|wrote|writes):|leave a (reply|comment).*|you must be logged in.*|log in to (reply|comment).*|reply|report( abuse)?|\d+ (likes?|points?))$/i;
 /** Lines that close pages rather than articles. */
 const FOOTER_LINE = /(©|\(c\)|copyright)\s*\d{4}|all rights reserved|terms of (use|service)|privacy policy|cookie (policy|settings)/i;
+
+/** A block that ends like a sentence (Latin, CJK, Arabic, Devanagari full stops). */
+const SENTENCE_END = /[.!?…:。！？؟।]["”’»)」』]?$/u;
 
 interface Scored {
   block: RootContent;
@@ -50,6 +58,8 @@ export default function findArticle(tree: Root, file: VFile): void {
     if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const scored: Scored[] = blocks.map((block) => ({ block, score: scoreBlock(block, seen) }));
+  cutAtThread(scored, file);
+  if (process.env.UNBOIL_DEBUG_TEXT) for (const s of scored) process.stderr.write(`${s.score.toFixed(1).padStart(7)} ${s.block.type.slice(0, 4)} ${squash(textOf(s.block)).slice(0, 110)}\n`);
   if (!scored.some((s) => s.score <= DROP_SCORE)) {
     // Nothing in the text is boilerplate: it is an article as it stands.
     stripMarks(tree);
@@ -92,11 +102,12 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (WIDGET.test(raw)) return -Math.max(LABEL_PENALTY, words);
   if (linked / words > MAX_LINK_SHARE) return -(words + 2);
   if (block.type === 'list') return scoreList(block, text, words, linked);
+  if (COMMENT_LINE.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
   if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;
   const repeats = (seen.get(text.toLowerCase()) ?? 0) > 1;
   if (repeats && words < PROSE_WORDS * 2) return -REPEAT_PENALTY;
-  const sentence = /[.!?…:]["”’»)]?$/.test(text) || (text.match(/[.!?]\s/g)?.length ?? 0) >= 2;
+  const sentence = SENTENCE_END.test(text) || (text.match(/[.!?]\s|[。！？]/g)?.length ?? 0) >= 2;
   if (words >= PROSE_WORDS && sentence) return words - linked;
   if (words >= PROSE_WORDS) return (words - linked) / 2;
   if (sentence) return 1;
@@ -109,7 +120,10 @@ function scoreList(block: RootContent & { type: 'list' }, text: string, words: n
   const short = items.filter((t) => wordCount(t) < 6).length;
   if (short / Math.max(1, items.length) > 0.5) return -Math.max(2, items.length);
   if (isBoilerplateLabel(text)) return -LABEL_PENALTY;
-  return (words - linked) / 2;
+  // Items that are sentences are prose; items that are not are headlines or menu entries.
+  let score = 0;
+  for (const item of items) score += SENTENCE_END.test(item) ? wordCount(item) / 2 : -2;
+  return score - linked;
 }
 
 function isBoilerplateLabel(text: string): boolean {
@@ -124,6 +138,28 @@ function hasImage(block: RootContent): boolean {
     found = true;
   });
   return found;
+}
+
+/**
+ * A comment thread follows the article and may be longer than it: once a block opens a thread
+ * ("34 responses to …", "Leave a Reply") after this many words of prose, nothing after it is
+ * article.
+ */
+const PROSE_BEFORE_THREAD = 80;
+const THREAD_OPENER = /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|comments?( \(\d+\))?|leave a (reply|comment).*|join the (conversation|discussion).*|discussion|what do you think\?|add (a|your) comment.*)$/i;
+
+function cutAtThread(scored: Scored[], file: VFile): void {
+  let prose = 0;
+  for (let i = 0; i < scored.length; i++) {
+    const { block, score } = scored[i]!;
+    if (score > 0) prose += score;
+    const text = squash(clean(textOf(block)));
+    if (prose >= PROSE_BEFORE_THREAD && wordCount(text) <= 12 && THREAD_OPENER.test(text)) {
+      explain(file, 'text-cut-comments', `cut the text at "${text.slice(0, 60)}": a comment thread follows the article`);
+      scored.length = i;
+      return;
+    }
+  }
 }
 
 /** The span of blocks with the highest total score (Kadane's algorithm). */

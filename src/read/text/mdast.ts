@@ -24,8 +24,12 @@ export function squash(text: string): string {
 
 /** Words (runs of letters and digits) in a text. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  // Scripts written without spaces (Chinese, Japanese, Thai) count each character as a word.
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  return (text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0) + unspaced;
 }
+
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
 /** Words of a node that sit inside links. */
 export function linkWords(node: Nodes): number {

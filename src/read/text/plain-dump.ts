@@ -28,6 +28,8 @@ const NUMBERED_MARK = /\[(\d{1,4})\](?=\S)/g;
 const LYNX_REFERENCES = /\n[ \t]*(References|Visible links:?|Hidden links:?)[ \t]*\n(\s*\n)*([ \t]*\d{1,4}\. \S.*(\n|$)|[ \t]*\n)+/g;
 /** Bullets of text browsers: `*`, `+`, `-`, `•`, `·`, and lynx's `o` for the third level. */
 const BULLET = /^([ \t]*)([*+•·‣◦▪-]|o(?= ))[ \t]+(?=\S)/;
+/** A line that is only a bracketed image name, as w3m, pandoc and lynx print images. */
+const IMAGE_PLACEHOLDER = /^\s*(\[[^\]\n]{0,80}\]\s*)+$/;
 const ORDERED = /^([ \t]*)(\d{1,3})[.)][ \t]+(?=\S)/;
 
 export function isMarkdownDump(text: string): boolean {
@@ -40,10 +42,36 @@ export function plainDumpToMarkdown(text: string, file: VFile): string {
   const before = out.length;
   out = out.replace(LYNX_REFERENCES, '\n');
   if (out.length !== before) explain(file, 'drop-link-references', 'dropped the list of link references at the end of the dump');
-  out = out.replace(INLINE_URL_MARK, LINK_MARK).replace(NUMBERED_MARK, LINK_MARK);
+  // Breaks are found before link markers shrink: a line that ends early because the next
+  // line starts with a long URL was wrapped, not ended.
+  const raw = out.split('\n');
+  const width = wrapWidth(raw);
+  const broken: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i]!;
+    if (i > 0 && line.trim() && raw[i - 1]!.trim() && endsBeforeWrap(raw[i - 1]!, line, width)) broken.push('');
+    broken.push(line);
+  }
+  out = broken.join('\n').replace(INLINE_URL_MARK, LINK_MARK).replace(NUMBERED_MARK, LINK_MARK);
   const base = baseIndent(out);
-  const lines = out.split('\n').map((line) => toMarkdownLine(line, base));
-  return lines.join('\n');
+  return out.split('\n').map((line) => toMarkdownLine(line, base)).join('\n');
+}
+
+/**
+ * Hard-wrapped dumps wrap at a fixed width; a line that ends well before it, although the next
+ * line's first word would have fitted, ended where the page had a break (a new block, a list of
+ * items printed one per line). The wrap width is taken as the length most long lines reach.
+ */
+const WRAP_SLACK = 0.85;
+
+function wrapWidth(lines: string[]): number {
+  const lengths = lines.map((l) => l.trimEnd().length).filter((n) => n > 0).sort((a, b) => a - b);
+  return lengths.length > 0 ? lengths[Math.floor((lengths.length - 1) * 0.95)]! : 0;
+}
+
+function endsBeforeWrap(previous: string, line: string, width: number): boolean {
+  const nextWord = /^\s*(\S+)/.exec(line)?.[1] ?? '';
+  return previous.trimEnd().length + 1 + nextWord.length < width * WRAP_SLACK;
 }
 
 /** The indentation of most prose lines (lynx indents everything by three spaces). */
@@ -62,14 +90,15 @@ function baseIndent(text: string): number {
 
 function toMarkdownLine(line: string, base: number): string {
   if (!line.trim()) return '';
+  // An image the dump could only name (`[GettyImage]`, `[]`, `[logo.png]`): nothing to keep.
+  if (IMAGE_PLACEHOLDER.test(line)) return '';
   // Rules of dashes, equals or underscores are separators: a blank line keeps them from turning
   // the line above into a heading.
   if (/^\s*([-=_*])(\s*\1){2,}\s*$/.test(line)) return /=/.test(line) ? '' : '\n---\n';
   const bullet = BULLET.exec(line);
-  if (bullet && (bullet[2] !== 'o' || bullet[1]!.length > base)) {
-    const depth = Math.max(0, Math.floor((bullet[1]!.length - base) / 4));
-    return `${'  '.repeat(Math.min(depth, 3))}- ${escape(line.slice(bullet[0].length))}`;
-  }
+  // Lists come out flat: a dump's nesting is indentation only, and nested items after a blank
+  // line would be read as code.
+  if (bullet && (bullet[2] !== 'o' || bullet[1]!.length > base)) return `- ${escape(line.slice(bullet[0].length))}`;
   const ordered = ORDERED.exec(line);
   if (ordered) return `${ordered[2]}. ${escape(line.slice(ordered[0].length))}`;
   return escape(line.trim());
