@@ -13,6 +13,8 @@ export interface PoolOptions {
   maxPerWorker: number;
   /** Heap limit of each worker (MB): a document that exhausts it is reported, the pool goes on. */
   maxMemoryMb: number;
+  /** Another worker module (tests use one that hangs or exhausts memory on purpose). */
+  worker?: { filename: string; execArgv: string[] | undefined };
 }
 
 export type PoolOutcome = WorkerResult | { ok: false; code: string; message: string };
@@ -47,7 +49,7 @@ export class ConvertPool {
   /** Started on the first document, so a rerun that skips everything starts no thread. */
   private get pool(): Piscina<WorkerTask, WorkerResult> {
     if (this.piscina) return this.piscina;
-    const { filename, execArgv } = workerLocation();
+    const { filename, execArgv } = this.options.worker ?? workerLocation();
     this.piscina = new Piscina({
       filename,
       execArgv,

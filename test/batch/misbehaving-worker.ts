@@ -1,0 +1,16 @@
+// A stand-in for src/batch/worker.ts that misbehaves on purpose, by the task's path:
+// `hang` never returns (synchronous loop), `oom` exhausts the heap, anything else succeeds.
+import { threadId } from 'node:worker_threads';
+import type { WorkerResult, WorkerTask } from '../../src/batch/worker.js';
+
+let tasks = 0;
+
+export default function misbehave(task: WorkerTask): WorkerResult {
+  tasks++;
+  if (task.path === 'hang') for (;;);
+  if (task.path === 'oom') {
+    const hoard: unknown[] = [];
+    for (;;) hoard.push(Array.from({ length: 10_000 }, (_, i) => ({ i })));
+  }
+  return { ok: true, markdown: `# ${task.path}\n`, json: '{}\n', metadataLine: null, sha256: '', messages: [], threadId, tasks };
+}
