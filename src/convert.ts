@@ -7,12 +7,11 @@ import { sniffFormat } from './read/sniff.js';
 import { readHtml } from './read/html.js';
 import { readText } from './read/text/index.js';
 import { articlePipeline } from './pipeline.js';
-import { assembleMarkdown, hastToMarkdown } from './write/markdown.js';
+import { assembleMarkdown, hastToMarkdownAndText } from './write/markdown.js';
 import { frontMatter } from './write/front-matter.js';
 import { detectLang } from './metadata/detect-lang.js';
 import { messagesOf, warn, warningsOf } from './messages.js';
 import { VERSION } from './version.js';
-import { markdownToText } from './write/plain-text.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -38,10 +37,9 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   const tree = await read(format, bytes, file);
   const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true });
   const article = (await processor.run(tree, file)) as Root;
-  const body = await hastToMarkdown(article, file);
+  const { markdown: body, text } = await hastToMarkdownAndText(article, file);
 
   const fields = file.data.fields!;
-  const text = markdownToText(body);
   const words = text.split(/\s+/u).filter(Boolean).length;
   if (words === 0) warn(file, 'empty-article', 'no article text found');
   let { lang } = fields;

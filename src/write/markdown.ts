@@ -5,6 +5,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
+import { mdastToText } from './plain-text.js';
 
 /**
  * Every serialisation option pinned (design/OUTPUT.md): library defaults must never leak into
@@ -40,9 +41,14 @@ const toMarkdownProcessor = unified()
   .freeze();
 
 export async function hastToMarkdown(tree: HastRoot, file: VFile): Promise<string> {
+  return (await hastToMarkdownAndText(tree, file)).markdown;
+}
+
+/** The Markdown and its visible text (markdownToText's), both from the one mdast tree. */
+export async function hastToMarkdownAndText(tree: HastRoot, file: VFile): Promise<{ markdown: string; text: string }> {
   const mdast = (await toMarkdownProcessor.run(tree, file)) as MdastRoot;
-  const text = toMarkdownProcessor.stringify(mdast, file);
-  return normaliseMarkdown(String(text));
+  const markdown = normaliseMarkdown(String(toMarkdownProcessor.stringify(mdast, file)));
+  return { markdown, text: mdastToText(mdast).normalize('NFC') };
 }
 
 /** NFC, LF line ends, no trailing spaces, no runs of blank lines, exactly one final newline. */
