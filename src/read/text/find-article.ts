@@ -105,13 +105,14 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (COMMENT_LINE.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
   if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;
-  const repeats = (seen.get(text.toLowerCase()) ?? 0) > 1;
-  if (repeats && words < PROSE_WORDS * 2) return -REPEAT_PENALTY;
+  // A block the page prints twice (a caption repeated as its image's title, a teaser repeated
+  // in two rails) is not article prose, however long.
+  if ((seen.get(text.toLowerCase()) ?? 0) > 1) return -REPEAT_PENALTY;
   const sentence = SENTENCE_END.test(text) || (text.match(/[.!?]\s|[。！？]/g)?.length ?? 0) >= 2;
   if (words >= PROSE_WORDS && sentence) return words - linked;
-  if (words >= PROSE_WORDS) return (words - linked) / 2;
+  // Lines that do not end a sentence are headlines, teasers and labels, whatever their length.
   if (sentence) return 1;
-  return -2;
+  return words >= PROSE_WORDS ? -1 : -2;
 }
 
 /** A list counts as prose when its items are sentences; a list of short items is navigation. */

@@ -29,7 +29,7 @@ const LYNX_REFERENCES = /\n[ \t]*(References|Visible links:?|Hidden links:?)[ \t
 /** Bullets of text browsers: `*`, `+`, `-`, `•`, `·`, and lynx's `o` for the third level. */
 const BULLET = /^([ \t]*)([*+•·‣◦▪-]|o(?= ))[ \t]+(?=\S)/;
 /** A line that is only a bracketed image name, as w3m, pandoc and lynx print images. */
-const IMAGE_PLACEHOLDER = /^\s*(\[[^\]\n]{0,80}\]\s*)+$/;
+const IMAGE_PLACEHOLDER = /^\s*(\[[^\]\n]{0,200}\]\s*)+$/;
 const ORDERED = /^([ \t]*)(\d{1,3})[.)][ \t]+(?=\S)/;
 
 export function isMarkdownDump(text: string): boolean {
@@ -54,7 +54,10 @@ export function plainDumpToMarkdown(text: string, file: VFile): string {
   }
   out = broken.join('\n').replace(INLINE_URL_MARK, LINK_MARK).replace(NUMBERED_MARK, LINK_MARK);
   const base = baseIndent(out);
-  return out.split('\n').map((line) => toMarkdownLine(line, base)).join('\n');
+  const lines = out.split('\n');
+  return lines
+    .map((line, i) => (isOutdentedHeading(lines, i, base) ? `## ${escape(line)}` : toMarkdownLine(line, base)))
+    .join('\n');
 }
 
 /**
@@ -72,6 +75,20 @@ function wrapWidth(lines: string[]): number {
 function endsBeforeWrap(previous: string, line: string, width: number): boolean {
   const nextWord = /^\s*(\S+)/.exec(line)?.[1] ?? '';
   return previous.trimEnd().length + 1 + nextWord.length < width * WRAP_SLACK;
+}
+
+/** Headings are short. */
+const MAX_HEADING_WORDS = 20;
+
+/**
+ * lynx indents its text by a few spaces and prints headings at the left margin: a short line
+ * that stands alone, left of the prose, is a heading.
+ */
+function isOutdentedHeading(lines: string[], i: number, base: number): boolean {
+  const line = lines[i]!;
+  if (base < 2 || !line.trim() || /^\s/.test(line) || BULLET.test(line)) return false;
+  const alone = (j: number) => j < 0 || j >= lines.length || !lines[j]!.trim();
+  return alone(i - 1) && alone(i + 1) && line.split(/\s+/).length <= MAX_HEADING_WORDS && !line.includes(LINK_MARK);
 }
 
 /** The indentation of most prose lines (lynx indents everything by three spaces). */
