@@ -3,12 +3,9 @@
  * ../shared/tools/README.md): 4-word shingles as multisets, per-document TP/FP/FN normalised to
  * sum 1, precision and recall macro-averaged, F1 of the two means.
  */
-const TOKEN_RE = /[\p{L}\p{N}_]+/gu;
-const N = 4;
+import { SHINGLE_SIZE as N, tokenize } from '../src/extract/shingles.js';
 
-export function tokenize(text: string): string[] {
-  return text.match(TOKEN_RE) ?? [];
-}
+export { tokenize };
 
 function shingles(tokens: string[]): Map<string, number> {
   const counts = new Map<string, number>();

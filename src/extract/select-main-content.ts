@@ -4,6 +4,8 @@ import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.
 import { explain, warn } from '../messages.js';
 import { computeStats, linkDensity, type NodeStats, type StatsMap } from './stats.js';
 import { CONTENT_HINT, NEGATIVE_HINT } from '../clean/vocabulary.js';
+import { firstWords } from '../clean/first-words.js';
+import { articleBodyElement } from './article-body-hint.js';
 
 /**
  * Main-content selection, after Readability's scoring: every prose block gives points to its
@@ -34,23 +36,89 @@ export default function selectMainContent() {
     let best: Element | null = null;
     let bestScore = -Infinity;
     for (const [node, score] of scores) {
-      if (score > bestScore) {
+      if (CANDIDATE_TAGS.has(node.tagName) && score > bestScore) {
         best = node;
         bestScore = score;
       }
+    }
+    const hinted = articleBodyElement(body, stats, file.data.articleBody);
+    if (hinted) {
+      explain(file, 'select-article-body-hint', `the page's JSON-LD articleBody is repeated in <${hinted.tagName}${describe(hinted)}>`);
+      best = hinted;
+      bestScore = Math.max(bestScore, scores.get(hinted) ?? 0);
     }
     if (!best) {
       warn(file, 'no-main-content', 'no article-like block found; kept the readable text of the whole page');
       return;
     }
     best = preferSemanticContainer(best, stats, body);
+    const grown = growOverProse(best, stats, body);
+    if (grown !== best) {
+      explain(file, 'grow-over-prose', `widened the article from <${best.tagName}${describe(best)}> to <${grown.tagName}${describe(grown)}>: the rest of it is prose`);
+      best = grown;
+      bestScore = Math.max(bestScore, scores.get(grown) ?? 0);
+    }
     const parts = withSiblings(best, scores, bestScore, stats);
     const article: Element = { type: 'element', tagName: 'article', properties: {}, children: parts };
     const kept = stats.get(body)!.text;
     const chosen = parts.reduce((n, p) => n + (isElement(p) ? (stats.get(p)?.text ?? 0) : 0), 0);
     explain(file, 'select-main-content', `selected <${best.tagName}${describe(best)}> with ${chosen} of ${kept} characters of text`);
+    if (file.data.explain) for (const node of droppedBy(body, parts, stats)) explain(file, 'outside-main-content', `dropped <${node.tagName}${describe(node)}> outside the article: "${firstWords(node)}"`);
     tree.children = [article];
   };
+}
+
+/** Elements that can be the article's container (not inline elements, not single blocks). */
+const CANDIDATE_TAGS = new Set(['div', 'section', 'article', 'main', 'td', 'body', 'form', 'center', 'font', 'span', 'dd', 'blockquote']);
+
+/**
+ * Recall rescue: an article split into several containers (by a figure, a pull quote, an ad slot)
+ * is one article. Climb from the chosen container while what its ancestors add is prose with few
+ * links; stop at the first ancestor that adds more than a little non-prose text (page chrome).
+ */
+const GROW_LEVELS = 6;
+/** The added text must be at least this share prose... */
+const GROW_MIN_PROSE = 0.6;
+/** ...at most this share link text... */
+const GROW_MAX_LINKS = 0.2;
+/** ...and its non-prose part at most this share of the chosen text (or GROW_SLACK characters). */
+const GROW_MAX_NOISE = 0.1;
+const GROW_SLACK = 200;
+
+function growOverProse(best: Element, stats: StatsMap, body: Element | Root): Element {
+  const base = stats.get(best)!;
+  let chosen = best;
+  let node: Element | Root | null = base.parent;
+  for (let level = 0; level < GROW_LEVELS && node && node !== body && node.type === 'element'; level++) {
+    const s = stats.get(node)!;
+    const added = s.text - base.text;
+    if (added > 0) {
+      const prose = s.proseText - base.proseText;
+      const links = s.linkText - base.linkText;
+      const noise = added - prose;
+      if (noise > Math.max(GROW_SLACK, base.text * GROW_MAX_NOISE)) break;
+      if (prose / added >= GROW_MIN_PROSE && links / added <= GROW_MAX_LINKS) chosen = node;
+    }
+    node = s.parent;
+  }
+  return chosen;
+}
+
+/** The biggest regions left out of the article, for the `--explain` audit trail. */
+function droppedBy(body: Element | Root, parts: ElementContent[], stats: StatsMap): Element[] {
+  const kept = new Set<Element | Root>();
+  for (const p of parts) if (isElement(p)) for (let n: Element | Root | null = p; n; n = stats.get(n)?.parent ?? null) kept.add(n);
+  const out: Element[] = [];
+  const stack: Array<Element | Root> = [body];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (!isElement(child) || parts.includes(child)) continue;
+      if (kept.has(child)) stack.push(child);
+      else if ((stats.get(child)?.text ?? 0) > 0) out.push(child);
+    }
+  }
+  return out;
 }
 
 function findBody(tree: Root): Element | Root {
@@ -85,7 +153,8 @@ function scoreContainers(body: Element | Root, stats: StatsMap): Map<Element, nu
     if (!s || s.text < MIN_BLOCK_TEXT) return;
     if (node.tagName === 'li' && linkDensity(s) > 0.5) return;
     const blockScore = 1 + s.commas + Math.min(Math.floor(s.text / 100), 3);
-    let ancestor = s.parent;
+    // A semantic container that holds its text directly is scored as its own container.
+    let ancestor: Element | Root | null = !SCORED_BLOCKS.has(node.tagName) && isSemantic(node) ? node : s.parent;
     for (let level = 0; level < SCORE_LEVELS && ancestor && ancestor.type === 'element'; level++) {
       if (!scores.has(ancestor)) scores.set(ancestor, initial(ancestor));
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
@@ -100,18 +169,17 @@ function scoreContainers(body: Element | Root, stats: StatsMap): Map<Element, nu
   return scores;
 }
 
-/** A div that holds text directly (sites that write paragraphs as `<div>text<br>text</div>`). */
+/**
+ * A div that holds text directly (sites that write paragraphs as `<div>text<br>text</div>`, or
+ * mix loose text with blocks): Readability wraps such runs in `<p>`; here they score as a block.
+ */
 function isTextDiv(node: Element): boolean {
   if (node.tagName !== 'div' && node.tagName !== 'span' && node.tagName !== 'font') return false;
   let direct = 0;
-  for (const child of node.children) {
-    if (child.type === 'text') direct += child.value.trim().length;
-    else if (isElement(child) && BLOCK_TAGS.has(child.tagName)) return false;
-  }
+  for (const child of node.children) if (child.type === 'text') direct += child.value.trim().length;
   return direct >= MIN_BLOCK_TEXT;
 }
 
-const BLOCK_TAGS = new Set(['div', 'p', 'section', 'article', 'ul', 'ol', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'header', 'footer', 'main', 'aside', 'nav', 'form', 'dl']);
 
 export function classWeight(node: Element): number {
   const names = classAndId(node);
