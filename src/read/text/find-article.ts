@@ -17,6 +17,8 @@ import { LINK_MARK } from './plain-dump.js';
 
 /** Prose: a block of at least this many words that ends a sentence. */
 const PROSE_WORDS = 10;
+/** Headlines and teasers are shorter than this (words). */
+const HEADLINE_WORDS = 20;
 /** A block whose link words exceed this share is a link list. */
 const MAX_LINK_SHARE = 0.5;
 /** Words a text-browser link marker stands for (its extent is unknown; link texts are short). */
@@ -110,7 +112,9 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if ((seen.get(text.toLowerCase()) ?? 0) > 1) return -REPEAT_PENALTY;
   const sentence = SENTENCE_END.test(text) || (text.match(/[.!?]\s|[。！？]/g)?.length ?? 0) >= 2;
   if (words >= PROSE_WORDS && sentence) return words - linked;
-  // Lines that do not end a sentence are headlines, teasers and labels, whatever their length.
+  // Lines that do not end a sentence are headlines, teasers and labels, unless they are longer
+  // than headlines run (a paragraph whose full stop the page left out).
+  if (words >= HEADLINE_WORDS) return (words - linked) / 2;
   if (sentence) return 1;
   return words >= PROSE_WORDS ? -1 : -2;
 }
@@ -120,7 +124,6 @@ function scoreList(block: RootContent & { type: 'list' }, text: string, words: n
   const items = block.children.map((item) => squash(clean(textOf(item))));
   const short = items.filter((t) => wordCount(t) < 6).length;
   if (short / Math.max(1, items.length) > 0.5) return -Math.max(2, items.length);
-  if (isBoilerplateLabel(text)) return -LABEL_PENALTY;
   // Items that are sentences are prose; items that are not are headlines or menu entries.
   let score = 0;
   for (const item of items) score += SENTENCE_END.test(item) ? wordCount(item) / 2 : -2;
