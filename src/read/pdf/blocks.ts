@@ -20,7 +20,15 @@ export interface BodyStyle {
   leading: number;
   /** Share of body lines that reach the right edge of their column (justified text is near 1). */
   justified: number;
+  /**
+   * Whether a change of font means something: true when one font carries most text at the body
+   * size. PDFs that subset a font per few glyphs (common for CJK) change font names mid-word.
+   */
+  fontsMeaningful: boolean;
 }
+
+/** The body font must carry this share of the text at the body size for font changes to count. */
+const FONT_CONSISTENCY = 0.6;
 
 /** A vertical gap wider than this many line pitches ends a paragraph. */
 const PARAGRAPH_GAP = 1.3;
@@ -33,7 +41,8 @@ const HEADING_RATIO = 1.12;
 /** Text at most this share of the body size is small print (captions, footnotes). */
 const SMALL_RATIO = 0.92;
 
-export const BULLET = /^([•◦▪▫‣⁃●○■□–—*·])\s+/u;
+export const BULLET = /^([•◦▪▫‣⁃●○■□–—*·-])\s+/u;
+const DASH = /^[–—-]\s/u;
 export const NUMBERED = /^(\(?(\d{1,3}|[a-z]|[ivx]{1,5})[.)])\s+/iu;
 
 export function styleKey(line: Pick<Line, 'font' | 'size'>): string {
@@ -51,7 +60,7 @@ export function bodyStyle(lines: Line[]): BodyStyle {
   let counted = 0;
   for (let i = 1; i < lines.length; i++) {
     const [a, b] = [lines[i - 1]!, lines[i]!];
-    if (styleKey(a) !== key || styleKey(b) !== key || a.page !== b.page || a.column !== b.column) continue;
+    if (Math.abs(a.size - size) > 0.05 * size || Math.abs(b.size - size) > 0.05 * size || a.page !== b.page || a.column !== b.column) continue;
     const dy = a.y - b.y;
     if (dy > 0 && dy < 3 * size) pitches.push(dy / size);
     counted++;
@@ -59,7 +68,10 @@ export function bodyStyle(lines: Line[]): BodyStyle {
   }
   pitches.sort((a, b) => a - b);
   const leading = pitches.length ? pitches[Math.floor(pitches.length / 2)]! : 1.2;
-  return { font, size, leading, justified: counted ? reaching / counted : 0 };
+  let atSize = 0;
+  for (const [k, n] of weight) if (k.endsWith(`|${size.toFixed(1)}`)) atSize += n;
+  const fontsMeaningful = atSize > 0 && (weight.get(key) ?? 0) / atSize >= FONT_CONSISTENCY;
+  return { font, size, leading, justified: counted ? reaching / counted : 0, fontsMeaningful };
 }
 
 /**
@@ -89,6 +101,11 @@ export function measureColumns(lines: Line[], body: BodyStyle): void {
   }
 }
 
+/** Set in the body's style: its size, and its font when fonts mean something. */
+export function inBodyStyle(line: Pick<Line, 'font' | 'size'>, body: BodyStyle): boolean {
+  return Math.abs(line.size - body.size) <= 0.05 * body.size && (!body.fontsMeaningful || line.font === body.font);
+}
+
 function isListStart(text: string): boolean {
   return BULLET.test(text) || NUMBERED.test(text);
 }
@@ -116,11 +133,11 @@ function endsSentence(text: string): boolean {
 
 function startsNewBlock(block: Line[], prev: Line, line: Line, body: BodyStyle): boolean {
   if (styleKey(prev) !== styleKey(line) && Math.abs(prev.size - line.size) > 0.08 * body.size) return true;
-  if (prev.font !== line.font && (prev.text.length < 60 || line.text.length < 60)) return true;
+  if (body.fontsMeaningful && prev.font !== line.font && (prev.text.length < 60 || line.text.length < 60)) return true;
   const size = line.size;
-  // A dash at the start of a line is a bullet only after a line that ended short: in running
-  // text a line may begin with an em dash.
-  if (NUMBERED.test(line.text) || (BULLET.test(line.text) && (!/^[–—]/u.test(line.text) || prev.right < prev.columnRight - SHORT_LINE * size))) return true;
+  // A dash at the start of a line is a bullet only after a sentence's end or another dash item:
+  // in running text a line may begin with a dash.
+  if (NUMBERED.test(line.text) || (BULLET.test(line.text) && (!DASH.test(line.text) || DASH.test(block[0]!.text) || /[.:;!?]$/u.test(prev.text)))) return true;
   const sameFlow = prev.page === line.page && prev.column === line.column;
   const shortEnd = prev.right < prev.columnRight - SHORT_LINE * size && endsSentence(prev.text);
   if (sameFlow) {
@@ -159,7 +176,7 @@ export function classifyBlocks(blocks: Block[], body: BodyStyle, pageHeight: (pa
       b.kind = 'footnote';
     } else if (ratio <= SMALL_RATIO && (isCaptionText(text) || b.lines.length <= 4)) {
       b.kind = 'caption';
-    } else if (b.lines.length <= 3 && text.length < 200 && !/[.,;]$/.test(text) && (ratio >= HEADING_RATIO || (line.font !== body.font && ratio > SMALL_RATIO && !/[.!?"”]$/.test(text)))) {
+    } else if (b.lines.length <= 3 && text.length < 200 && !/[.,;]$/.test(text) && (ratio >= HEADING_RATIO || (body.fontsMeaningful && line.font !== body.font && ratio > SMALL_RATIO && !/[.!?"”]$/.test(text)))) {
       b.kind = 'heading';
       headingSizes.add(Math.round(line.size * 2) / 2);
     } else if (indentLeft > 1.2 * body.size && indentRight > 1.2 * body.size && ratio > SMALL_RATIO) {

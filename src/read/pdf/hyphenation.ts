@@ -48,6 +48,10 @@ export function hyphenJoin(lineText: string, nextText: string, vocabulary: Vocab
   return 'join';
 }
 
+/** Chinese and Japanese are written without spaces: lines join without one. */
+const CJK_END = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]$/u;
+const CJK_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
+
 /** Join a paragraph's lines into one string, re-joining hyphenated words. */
 export function joinLines(lines: string[], vocabulary: Vocabulary): string {
   let out = '';
@@ -61,6 +65,7 @@ export function joinLines(lines: string[], vocabulary: Vocabulary): string {
     const how = hyphenJoin(out, text, vocabulary);
     if (how === 'join') out = out.slice(0, -1) + text;
     else if (how === 'keep') out = out.slice(0, -1) + '-' + text;
+    else if (CJK_END.test(out) && CJK_START.test(text)) out += text;
     else out += ' ' + text;
   }
   return out;

@@ -10,7 +10,7 @@ import { pageLines, type Line } from './lines.js';
 import { findFurniture, stampedUrl } from './furniture.js';
 import { layoutToHast } from './layout.js';
 import { readTagged } from './tagged.js';
-import { documentOf } from './hast.js';
+import { documentOf, el } from './hast.js';
 
 /**
  * PDF bytes -> hast, for the shared pipeline. Tagged PDFs (a browser's "print to PDF") are read
@@ -49,7 +49,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
     const heights = new Map(pages.map((p) => [p.page, p.height]));
     const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file);
     info.proposeDates();
-    return documentOf(body, null);
+    return documentOf([el('article', body)], null);
   } finally {
     await doc.destroy().catch(() => undefined);
   }

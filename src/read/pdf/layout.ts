@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { explain } from '../../messages.js';
-import { bodyStyle, buildBlocks, classifyBlocks, measureColumns, styleKey, BULLET, NUMBERED, type Block, type BodyStyle } from './blocks.js';
+import { bodyStyle, buildBlocks, classifyBlocks, measureColumns, inBodyStyle, BULLET, NUMBERED, type Block, type BodyStyle } from './blocks.js';
 import { buildVocabulary, joinLines, type Vocabulary } from './hyphenation.js';
 import type { Line } from './lines.js';
 import { readTitleBlock } from './title-block.js';
@@ -56,8 +56,9 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
         out.push(el('blockquote', [el('p', [text(content)])]));
         break;
       case 'caption':
-        out.push(el('figure', [el('figcaption', [text(content)])]));
-        explain(file, 'pdf-caption', `kept "${content.slice(0, 60)}" as a figure caption`);
+        // The figure itself is an image the text layer does not carry: a caption alone would
+        // describe nothing in the Markdown, so it goes, and says so.
+        explain(file, 'pdf-caption', `dropped the figure caption "${content.slice(0, 60)}" (the figure is not in the text)`);
         break;
       case 'footnote':
         footnotes.push(el('p', [text(content)]));
@@ -74,7 +75,18 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
 }
 
 function blockText(block: Block, vocabulary: Vocabulary): string {
-  return joinLines(block.lines.map((l) => l.text), vocabulary);
+  return joinLines(block.lines.map((l) => (l.dropCap ? withDropCap(l.dropCap, l.text, vocabulary) : l.text)), vocabulary);
+}
+
+/**
+ * A drop cap is the paragraph's first letter; it is a word of its own ("A case") only when the
+ * rest is a word the document uses and the two together are not ("After").
+ */
+function withDropCap(cap: string, rest: string, vocabulary: Vocabulary): string {
+  const first = /^[\p{L}\p{M}'’]+/u.exec(rest)?.[0] ?? '';
+  const together = `${cap}${first}`.toLowerCase();
+  const apart = first !== '' && vocabulary.words.has(first.toLowerCase()) && !vocabulary.words.has(together) && /^\p{L}$/u.test(cap);
+  return apart ? `${cap} ${rest}` : `${cap}${rest}`;
 }
 
 function wordsOf(s: string): string[] {
@@ -92,11 +104,10 @@ function triples(words: string[]): string[] {
  * the body already says. Dropped: they repeat the article, they are not part of it.
  */
 function dropPullQuotes(blocks: Block[], body: BodyStyle, vocabulary: Vocabulary, removed: Set<Block>, file: VFile): void {
-  const bodyKey = styleKey(body);
   const bodyTriples = new Set<string>();
-  for (const b of blocks) if (styleKey(b.lines[0]!) === bodyKey && b.kind === 'paragraph') for (const t of triples(wordsOf(blockText(b, vocabulary)))) bodyTriples.add(t);
+  for (const b of blocks) if (inBodyStyle(b.lines[0]!, body) && b.kind === 'paragraph') for (const t of triples(wordsOf(blockText(b, vocabulary)))) bodyTriples.add(t);
   for (const b of blocks) {
-    if (removed.has(b) || (styleKey(b.lines[0]!) === bodyKey && b.kind !== 'blockquote')) continue;
+    if (removed.has(b) || (inBodyStyle(b.lines[0]!, body) && b.kind !== 'blockquote')) continue;
     const words = wordsOf(blockText(b, vocabulary));
     if (words.length < PULL_QUOTE_MIN_WORDS) continue;
     const ts = triples(words);

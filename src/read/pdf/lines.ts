@@ -15,6 +15,8 @@ export interface Line {
   /** Horizontal extent of the column the line sits in. */
   columnLeft: number;
   columnRight: number;
+  /** A drop cap set beside this line (the paragraph's first letter or letters). */
+  dropCap?: string;
 }
 
 /** Runs whose baselines differ by less than this share of the font size are on one row. */
@@ -84,8 +86,10 @@ export function pageLines(page: PageRuns, bodySize: number): Line[] {
 function splitDropCaps(runs: Run[], bodySize: number): { dropCaps: Run[]; runs: Run[] } {
   const dropCaps: Run[] = [];
   const rest: Run[] = [];
+  // A drop cap starts its line: no text on its baseline to its left.
+  const startsLine = (r: Run) => !runs.some((o) => o !== r && Math.abs(o.y - r.y) < 0.3 * r.size && o.x < r.x);
   for (const r of runs) {
-    if (r.size >= DROP_CAP_RATIO * bodySize && /^\p{Lu}{1,3}$|^["“‘']?\p{L}$/u.test(r.str.trim())) dropCaps.push(r);
+    if (r.size >= DROP_CAP_RATIO * bodySize && /^\p{Lu}{1,3}$|^["“‘']?\p{L}$/u.test(r.str.trim()) && startsLine(r)) dropCaps.push(r);
     else rest.push(r);
   }
   return { dropCaps, runs: rest };
@@ -101,8 +105,14 @@ function attachDropCaps(lines: Line[], dropCaps: Run[], page: number): void {
       if (!best || line.y > best.y) best = line;
     }
     if (best) {
-      best.text = cap.str.trim() + best.text;
-      best.x = Math.min(best.x, cap.x);
+      best.dropCap = cap.str.trim();
+      // The lines beside the cap are set in by its width; they start where the cap starts.
+      const besideX = best.x;
+      const below = lines.filter((l) => l.column === best!.column && l.y <= best!.y && l.y > cap.y - cap.size).sort((a, b) => b.y - a.y);
+      for (const line of below) {
+        if (Math.abs(line.x - besideX) > 1) break;
+        line.x = cap.x;
+      }
     } else {
       // A big letter with nothing beside it is an initial of its own: keep it as text.
       lines.push({ page, column: -1, x: cap.x, right: cap.x + cap.w, y: cap.y, size: cap.size, font: cap.font, text: cap.str, columnLeft: cap.x, columnRight: cap.x + cap.w });

@@ -18,6 +18,9 @@ const LIGATURE_RE = /[\uFB00-\uFB06]/g;
 const SPACES_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
 const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 
+/** Kangxi radicals and CJK compatibility ideographs that some fonts map glyphs to: NFKC gives the ideograph meant. */
+const CJK_COMPAT_RE = /[\u2E80-\u2FDF\uF900-\uFAFF]/g;
+
 export function normaliseRunText(text: string): string {
-  return text.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c).replace(SPACES_RE, ' ').replace(INVISIBLE_RE, '');
+  return text.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c).replace(CJK_COMPAT_RE, (c) => c.normalize('NFKC')).replace(SPACES_RE, ' ').replace(INVISIBLE_RE, '');
 }

@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { propose } from '../../metadata/candidates.js';
 import { normalizeDate } from '../../metadata/dates.js';
 import { explain } from '../../messages.js';
-import { styleKey, type Block, type BodyStyle } from './blocks.js';
+import { inBodyStyle, type Block, type BodyStyle } from './blocks.js';
 
 /** The title block is looked for among this many blocks at the start of the first page. */
 const MAX_TITLE_BLOCKS = 12;
@@ -18,7 +18,7 @@ function textOf(block: Block): string {
 
 /** A body paragraph: body font and size, and prose-long. */
 function isBodyParagraph(block: Block, body: BodyStyle): boolean {
-  return styleKey(block.lines[0]!) === styleKey(body) && (block.lines.length >= 2 || textOf(block).length > 100) && block.kind === 'paragraph';
+  return inBodyStyle(block.lines[0]!, body) && (block.lines.length >= 2 || textOf(block).length > 100) && block.kind === 'paragraph';
 }
 
 /**
