@@ -1,26 +1,106 @@
+import { findDateText } from './dates.js';
+
 /**
- * Author names as bylines write them: "By A, B and C", "Von A und B", "A | Staff Writer".
- * Splits on list separators in several languages, drops "By" prefixes, roles and dates glued to
- * names, and de-duplicates.
+ * Author names as bylines write them: "By A, B and C", "Von A und B", "A | Staff Writer",
+ * "Ben Silverman Games Editor", "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...",
+ * "Joshua Sokol May 20", "Aleš Vávra před 2 hodinami". Splits on list separators in several
+ * languages, drops "By" prefixes, roles and affiliations, dates and relative times glued to names,
+ * and de-duplicates. Hand-written: no maintained library parses bylines; the word lists sit here.
  */
-const BY_PREFIX = /^\s*(by|written by|posted by|von|par|por|di|door|от|著者|作者|بقلم|كتب|autor(?:a)?:?|author:?|authors:?)\s+/i;
-const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\|)\s*/i;
-const ROLE_OR_NOISE = /^(staff|staff writer|reporter|editor|correspondent|contributor|columnist|updated|published|posted|photo(grapher)?s?|photos|illustration|more|follow|share|email|twitter|view all posts|see all|read more|the associated press|associated press|ap|reuters|afp|\d.*)$/i;
+const BY_PREFIX = /^\s*(by|written by|posted by|words by|text by|story by|reported by|von|par|por|di|door|av|af|от|著者|作者|بقلم|كتب|autor(?:a)?:?|author:?|authors:?)\s+/i;
+
+/** List separators between names: "," ";" "&" "and"/"und"/"et"/"y"/"e"/"en"/"и", CJK and Arabic commas, bars and bullets. */
+const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\||•|·)\s*/i;
+
+/** A whole part that is a word, label or agency rather than a person's name. */
+const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|the associated press|associated press|ap|reuters|afp|dpa|updated|published|posted|\d.*)$/i;
+
+/**
+ * Job titles that follow a name ("Games Editor", "Senior Staff Technologist"): English plus the
+ * commonest in French, German, Spanish, Portuguese and Italian bylines.
+ */
+const ROLE_WORDS = new Set([
+  'editor', 'editors', 'writer', 'reporter', 'correspondent', 'contributor', 'columnist', 'technologist', 'analyst',
+  'fellow', 'director', 'professor', 'researcher', 'producer', 'journalist', 'photographer', 'intern', 'chief',
+  'manager', 'founder', 'ceo', 'officer', 'president', 'staff', 'senior', 'associate', 'contributing', 'deputy',
+  'executive', 'managing', 'scientist', 'engineer', 'lecturer', 'strategist', 'critic', 'blogger', 'host',
+  'anchor', 'commentator', 'expert', 'consultant', 'advisor', 'adviser', 'coordinator', 'specialist', 'student',
+  'rédacteur', 'rédactrice', 'journaliste', 'redakteur', 'redakteurin', 'korrespondent', 'korrespondentin',
+  'redactor', 'redactora', 'periodista', 'corresponsal', 'repórter', 'jornalista', 'giornalista', 'redattore',
+]);
+
+/** Lower-case words that belong inside names ("Michiel de Jong", "Ludwig van Beethoven"). */
+const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'bin', 'ibn', 'al', 'el', 'y', 'e', 'zu', 'st.']);
+
+/** A name has at most this many words; longer parts are sentences. */
+const MAX_NAME_WORDS = 5;
+const MAX_NAME_LENGTH = 60;
 
 export function parseByline(line: string): string[] {
   let text = line.replace(/\s+/g, ' ').trim();
   text = text.replace(BY_PREFIX, '');
-  // Cut trailing dates/times and "Updated ..." tails glued to names.
-  text = text.replace(/\s*(\||—|–|-|·|•)\s*(updated|published|posted|\d{1,2}[:/.]|\w{3,9}\.? \d{1,2},? \d{4}).*$/i, '');
-  text = text.replace(/\s+(on|am|le|el|il|op)\s+\d.*$/i, '');
-  text = text.replace(/\b(updated|published|posted)\b.*$/i, '');
+  // "Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Jane Doe (@jdoe)": a link or handle is not the name.
+  text = text.replace(/\s*[(<][^()<>]*(?:https?:|www\.|@|\/)[^()<>]*[)>]/g, '');
+  // Editors, photographers and translators are credited after the authors: the authors end there.
+  text = text.replace(/\s*[,;|]?\s*\b(edited|photos?|photographs|illustrations?|translated|graphics|video|additional reporting)\s+by\b.*$/i, '');
+  text = cutDates(text);
+  text = text.replace(/\b(updated|published|posted|last updated|mis à jour|aktualisiert|actualizado|atualizado|aggiornato)\b.*$/i, '');
   const names: string[] = [];
   for (const part of text.split(SEPARATORS)) {
-    const name = part.replace(BY_PREFIX, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/g, '').trim();
-    if (!name || name.length > 60 || ROLE_OR_NOISE.test(name)) continue;
-    if (name.split(/\s+/).length > 5) continue;
+    const raw = part.replace(BY_PREFIX, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/g, '').trim();
+    if (!raw) continue;
+    // A part that is a job title ends the names: what follows is the affiliation.
+    if (names.length > 0 && isRole(raw)) break;
+    const name = stripTrailingRole(cutAtDigits(raw));
+    if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name)) continue;
+    if (name.split(/\s+/).length > MAX_NAME_WORDS) continue;
     if (/[@/]|https?:/.test(name)) continue;
+    if (!/\p{Lu}|\p{Lo}/u.test(name)) continue; // names are capitalised (or in a script without case)
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }
   return names;
+}
+
+/** A "Last, First" name as catalogues and citation tags write it ("Jong, Michiel de", "Kooman, F."). */
+export function isInvertedName(value: string): boolean {
+  const m = /^([^,\s]+(?: [^,\s]+)?), ([^,]+)$/.exec(value.trim());
+  if (!m) return false;
+  const surname = m[1]!.split(' ');
+  if (surname.length === 2 && !NAME_PARTICLES.has(surname[0]!.toLowerCase())) return false;
+  const given = m[2]!.split(/\s+/);
+  return given.length <= 3 && given.every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w.toLowerCase())) && !isRole(m[2]!);
+}
+
+function isRole(part: string): boolean {
+  return part.toLowerCase().split(/[\s-]+/).some((w) => ROLE_WORDS.has(w));
+}
+
+/** Cut a date glued to the end of a byline ("Joshua Sokol May 20", "Par X le 3 mars 2021"). */
+function cutDates(text: string): string {
+  const found = findDateText(text);
+  if (!found || found.index === 0) return text;
+  return text.slice(0, found.index).replace(/\s+(on|am|le|el|il|op|den|em|в)\s*$/i, '').trim();
+}
+
+/** "Aleš Vávra před 2 hodinami", "James Akinaka 8h": the name ends before the lower-case words leading to a number. */
+function cutAtDigits(part: string): string {
+  const words = part.split(/\s+/);
+  const i = words.findIndex((w) => /\d/.test(w));
+  if (i <= 0) return part;
+  let end = i;
+  while (end > 1 && /^\p{Ll}/u.test(words[end - 1]!) && !NAME_PARTICLES.has(words[end - 1]!.toLowerCase())) end--;
+  return words.slice(0, end).join(' ');
+}
+
+/** "Ben Silverman Games Editor" -> "Ben Silverman": drop a job title at the end of a name. */
+function stripTrailingRole(part: string): string {
+  const words = part.split(/\s+/);
+  let end = words.length;
+  while (end > 0 && ROLE_WORDS.has(words[end - 1]!.toLowerCase())) end--;
+  if (end === words.length) return part;
+  // Words between the name and the title name a desk ("Games", "eHow"): a name keeps two words,
+  // or three when the middle one is an initial or a particle.
+  let keep = Math.min(end, 2);
+  if (end >= 3 && (/^\p{Lu}\.$/u.test(words[1]!) || NAME_PARTICLES.has(words[1]!.toLowerCase()))) keep = 3;
+  return words.slice(0, keep).join(' ');
 }

@@ -38,6 +38,25 @@ export function normalizeDate(value: string | null | undefined): string | null {
   return null;
 }
 
+/**
+ * The first calendar date stated inside a longer text ("Joshua Sokol May 20", "By X, 3 mars 2021"),
+ * with its position; a day (or a month with its year) must be stated, so a bare "April" or a
+ * weekday is not a date.
+ */
+export function findDateText(value: string): { index: number; text: string } | null {
+  const text = toWesternDigits(value);
+  let best: { index: number; text: string } | null = null;
+  for (const parser of PARSERS) {
+    for (const result of parser.parse(text, REFERENCE_DATE)) {
+      const c = result.start;
+      if (!(c.isCertain('day') || (c.isCertain('month') && c.isCertain('year')))) continue;
+      if (!best || result.index < best.index) best = { index: result.index, text: result.text };
+      break;
+    }
+  }
+  return best;
+}
+
 /** ISO 8601 as machines write it (JSON-LD, meta tags, `<time datetime>`): read exactly, no guessing. */
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -5,6 +5,8 @@ import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
+import { authorsFromElement, BYLINE_HINT, dedupeAuthors, NOT_BYLINE_HINT } from './byline.js';
+import { findDateText } from './dates.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -12,32 +14,61 @@ declare module 'vfile' {
     baseUrl: string | null;
     /** Text of the page's most prominent visible headline (first `<h1>`), to match the title. */
     headline: string | null;
+    /** Texts of the page's `<h1>`s (the first few): one of them is usually the article's headline. */
+    headlines: string[];
   }
 }
 
-/** Class/id words that mark a visible byline or dateline. */
-const BYLINE_HINT = /(^|[\s_-])(byline|by-line|author|authors|writer|contributor)s?($|[\s_-])/;
-const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time)($|[\s_-])/;
+/** Class/id words that mark a visible dateline. */
+const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time|datetime|meta-date|entry-date|post-date)($|[\s_-])/;
+/** Class/id/itemprop words that say a date is the modification date. */
+const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|mis-a-jour/;
+/** Comment sections: their bylines and dates are the commenters', not the article's. */
+const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|[\s_-])/;
+/** `<h1>`s read as possible headlines: pages with more are lists, not articles. */
+const MAX_HEADLINES = 5;
+/** A dateline longer than this (characters) is prose, not a date. */
+const MAX_DATELINE = 80;
+/** `itemprop=author` elements within this many elements of each other list one article's authors. */
+const MICRODATA_AUTHOR_SPAN = 40;
+/** A byline longer than this (characters) is prose (or a bio), not a byline. */
+const MAX_BYLINE = 200;
+
+/** A date read off the visible page, with its place in document order (elements counted). */
+interface PlacedDate {
+  at: number;
+  value: string;
+  field: 'published' | 'modified';
+  source: 'time' | 'byline' | 'microdata';
+}
 
 /**
  * What the page's own markup says beyond meta tags: `<title>`, `<html lang>`, canonical and base
  * links, `<time>`, `rel=author`, `rel=license`, hreflang alternates, microdata `itemprop`, and
- * visible bylines.
+ * visible bylines and datelines. Visible dates are proposed nearest the headline first, so a date
+ * in a sidebar or a related card does not win over the article's own.
  */
 export function readDocument(tree: Root, file: VFile, options: { baseUrl?: string | null }): void {
   let base: string | null = null;
   let canonical: string | null = null;
   let ogUrl: string | null = null;
   let headline: string | null = null;
+  let headlineAt = -1;
+  const headlines: string[] = [];
+  let at = 0;
   const translations: Translation[] = [];
   const relAuthors: Author[] = [];
-  const bylines: string[] = [];
+  const bylines: Array<{ at: number; authors: Author[] }> = [];
+  const dates: PlacedDate[] = [];
+  const microdataAuthors: Array<{ at: number; authors: Author[] }> = [];
   let inBody = false;
 
   walkElements(tree, (node, parent) => {
+    at++;
     const tag = node.tagName;
     if (tag === 'body') inBody = true;
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return false;
+    if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
     if (tag === 'html') propose(file, 'lang', clean(attr(node, 'lang') ?? attr(node, 'xmlLang')), 'markup');
     if (tag === 'base' && !base) base = clean(attr(node, 'href'));
     if (tag === 'title' && !inBody) propose(file, 'title', clean(textOf(node)), 'markup');
@@ -60,80 +91,118 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (rel.includes('license') && href) propose(file, 'license', href, 'link');
       else if (href && /creativecommons\.org\/(licenses|publicdomain)\//.test(href)) propose(file, 'license', href, 'link');
       if (rel.includes('author')) {
-        const name = clean(textOf(node));
-        if (name && name.length < 80) relAuthors.push({ name, url: href, bio: null });
+        const name = parseByline(textOf(node))[0];
+        if (name) relAuthors.push({ name, url: href, bio: null });
       }
     }
-    if (tag === 'h1' && headline === null) headline = clean(textOf(node));
+    if (tag === 'h1') {
+      const text = clean(textOf(node));
+      if (text && headlines.length < MAX_HEADLINES) headlines.push(text);
+      if (headline === null && text) {
+        headline = text;
+        headlineAt = at;
+      }
+    }
+    const hint = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''}`.toLowerCase();
     if (tag === 'time') {
       const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
-      const hint = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''} ${classAndId(parent as Element)}`.toLowerCase();
-      if (datetime && !/modif|updat/.test(hint)) propose(file, 'published', datetime, 'time');
-      else if (datetime) propose(file, 'modified', datetime, 'time');
+      const around = `${hint} ${classAndId(parent as Element)}`;
+      if (datetime) dates.push({ at, value: datetime, field: MODIFIED_HINT.test(around) ? 'modified' : 'published', source: 'time' });
+      return false;
     }
     const itemprop = attr(node, 'itemProp');
-    if (itemprop) readMicrodata(node, itemprop, file);
-    if (inBody && bylines.length < 3 && (tag === 'div' || tag === 'span' || tag === 'p' || tag === 'address' || tag === 'a')) {
-      const ci = classAndId(node);
-      if (BYLINE_HINT.test(ci) && !/(bio|box|avatar|image|photo|img|social)/.test(ci)) {
+    if (itemprop) {
+      const found = readMicrodata(node, itemprop, file);
+      if (found?.authors) microdataAuthors.push({ at, authors: found.authors });
+      else if (found && found.field !== 'authors') dates.push({ at, value: found.value, field: found.field, source: 'microdata' });
+    }
+    if (inBody && (tag === 'div' || tag === 'span' || tag === 'p' || tag === 'address' || tag === 'a' || tag === 'em' || tag === 'strong' || tag === 'b' || /^h[1-6]$/.test(tag) || tag === 'li' || tag === 'section' || tag === 'header')) {
+      if (bylines.length < 3 && (BYLINE_HINT.test(hint) || (attr(node, 'rel') ?? '').includes('author')) && !NOT_BYLINE_HINT.test(hint)) {
         const text = textOf(node);
-        if (text && text.length < 120) bylines.push(text);
-        return false;
+        if (text && text.length < MAX_BYLINE) {
+          const authors = authorsFromElement(node);
+          if (authors.length > 0) bylines.push({ at, authors });
+          // A byline box often holds the date too.
+          const date = findDateText(text);
+          if (date) dates.push({ at, value: date.text, field: MODIFIED_HINT.test(text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published', source: 'byline' });
+          return false;
+        }
       }
-      if (DATELINE_HINT.test(ci)) {
+      if (DATELINE_HINT.test(hint)) {
         const text = textOf(node);
-        if (text && text.length < 80) propose(file, 'published', text, 'byline');
+        if (text && text.length < MAX_DATELINE) {
+          const date = findDateText(text);
+          const modified = MODIFIED_HINT.test(hint) || (date !== null && MODIFIED_HINT.test(text.slice(0, date.index).toLowerCase()));
+          dates.push({ at, value: date?.text ?? text, field: modified ? 'modified' : 'published', source: 'byline' });
+          return false;
+        }
       }
     }
+    return undefined;
   });
 
-  if (relAuthors.length > 0) propose(file, 'authors', dedupe(relAuthors), 'link');
-  for (const line of bylines) {
-    const names = parseByline(line);
-    if (names.length > 0) {
-      propose(file, 'authors', names.map((name) => ({ name, url: null, bio: null })), 'byline');
-      break;
-    }
+  if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
+  const nearest = <T extends { at: number }>(list: T[]) => [...list].sort((a, b) => distance(a.at, headlineAt) - distance(b.at, headlineAt) || a.at - b.at);
+  for (const byline of nearest(bylines)) propose(file, 'authors', byline.authors, 'byline');
+  // Several `itemprop=author` elements side by side are one list; those far away belong to teasers.
+  const firstMicro = nearest(microdataAuthors)[0];
+  if (firstMicro) {
+    const near = microdataAuthors.filter((m) => Math.abs(m.at - firstMicro.at) <= MICRODATA_AUTHOR_SPAN);
+    propose(file, 'authors', dedupeAuthors(near.flatMap((m) => m.authors)), 'microdata');
   }
+  for (const date of nearest(dates)) propose(file, date.field, date.value, date.source);
   propose(file, 'translations', translations, 'link');
   const baseUrl = resolveUrl(base, canonical ?? ogUrl ?? options.baseUrl ?? null) ?? canonical ?? ogUrl ?? options.baseUrl ?? null;
   file.data.baseUrl = baseUrl ? absoluteOrNull(baseUrl) ?? options.baseUrl ?? null : null;
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');
   file.data.headline = headline;
+  file.data.headlines = headlines;
   const urlDate = dateFromUrl(canonical ?? ogUrl ?? options.baseUrl ?? null);
   propose(file, 'published', urlDate, 'url');
 }
 
-function readMicrodata(node: Element, itemprop: string, file: VFile): void {
-  const value = clean(attr(node, 'content') ?? attr(node, 'dateTime') ?? null) ?? null;
-  switch (itemprop.toLowerCase()) {
-    case 'headline':
-      propose(file, 'title', value ?? clean(textOf(node)), 'microdata');
-      break;
-    case 'datepublished':
-      propose(file, 'published', value ?? clean(textOf(node)), 'microdata');
-      break;
-    case 'datemodified':
-      propose(file, 'modified', value ?? clean(textOf(node)), 'microdata');
-      break;
-    case 'author': {
-      const name = value ?? clean(textOf(node));
-      if (name && name.length < 100) propose(file, 'authors', parseByline(name).map((n) => ({ name: n, url: null, bio: null })), 'microdata');
-      break;
-    }
-    case 'description':
-      propose(file, 'description', value, 'microdata');
-      break;
-    case 'inlanguage':
-      propose(file, 'lang', value, 'microdata');
-      break;
-  }
+/**
+ * How far an element is from the headline, in elements: what follows the headline (the byline
+ * and dateline under it) counts nearer than what precedes it (navigation, teasers above).
+ */
+function distance(at: number, headlineAt: number): number {
+  if (headlineAt < 0) return at;
+  return at >= headlineAt ? at - headlineAt : (headlineAt - at) * 3;
 }
 
-function dedupe(list: Author[]): Author[] {
-  const seen = new Set<string>();
-  return list.filter((a) => (seen.has(a.name.toLowerCase()) ? false : (seen.add(a.name.toLowerCase()), true)));
+/** Microdata `itemprop`s of the article; dates and authors are returned to be placed by distance. */
+function readMicrodata(node: Element, itemprop: string, file: VFile): { field: 'published' | 'modified' | 'authors'; value: string; authors?: Author[] } | null {
+  const value = clean(attr(node, 'content') ?? attr(node, 'dateTime') ?? null) ?? null;
+  for (const prop of itemprop.toLowerCase().split(/\s+/)) {
+    switch (prop) {
+      case 'headline':
+        propose(file, 'title', value ?? clean(textOf(node)), 'microdata');
+        break;
+      case 'datepublished':
+      case 'datecreated': {
+        const date = value ?? clean(textOf(node));
+        return date ? { field: 'published', value: date } : null;
+      }
+      case 'datemodified': {
+        const date = value ?? clean(textOf(node));
+        return date ? { field: 'modified', value: date } : null;
+      }
+      case 'author':
+      case 'creator': {
+        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : textOf(node).length < MAX_BYLINE ? authorsFromElement(node) : [];
+        return authors.length > 0 ? { field: 'authors', value: '', authors } : null;
+      }
+      case 'description':
+        propose(file, 'description', value, 'microdata');
+        break;
+      case 'inlanguage':
+        propose(file, 'lang', value, 'microdata');
+        break;
+    }
+  }
+  return null;
 }
+
 
 function absoluteOrNull(url: string): string | null {
   try {

@@ -39,7 +39,9 @@ export function readJsonLd(tree: Root, file: VFile): void {
   const site = objects.find((o) => types(o).some((t) => /^(WebSite|Organization|NewsMediaOrganization)$/.test(t)));
 
   if (article) {
-    propose(file, 'title', str(article['headline']) ?? str(article['name']), 'json-ld');
+    // Both: some sites put a summary in `headline` and the headline in `name` (the visible one decides).
+    propose(file, 'title', str(article['headline']), 'json-ld');
+    propose(file, 'title', str(article['name']), 'json-ld');
     propose(file, 'subtitle', str(article['alternativeHeadline']), 'json-ld');
     propose(file, 'description', str(article['description']), 'json-ld');
     propose(file, 'published', str(article['datePublished']) ?? str(article['dateCreated']), 'json-ld');
@@ -61,7 +63,12 @@ export function readJsonLd(tree: Root, file: VFile): void {
 
 /** Pages often ship JSON-LD with trailing commas, comments or raw newlines in strings. */
 function parseLenient(raw: string): Json | undefined {
-  const text = raw.trim().replace(/^<!--|-->$/g, '').replace(/^\s*\/\/.*$/gm, '');
+  // Comment and CDATA wrappers (`<!-- -->`, `<![CDATA[ ]]>`, `/*<![CDATA[*/`) are common around it.
+  const text = raw
+    .trim()
+    .replace(/^(?:\/\*\s*)?(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)(?:\s*\*\/)?/, '')
+    .replace(/(?:\/\*\s*)?(?:\/\/\s*)?(?:-->|\]\]>)(?:\s*\*\/)?$/, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   try {
     return JSON.parse(text) as Json;
   } catch {

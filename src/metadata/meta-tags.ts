@@ -28,14 +28,14 @@ const META_FIELDS: ReadonlyArray<[RegExp, Exclude<MetadataField, 'authors' | 'ta
   [/^twitter:title$/, 'title', 'twitter'],
   [/^twitter:description$/, 'description', 'twitter'],
   [/^twitter:image(:src)?$/, 'image', 'twitter'],
-  [/^(dc|dcterms)\.title$/, 'title', 'dublin-core'],
-  [/^(dc|dcterms)\.description$/, 'description', 'dublin-core'],
-  [/^(dc|dcterms)\.(date|date\.issued|issued|created)$/, 'published', 'dublin-core'],
-  [/^(dc|dcterms)\.(modified|date\.modified)$/, 'modified', 'dublin-core'],
-  [/^(dc|dcterms)\.language$/, 'lang', 'dublin-core'],
-  [/^(dc|dcterms)\.publisher$/, 'siteName', 'dublin-core'],
-  [/^(dc|dcterms)\.(rights|license)$/, 'license', 'dublin-core'],
-  [/^(dc|dcterms)\.identifier$/, 'url', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:]title$/, 'title', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:]description$/, 'description', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:](date|date\.issued|issued|created)$/, 'published', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:](modified|date\.modified)$/, 'modified', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:]language$/, 'lang', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:]publisher$/, 'siteName', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:](rights|license)$/, 'license', 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:]identifier$/, 'url', 'dublin-core'],
   [/^(title|headline)$/, 'title', 'meta'],
   [/^description$/, 'description', 'meta'],
   [/^(date|pubdate|publishdate|publish-date|publish_date|article_date_original|sailthru\.date|parsely-pub-date|dc\.date\.created|original-publish-date|datepublished)$/, 'published', 'meta'],
@@ -50,14 +50,14 @@ const META_FIELDS: ReadonlyArray<[RegExp, Exclude<MetadataField, 'authors' | 'ta
 const AUTHOR_TAGS: ReadonlyArray<[RegExp, FieldSource]> = [
   [/^citation_author$/, 'citation'],
   [/^(article|og:article):author$/, 'open-graph'],
-  [/^(dc|dcterms)\.(creator|contributor)$/, 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:](creator|contributor)$/, 'dublin-core'],
   [/^(author|byl|sailthru\.author|parsely-author|twitter:creator)$/, 'meta'],
 ];
 
 const TAG_TAGS: ReadonlyArray<[RegExp, FieldSource]> = [
   [/^citation_keywords?$/, 'citation'],
   [/^(article|og:article):tag$/, 'open-graph'],
-  [/^(dc|dcterms)\.subject$/, 'dublin-core'],
+  [/^(dc|dcterms|dct)[.:]subject$/, 'dublin-core'],
   [/^(keywords|news_keywords|parsely-tags|sailthru\.tags)$/, 'meta'],
 ];
 
@@ -66,9 +66,13 @@ export function readMetaTags(tree: Root, file: VFile): void {
   const tags = new Map<FieldSource, string[]>();
   walkElements(tree, (node) => {
     if (node.tagName !== 'meta') return;
-    const key = (attr(node, 'property') ?? attr(node, 'name') ?? attr(node, 'itemProp') ?? attr(node, 'httpEquiv') ?? '').trim().toLowerCase();
     const content = clean(attr(node, 'content'));
-    if (!key || !content) return;
+    if (!content) return;
+    // RDFa lets one `property` name several terms ("dc:title og:title"): each is a key.
+    const keys = new Set(`${attr(node, 'property') ?? ''} ${attr(node, 'name') ?? attr(node, 'itemProp') ?? attr(node, 'httpEquiv') ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean));
+    for (const key of keys) readTag(key, content);
+  });
+  function readTag(key: string, content: string): void {
     for (const [pattern, field, source] of META_FIELDS) {
       if (pattern.test(key)) {
         propose(file, field, content as FieldValues[typeof field], source);
@@ -86,7 +90,7 @@ export function readMetaTags(tree: Root, file: VFile): void {
         tags.set(source, list);
       }
     }
-  });
+  }
   for (const source of new Set(authors.map(([, s]) => s))) {
     const names = authors.filter(([, s]) => s === source).map(([n]) => n);
     propose(file, 'authors', names.map((name) => ({ name, url: null, bio: null })), source);

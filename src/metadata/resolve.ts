@@ -2,9 +2,10 @@ import type { VFile } from 'vfile';
 import type { Author, FieldSource, Metadata, MetadataField, RelatedItem, Translation } from '../types.js';
 import { candidatesFor, type FieldValues } from './candidates.js';
 import { datePart, normalizeDate } from './dates.js';
-import { parseByline } from './authors.js';
+import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { warn } from '../messages.js';
+import { chooseTitle } from './title.js';
 
 /** The metadata fields proper, as chosen from the candidates (everything but provenance). */
 export type ResolvedFields = Pick<Metadata, MetadataField | 'fieldSources'>;
@@ -26,13 +27,17 @@ export function resolveFields(file: VFile): ResolvedFields {
   }
 
   const siteName = pick('siteName', (v) => clean(v));
-  const title = pick('title', (v) => cleanTitle(v, siteName, file.data.headline ?? null));
+  const organisations = organisationKeys(file);
+  const titles = candidatesFor(file, 'title');
+  const chosenTitle = chooseTitle(titles.map((c) => c.value), siteName, file.data.headlines ?? []);
+  if (chosenTitle) sources.title = titles[chosenTitle.index]!.source;
+  const title = chosenTitle?.title ?? null;
   const published = pick('published', (v) => normalizeDate(v));
   checkDateConflicts(file, published);
   const fields: ResolvedFields = {
     title,
     subtitle: pick('subtitle', (v) => clean(v)),
-    authors: pick('authors', (v) => normaliseAuthors(v, base)) ?? [],
+    authors: pick('authors', (v) => normaliseAuthors(v, base, organisations)) ?? [],
     published,
     modified: pick('modified', (v) => normalizeDate(v)),
     lang: pick('lang', (v) => normaliseLang(v)),
@@ -57,62 +62,44 @@ export function resolveFields(file: VFile): ResolvedFields {
   return fields;
 }
 
-/** Separators between a headline and the site name in `<title>` and og:title. */
-const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|«|·|•|\/)\s+/;
-
-/**
- * Drop a site-name prefix or suffix (" | Site", "Site - "): keep the part that matches the visible
- * headline, else drop parts equal to the site name, else drop a short last part when the first is
- * clearly the headline.
- */
-export function cleanTitle(raw: string, siteName: string | null, headline: string | null): string | null {
-  const title = clean(raw);
-  if (!title) return null;
-  const parts = title.split(TITLE_SEPARATORS);
-  if (parts.length < 2) return title;
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  if (headline) {
-    const h = norm(headline);
-    if (norm(title) === h) return title;
-    const match = parts.find((p) => norm(p) === h);
-    if (match) return match.trim();
-    // The headline may itself contain a separator: keep the longest prefix/suffix run that equals it.
-    for (let i = 0; i < parts.length; i++) {
-      for (let j = parts.length; j > i + 1; j--) {
-        const joined = title.slice(title.indexOf(parts[i]!), title.lastIndexOf(parts[j - 1]!) + parts[j - 1]!.length);
-        if (norm(joined) === h) return joined.trim();
-      }
-    }
-  }
-  if (siteName) {
-    const s = norm(siteName);
-    const kept = parts.filter((p) => norm(p) !== s && !s.includes(norm(p)) || norm(p).length > s.length + 20);
-    if (kept.length > 0 && kept.length < parts.length) return rejoin(title, kept);
-  }
-  const last = parts[parts.length - 1]!;
-  const firstPart = parts[0]!;
-  if (parts.length >= 2 && last.split(/\s+/).length <= 4 && firstPart.split(/\s+/).length >= 4) return rejoin(title, parts.slice(0, -1));
-  if (parts.length >= 2 && firstPart.split(/\s+/).length <= 3 && last.split(/\s+/).length >= 5) return rejoin(title, parts.slice(1));
-  return title;
-}
-
-function rejoin(title: string, kept: string[]): string {
-  const start = title.indexOf(kept[0]!);
-  const endPart = kept[kept.length - 1]!;
-  const end = title.lastIndexOf(endPart) + endPart.length;
-  return title.slice(start, end).trim();
-}
-
-function normaliseAuthors(list: Author[], base: string | null): Author[] | null {
+function normaliseAuthors(list: Author[], base: string | null, organisations: string[]): Author[] | null {
   const out: Author[] = [];
   for (const author of list) {
-    const names = author.name.includes(',') || / and | & /i.test(author.name) || /^by\s/i.test(author.name) ? parseByline(author.name) : [clean(author.name) ?? ''];
+    const raw = clean(author.name) ?? '';
+    // One tag per author may write "Last, First"; only a list in one string is split.
+    const names = isInvertedName(raw) ? [raw] : parseByline(raw);
     for (const name of names) {
       if (!name || out.some((a) => a.name.toLowerCase() === name.toLowerCase())) continue;
+      if (isOrganisation(name, organisations)) continue;
       out.push({ name, url: author.url ? resolveUrl(author.url, base) : null, bio: clean(author.bio) });
     }
   }
   return out.length > 0 ? out : null;
+}
+
+/**
+ * A one-word "author" that is the site itself ("NBCNews", "folha" on folha.uol.com.br): meta tags
+ * often credit the publisher, which is not a person.
+ */
+function isOrganisation(name: string, organisations: string[]): boolean {
+  if (/\s/.test(name)) return false;
+  const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return key.length > 0 && organisations.some((o) => o === key || o.startsWith(key) || key.startsWith(o));
+}
+
+/** Squashed names of the publisher: site-name candidates and the labels of the page's host. */
+function organisationKeys(file: VFile): string[] {
+  const keys = new Set<string>();
+  for (const c of candidatesFor(file, 'siteName')) keys.add(c.value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+  for (const c of candidatesFor(file, 'url')) {
+    try {
+      for (const label of new URL(c.value).hostname.split('.')) if (label.length > 3 && label !== 'www') keys.add(label.toLowerCase());
+    } catch {
+      // not an absolute URL: nothing to learn from it
+    }
+  }
+  keys.delete('');
+  return [...keys];
 }
 
 /** `en_US` -> `en-US`, `EN` -> `en`; null when it is not a language tag. */

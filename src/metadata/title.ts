@@ -1,0 +1,103 @@
+import { clean } from './text-utils.js';
+
+/**
+ * The article's title: without a site-name suffix or prefix (" | Site", "Site - "), and matched
+ * against the page's visible headlines (`<h1>`s), since titles written for tabs and social cards
+ * often add the site, a section or a marketing variant around the headline.
+ */
+
+/** Separators between a headline and the site name in `<title>` and og:title. */
+const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|«|·|•|\/|~)\s+|\s*(?:\||::)\s*$|^\s*(?:\||::)\s*/;
+
+/**
+ * A variant of the title is taken for the headline when their words agree at least this much
+ * (token F1): close enough to be the same headline with a word changed, not two different texts.
+ */
+const HEADLINE_AGREEMENT = 0.8;
+
+/** A title part of at most this many words, beside a long one, is a site or section name. */
+const SHORT_PART_WORDS = 4;
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const words = (s: string) => norm(s).split(' ').filter(Boolean);
+
+/**
+ * Choose among title candidates (most trusted first): the first whose cleaned value is one of the
+ * visible headlines, else the first. Returns the index of the chosen candidate and its value.
+ */
+export function chooseTitle(values: string[], siteName: string | null, headlines: string[]): { index: number; title: string } | null {
+  const cleaned = values.map((v) => cleanTitle(v, siteName, headlines));
+  const heads = new Set(headlines.map(norm));
+  const matching = cleaned.findIndex((t) => t !== null && heads.has(norm(t)));
+  const index = matching >= 0 ? matching : cleaned.findIndex((t) => t !== null);
+  return index >= 0 ? { index, title: cleaned[index]! } : null;
+}
+
+/**
+ * Drop a site-name prefix or suffix: keep the variant of the title (whole, or a run of its
+ * parts) that best agrees with a visible headline; else drop parts equal to the site name; else
+ * drop a short last (or first) part beside a long one.
+ */
+export function cleanTitle(raw: string, siteName: string | null, headlines: string[] = []): string | null {
+  const title = clean(raw);
+  if (!title) return null;
+  const parts = title.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return parts[0] ?? title;
+
+  const runs: Array<{ run: string; start: number }> = [];
+  for (let i = 0; i < parts.length; i++) {
+    for (let j = parts.length; j > i; j--) runs.push({ run: join(title, parts, i, j), start: i });
+  }
+  // Best agreement wins; on a tie, the run that starts earlier (sites put their name last).
+  let best: { run: string; score: number; start: number } | null = null;
+  for (const headline of headlines) {
+    const h = words(headline);
+    if (h.length === 0) continue;
+    for (const { run, start } of runs) {
+      const score = f1(h, words(run));
+      if (!best || score > best.score || (score === best.score && start < best.start)) best = { run, score, start };
+    }
+  }
+  // A headline that is only the site's name (a logo in an <h1>) must not cut the title to it.
+  if (best && best.score >= HEADLINE_AGREEMENT && !(siteName && norm(best.run) === norm(siteName))) {
+    const onlyLast = norm(best.run) === norm(parts[parts.length - 1]!) && words(parts[0]!).length > SHORT_PART_WORDS;
+    if (!onlyLast) return best.run;
+  }
+
+  if (siteName) {
+    const s = norm(siteName);
+    const kept = parts.filter((p) => (norm(p) !== s && !s.includes(norm(p))) || norm(p).length > s.length + 20);
+    if (kept.length > 0 && kept.length < parts.length) return join(title, kept, 0, kept.length);
+  }
+  const first = words(parts[0]!).length;
+  const last = words(parts[parts.length - 1]!).length;
+  if (last <= SHORT_PART_WORDS && first >= SHORT_PART_WORDS) return join(title, parts, 0, parts.length - 1);
+  if (first <= 3 && last >= 5) return join(title, parts, 1, parts.length);
+  return title;
+}
+
+/** The title's text from the start of part i to the end of part j-1, as written. */
+function join(title: string, parts: string[], i: number, j: number): string {
+  const start = title.indexOf(parts[i]!);
+  const endPart = parts[j - 1]!;
+  const end = title.lastIndexOf(endPart) + endPart.length;
+  return title.slice(start, end).trim();
+}
+
+function f1(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let overlap = 0;
+  for (const t of b) {
+    const c = counts.get(t);
+    if (c) {
+      overlap++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (overlap === 0) return 0;
+  const p = overlap / b.length;
+  const r = overlap / a.length;
+  return (2 * p * r) / (p + r);
+}
