@@ -56,7 +56,7 @@ export function plainDumpToMarkdown(text: string, file: VFile): string {
   const base = baseIndent(out);
   const lines = out.split('\n');
   return lines
-    .map((line, i) => (isOutdentedHeading(lines, i, base) ? `## ${escape(line)}` : toMarkdownLine(line, base)))
+    .map((line, i) => (isOutdentedHeading(lines, i, base) || isSectionHeading(lines, i) ? `## ${escape(line)}` : toMarkdownLine(line, base)))
     .join('\n');
 }
 
@@ -89,6 +89,20 @@ function isOutdentedHeading(lines: string[], i: number, base: number): boolean {
   if (base < 2 || !line.trim() || /^\s/.test(line) || BULLET.test(line)) return false;
   const alone = (j: number) => j < 0 || j >= lines.length || !lines[j]!.trim();
   return alone(i - 1) && alone(i + 1) && line.split(/\s+/).length <= MAX_HEADING_WORDS && !line.includes(LINK_MARK);
+}
+
+/**
+ * Headings of papers and reports as plain text prints them: a numbered title ("2. Data and
+ * methods", "3.1 Sampling") or the name of a standard part ("Abstract", "Conclusions"),
+ * standing alone between blank lines.
+ */
+const SECTION_HEADING = /^\s*((\d{1,2}(\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+\p{Lu}[^.!?]{0,80}|(abstract|summary|executive summary|introduction|background|methods?|results|discussion|conclusions?|references|bibliography|acknowledge?ments|notes|appendix( [a-z\d]+)?|key (points|findings|takeaways))\s*:?)\s*$/iu;
+const MAX_SECTION_HEADING_WORDS = 10;
+
+function isSectionHeading(lines: string[], i: number): boolean {
+  const line = lines[i]!;
+  const alone = (j: number) => j < 0 || j >= lines.length || !lines[j]!.trim();
+  return alone(i - 1) && alone(i + 1) && SECTION_HEADING.test(line) && line.trim().split(/\s+/).length <= MAX_SECTION_HEADING_WORDS;
 }
 
 /** The indentation of most prose lines (lynx indents everything by three spaces). */

@@ -49,6 +49,7 @@ export function readTextMetadata(tree: Root, file: VFile): void {
   readRelated(blocks, file, take);
   const title = readTitle(blocks, taken, take);
   if (title) propose(file, 'title', title, 'text');
+  if (title && authors.length === 0) authors.push(...readNameLine(blocks, taken, title, take));
   if (authors.length > 0) propose(file, 'authors', authors, 'text');
   readDateLine(blocks, taken, file, take);
   readSectionLabel(blocks, taken, file, take);
@@ -236,11 +237,53 @@ function readTitle(blocks: RootContent[], taken: Set<number>, take: Take): strin
       return text(b);
     }
   }
+  const leading = leadingTitle(blocks, taken, take);
+  if (leading) return leading;
   for (let i = 0; i < reach; i++) {
     const b = blocks[i]!;
     if (!taken.has(i) && b.type === 'heading' && text(b)) return text(b);
   }
   return null;
+}
+
+/** A title is short and does not end a sentence. */
+const MAX_TITLE_WORDS = 20;
+
+/**
+ * A plain text with no heading and no byline (a paper, a report) opens with its title: the first
+ * block when it is short and ends no sentence; a title broken after a colon ("Small Reservoirs:
+ * Evidence from ...") is joined with its second line.
+ */
+function leadingTitle(blocks: RootContent[], taken: Set<number>, take: Take): string | null {
+  let i = 0;
+  while (i < blocks.length && taken.has(i)) i++;
+  const first = blocks[i];
+  if (!first || first.type !== 'paragraph') return null;
+  const t = text(first);
+  if (!t || wordCount(t) > MAX_TITLE_WORDS || /[.!?,;]$/.test(t)) return null;
+  take(i, 'title');
+  const next = blocks[i + 1];
+  if (t.endsWith(':') && next?.type === 'paragraph' && !taken.has(i + 1) && wordCount(text(next)) <= MAX_TITLE_WORDS && !/[.!?:;,]$/.test(text(next))) {
+    take(i + 1, 'title');
+    return `${t} ${text(next)}`;
+  }
+  return t;
+}
+
+/** A person's name as a title page prints it: two to four capitalised words. */
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*( (\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|la|le|bin|al|el)){1,3}$/u;
+
+/** The line of names right under a title that has no "By": "Anneke Moravec and Joseph Okonkwo". */
+function readNameLine(blocks: RootContent[], taken: Set<number>, title: string, take: Take): Author[] {
+  const at = blocks.findIndex((b, i) => text(b) === title || (taken.has(i) && title.startsWith(text(b))));
+  let i = at + 1;
+  while (i < blocks.length && taken.has(i)) i++;
+  const b = blocks[i];
+  if (at < 0 || !b || b.type !== 'paragraph' || wordCount(text(b)) > MAX_META_WORDS) return [];
+  const names = parseByline(text(b));
+  if (names.length === 0 || !names.every((n) => PERSON_NAME.test(n))) return [];
+  take(i, 'byline');
+  return names.map((name) => ({ name, url: null, bio: null }));
 }
 
 function readDateLine(blocks: RootContent[], taken: Set<number>, file: VFile, take: Take): void {
