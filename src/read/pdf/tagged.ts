@@ -7,7 +7,10 @@ import { normaliseRunText } from './normalise.js';
 import { el, text } from './hast.js';
 
 /** The structure tree must hold at least this share of a tagged PDF's text to be trusted. */
-const MIN_TAGGED_SHARE = 0.6;
+const MIN_TAGGED_SHARE = 0.3;
+/** Text blocks at least this long that show on two pages or more are fixed overlays (cookie banners, sticky bars) printed on every page. */
+const MIN_REPEATED_TEXT = 20;
+const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption']);
 
 /** Structure roles (ISO 32000 standard structure types) -> HTML elements. */
 const BLOCK_ROLES: Record<string, string> = {
@@ -88,6 +91,7 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
   let lang: string | null = null;
   let tagged = 0;
   let total = 0;
+  const pagesOf = new Map<string, number>();
   for (let n = 1; n <= doc.numPages; n++) {
     let page;
     try {
@@ -126,6 +130,7 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
     const nodes = convertChildren(tree.children ?? [], false, texts, links, used);
     tagged += used.chars;
     lang ??= findLang(tree);
+    for (const t of new Set(leafTexts(nodes))) pagesOf.set(t, (pagesOf.get(t) ?? 0) + 1);
     mergePage(root.children, nodes);
     if (n === 1 && artifacts.length) proposeStamps(artifacts, file);
   }
@@ -133,8 +138,35 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
     if (total > 0) explain(file, 'pdf-tags-ignored', `the structure tree holds ${Math.round((100 * tagged) / total)}% of the text; read from the layout instead`);
     return null;
   }
+  const repeated = new Set([...pagesOf].filter(([t, n]) => n >= 2 && t.length >= MIN_REPEATED_TEXT).map(([t]) => t));
+  if (repeated.size) {
+    dropLeaves(root, repeated);
+    explain(file, 'pdf-repeated-block', `dropped ${repeated.size} text block(s) printed on every page (fixed banners), e.g. "${[...repeated][0]!.slice(0, 60)}"`);
+  }
   explain(file, 'pdf-tagged', `read the PDF's structure tree (${Math.round((100 * tagged) / total)}% of its text); untagged text (print stamps, page furniture) left out`);
   return { body: root.children, lang };
+}
+
+/** Line breaks inside one marked run: a space, except between Chinese or Japanese characters. */
+function joinLineBreaks(value: string): string {
+  return value.replace(/(.?)\n(.?)/gsu, (_, a: string, b: string) => (CJK.test(a) && CJK.test(b) ? a + b : `${a} ${b}`));
+}
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF00-\uFFEF]/u;
+
+function leafTexts(nodes: ElementContent[]): string[] {
+  const out: string[] = [];
+  const walk = (n: ElementContent) => {
+    if (n.type !== 'element') return;
+    if (LEAF_BLOCKS.has(n.tagName)) out.push(plain(n).replace(/\s+/g, ' ').trim());
+    else n.children.forEach(walk);
+  };
+  nodes.forEach(walk);
+  return out;
+}
+
+function dropLeaves(parent: Element, texts: Set<string>): void {
+  parent.children = parent.children.filter((n) => !(n.type === 'element' && LEAF_BLOCKS.has(n.tagName) && texts.has(plain(n).replace(/\s+/g, ' ').trim())));
+  for (const c of parent.children) if (c.type === 'element' && !LEAF_BLOCKS.has(c.tagName)) dropLeaves(c, texts);
 }
 
 function findLang(node: StructNode): string | null {
@@ -165,7 +197,7 @@ function convertChildren(children: StructNode[], inline: boolean, texts: Map<str
       const value = texts.get(child.id ?? '');
       if (value) {
         used.chars += value.trim().length;
-        out.push(text(value.replace(/\n/g, ' ')));
+        out.push(text(joinLineBreaks(value)));
       }
       continue;
     }
