@@ -1,0 +1,167 @@
+/**
+ * Batch benchmark: `npm run bench:batch [-- --corpus DIR] [--docs 2000] [--small 500] [--jobs 1,2] [--no-build]`
+ *
+ * Replicates a corpus (default ../shared/corpus/scrapinghub-dev/docs when present, else generated
+ * article pages) to --docs documents in a temporary directory (100 a folder, each copy made unique
+ * by a trailing comment), then runs the built CLI (`bin/unboil.js DIR -o OUT -j N --quiet`) on
+ * --small and on --docs documents for each -j, and prints docs/s, MB/s and the peak RSS of the
+ * whole process (main thread + workers, from /proc VmHWM), with the machine's load average: other
+ * processes on a shared machine skew the figures. Targets: -j2 >= 1.7x the docs/s of -j1; peak
+ * RSS about the same for --small and --docs (memory bounded by documents in flight).
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DEFAULT_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'scrapinghub-dev', 'docs');
+const DOCS_PER_FOLDER = 100;
+/** How often the child's VmHWM is read (ms); VmHWM only grows, so the last reading is the peak. */
+const RSS_POLL_MS = 100;
+
+interface Args {
+  corpus: string | null;
+  docs: number;
+  small: number;
+  jobs: number[];
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { corpus: existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null, docs: 2000, small: 500, jobs: [1, 2], build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--corpus' && value) (args.corpus = value), i++;
+    else if (flag === '--docs' && value) (args.docs = Number(value)), i++;
+    else if (flag === '--small' && value) (args.small = Number(value)), i++;
+    else if (flag === '--jobs' && value) (args.jobs = value.split(',').map(Number)), i++;
+    else if (flag === '--no-build') args.build = false;
+    else throw new Error(`unknown argument: ${flag}`);
+  }
+  return args;
+}
+
+/** Source documents: the corpus files (HTML, PDF, text), or generated pages when there is none. */
+async function sources(corpus: string | null): Promise<{ name: string; bytes: Buffer }[]> {
+  if (corpus) {
+    const names = (await readdir(corpus)).filter((n) => ['.html', '.htm', '.pdf', '.txt'].includes(extname(n).toLowerCase())).sort();
+    if (names.length > 0) return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(corpus, name)) })));
+  }
+  return Array.from({ length: 50 }, (_, i) => ({ name: `generated-${i}.html`, bytes: Buffer.from(generatedPage(i)) }));
+}
+
+/** A plausible news page: navigation, byline, 10-40 paragraphs, related links, footer. */
+function generatedPage(n: number): string {
+  const words = 'harbour council budget dredging timetable committee residents report ferry schedule funding minister coast weather museum library school bridge market'.split(' ');
+  const sentence = (k: number) => Array.from({ length: 12 + (k % 9) }, (_, j) => words[(k * 7 + j * 3) % words.length]).join(' ');
+  const paragraphs = Array.from({ length: 10 + (n % 31) }, (_, k) => `<p>${sentence(n + k)}. ${sentence(n * 3 + k)}.</p>`).join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story ${n} | The Gazette</title>
+<meta property="article:published_time" content="2024-05-${String((n % 28) + 1).padStart(2, '0')}"></head>
+<body><nav><a href="/">Home</a><a href="/news">News</a><a href="/sport">Sport</a></nav>
+<main><article><h1>Story ${n}</h1><p class="byline">By Reporter ${n % 5}</p>${paragraphs}</article>
+<aside class="related"><h2>Related</h2><ul><li><a href="/a">Another story</a></li><li><a href="/b">More news</a></li></ul></aside></main>
+<footer>© The Gazette</footer></body></html>\n`;
+}
+
+async function replicate(dir: string, docs: { name: string; bytes: Buffer }[], count: number): Promise<number> {
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const source = docs[i % docs.length]!;
+    const folder = join(dir, `part-${String(Math.floor(i / DOCS_PER_FOLDER)).padStart(3, '0')}`);
+    if (i % DOCS_PER_FOLDER === 0) await mkdir(folder, { recursive: true });
+    const ext = extname(source.name);
+    // A unique trailer so that no two copies have the same bytes (PDF and text tolerate it too).
+    const trailer = ext === '.pdf' ? `\n%copy ${i}\n` : ext === '.txt' ? '' : `\n<!-- copy ${i} -->\n`;
+    const content = Buffer.concat([source.bytes, Buffer.from(trailer)]);
+    bytes += content.length;
+    await writeFile(join(folder, `doc-${i}${ext}`), content);
+  }
+  return bytes;
+}
+
+interface Measure {
+  docs: number;
+  jobs: number;
+  seconds: number;
+  peakRssMb: number | null;
+  code: number | null;
+  summary: string;
+  load: string;
+}
+
+function readHwmKb(pid: number): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(input: string, out: string, docs: number, jobs: number): Promise<Measure> {
+  await rm(out, { recursive: true, force: true });
+  const load = loadavg()[0]!.toFixed(1);
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'unboil.js'), input, '-o', out, '-j', String(jobs)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  let peakKb: number | null = null;
+  const timer = setInterval(() => {
+    const kb = readHwmKb(child.pid!);
+    if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
+  }, RSS_POLL_MS);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearInterval(timer);
+  const seconds = (performance.now() - started) / 1000;
+  const summary = stderr.trim().split('\n').filter((l) => / inputs: /.test(l)).pop() ?? stderr.trim().split('\n').pop() ?? '';
+  return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, code, summary, load };
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  if (args.build) {
+    process.stderr.write('building dist/ (npm run build)...\n');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  const docs = await sources(args.corpus);
+  const work = await mkdtemp(join(tmpdir(), 'unboil-bench-batch-'));
+  try {
+    const sizes = [...new Set([args.small, args.docs])].sort((a, b) => a - b);
+    const results: Measure[] = [];
+    for (const size of sizes) {
+      const input = join(work, `in-${size}`);
+      const bytes = await replicate(input, docs, size);
+      console.log(`corpus: ${args.corpus ?? 'generated pages'} (${docs.length} distinct) replicated to ${size} docs, ${(bytes / 1e6).toFixed(1)} MB`);
+      for (const jobs of args.jobs) {
+        const m = await measure(input, join(work, 'out'), size, jobs);
+        results.push(m);
+        const rss = m.peakRssMb === null ? 'n/a' : `${m.peakRssMb.toFixed(0)} MB`;
+        console.log(
+          `  -j${jobs} ${String(size).padStart(5)} docs: ${(size / m.seconds).toFixed(1).padStart(6)} docs/s  ${(bytes / 1e6 / m.seconds).toFixed(2)} MB/s  ` +
+            `${m.seconds.toFixed(1)} s  peak RSS ${rss}  exit ${m.code}  (load avg at start ${m.load})`,
+        );
+        console.log(`      ${m.summary}`);
+      }
+    }
+    const big = (jobs: number) => results.find((r) => r.docs === args.docs && r.jobs === jobs);
+    const j1 = big(1);
+    const j2 = big(2);
+    if (j1 && j2) console.log(`speed-up -j2 / -j1 at ${args.docs} docs: ${(j1.seconds / j2.seconds).toFixed(2)}x (target >= 1.7x)`);
+    for (const jobs of args.jobs) {
+      const small = results.find((r) => r.docs === args.small && r.jobs === jobs);
+      const large = big(jobs);
+      if (small?.peakRssMb && large?.peakRssMb) {
+        console.log(`peak RSS -j${jobs}: ${small.peakRssMb.toFixed(0)} MB at ${args.small} docs, ${large.peakRssMb.toFixed(0)} MB at ${args.docs} docs (${((large.peakRssMb / small.peakRssMb - 1) * 100).toFixed(0)}%)`);
+      }
+    }
+    console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
