@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { Author, Translation } from '../types.js';
+import type { Author, RelatedItem, Translation } from '../types.js';
+import { blockKind, readBio, readRelated, readSwitcher } from './page-blocks.js';
 import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
@@ -16,6 +17,8 @@ declare module 'vfile' {
     headline: string | null;
     /** Texts of the page's `<h1>`s (the first few): one of them is usually the article's headline. */
     headlines: string[];
+    /** Authors as the page's bio boxes name them, with profile link and biography. */
+    authorBios: Author[];
   }
 }
 
@@ -23,6 +26,16 @@ declare module 'vfile' {
 const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time|datetime|meta-date|entry-date|post-date)($|[\s_-])/;
 /** Class/id/itemprop words that say a date is the modification date. */
 const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|mis-a-jour/;
+/** Class/id/itemprop words of a deck or standfirst under the headline. */
+const SUBTITLE_HINT = /(^|[\s_-])(subtitle|sub-?title|subhead|sub-?headline|subheading|dek|deck|standfirst|strapline|alternativeheadline|article-?summary)($|[\s_-])/;
+/** Class/id words of the kind or section label above a headline ("Brief Analysis", "Opinion"). */
+const SECTION_HINT = /(^|[\s_-])(kicker|eyebrow|overline|rubric|category|section-?label|article-?type|content-?type|field-?type|post-?category)($|[\s_-])/;
+/** A deck is a sentence or two: between these lengths (characters). */
+const MIN_DECK = 20;
+const MAX_DECK = 400;
+const MAX_SECTION_LABEL = 40;
+/** How near the headline (elements) a deck or a section label must be. */
+const NEAR_HEADLINE = 12;
 /** Comment sections: their bylines and dates are the commenters', not the article's. */
 const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|[\s_-])/;
 /** `<h1>`s read as possible headlines: pages with more are lists, not articles. */
@@ -61,6 +74,10 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const bylines: Array<{ at: number; authors: Author[] }> = [];
   const dates: PlacedDate[] = [];
   const microdataAuthors: Array<{ at: number; authors: Author[] }> = [];
+  const related: RelatedItem[] = [];
+  const bios: Author[] = [];
+  const decks: Array<{ at: number; text: string }> = [];
+  const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
 
   walkElements(tree, (node, parent) => {
@@ -69,6 +86,19 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     if (tag === 'body') inBody = true;
     if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return false;
     if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
+    const block = inBody ? blockKind(node) : null;
+    if (block === 'related') {
+      related.push(...readRelated(node));
+      return false;
+    }
+    if (block === 'bio') {
+      bios.push(...readBio(node));
+      return false;
+    }
+    if (block === 'translations') {
+      translations.push(...readSwitcher(node));
+      return false;
+    }
     if (tag === 'html') propose(file, 'lang', clean(attr(node, 'lang') ?? attr(node, 'xmlLang')), 'markup');
     if (tag === 'base' && !base) base = clean(attr(node, 'href'));
     if (tag === 'title' && !inBody) propose(file, 'title', clean(textOf(node)), 'markup');
@@ -116,6 +146,14 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (found?.authors) microdataAuthors.push({ at, authors: found.authors });
       else if (found && found.field !== 'authors') dates.push({ at, value: found.value, field: found.field, source: 'microdata' });
     }
+    if (inBody && tag !== 'h1' && SUBTITLE_HINT.test(hint)) {
+      const text = clean(textOf(node));
+      if (text && text.length >= MIN_DECK && text.length <= MAX_DECK) decks.push({ at, text });
+    }
+    if (inBody && tag !== 'h1' && SECTION_HINT.test(hint)) {
+      const text = clean(textOf(node));
+      if (text && text.length <= MAX_SECTION_LABEL && text.split(' ').length <= 5) labels.push({ at, text });
+    }
     if (inBody && (tag === 'div' || tag === 'span' || tag === 'p' || tag === 'address' || tag === 'a' || tag === 'em' || tag === 'strong' || tag === 'b' || /^h[1-6]$/.test(tag) || tag === 'li' || tag === 'section' || tag === 'header')) {
       if (bylines.length < 3 && (BYLINE_HINT.test(hint) || (attr(node, 'rel') ?? '').includes('author')) && !NOT_BYLINE_HINT.test(hint)) {
         const text = textOf(node);
@@ -152,6 +190,15 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   }
   for (const date of nearest(dates)) propose(file, date.field, date.value, date.source);
   propose(file, 'translations', translations, 'link');
+  propose(file, 'related', related, 'markup');
+  file.data.authorBios = bios;
+  if (headlineAt >= 0) {
+    // A deck sits just under the headline; a section label ("Brief Analysis") just above it.
+    const deck = decks.find((d) => d.at > headlineAt && d.at - headlineAt <= NEAR_HEADLINE);
+    propose(file, 'subtitle', deck?.text, 'markup');
+    const label = labels.filter((l) => l.at < headlineAt && headlineAt - l.at <= NEAR_HEADLINE).pop();
+    propose(file, 'section', label?.text, 'markup');
+  }
   const baseUrl = resolveUrl(base, canonical ?? ogUrl ?? options.baseUrl ?? null) ?? canonical ?? ogUrl ?? options.baseUrl ?? null;
   file.data.baseUrl = baseUrl ? absoluteOrNull(baseUrl) ?? options.baseUrl ?? null : null;
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');

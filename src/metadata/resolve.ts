@@ -4,7 +4,7 @@ import { candidatesFor, type FieldValues } from './candidates.js';
 import { datePart, normalizeDate } from './dates.js';
 import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
-import { warn } from '../messages.js';
+import { explain, warn } from '../messages.js';
 import { chooseTitle } from './title.js';
 
 /** The metadata fields proper, as chosen from the candidates (everything but provenance). */
@@ -32,12 +32,26 @@ export function resolveFields(file: VFile): ResolvedFields {
   const chosenTitle = chooseTitle(titles.map((c) => c.value), siteName, file.data.headlines ?? []);
   if (chosenTitle) sources.title = titles[chosenTitle.index]!.source;
   const title = chosenTitle?.title ?? null;
-  const published = pick('published', (v) => normalizeDate(v));
+  // Never a publication date later than a date the page gives for its own last change.
+  const latestModified = candidatesFor(file, 'modified')
+    .map((c) => normalizeDate(c.value))
+    .filter((d): d is string => d !== null)
+    .map(datePart)
+    .sort()
+    .pop();
+  const published = pick('published', (v) => {
+    const date = normalizeDate(v);
+    if (date && latestModified && datePart(date) > latestModified) {
+      explain(file, 'date-after-modified', `ignored published date ${datePart(date)}: later than the page's modified date ${latestModified}`);
+      return null;
+    }
+    return date;
+  });
   checkDateConflicts(file, published);
   const fields: ResolvedFields = {
     title,
     subtitle: pick('subtitle', (v) => clean(v)),
-    authors: pick('authors', (v) => normaliseAuthors(v, base, organisations)) ?? [],
+    authors: withBios(pick('authors', (v) => normaliseAuthors(v, base, organisations)) ?? [], file.data.authorBios ?? [], base),
     published,
     modified: pick('modified', (v) => normalizeDate(v)),
     lang: pick('lang', (v) => normaliseLang(v)),
@@ -48,11 +62,12 @@ export function resolveFields(file: VFile): ResolvedFields {
     tags: pick('tags', (v) => [...new Set(v.map((t) => t.trim()).filter(Boolean))]) ?? [],
     image: pick('image', (v) => resolveUrl(v, base)),
     license: pick('license', (v) => clean(v)),
-    translations: pick('translations', (v) => normaliseTranslations(v, base)) ?? [],
+    translations: [],
     related: pick('related', (v) => v.map((r): RelatedItem => ({ ...r, url: r.url ? resolveUrl(r.url, base) : null }))) ?? [],
     fieldSources: sources,
   };
   if (fields.published && fields.modified && fields.modified < fields.published) fields.modified = null;
+  fields.translations = pick('translations', (v) => normaliseTranslations(v, base, fields.url ?? base, fields.lang)) ?? [];
   fields.fieldSources = Object.fromEntries(
     Object.entries(sources).filter(([key]) => {
       const v = fields[key as MetadataField];
@@ -112,16 +127,33 @@ export function normaliseLang(value: string): string | null {
   return `${primary}-${sub}`;
 }
 
-function normaliseTranslations(list: Translation[], base: string | null): Translation[] {
-  const seen = new Set<string>();
-  const out: Translation[] = [];
+/**
+ * Other-language versions: hreflang alternates and switcher links merged by URL (the switcher
+ * gives the label, either may give the language), without the page itself or its own language.
+ */
+function normaliseTranslations(list: Translation[], base: string | null, self: string | null, lang: string | null): Translation[] {
+  const byUrl = new Map<string, Translation>();
   for (const t of list) {
     const url = resolveUrl(t.url, base) ?? t.url;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    out.push({ lang: t.lang ? normaliseLang(t.lang) : null, label: t.label, url });
+    const seen = byUrl.get(url);
+    const tag = t.lang ? normaliseLang(t.lang) : null;
+    if (seen) byUrl.set(url, { lang: seen.lang ?? tag, label: seen.label ?? t.label, url });
+    else byUrl.set(url, { lang: tag, label: t.label, url });
   }
-  return out;
+  const own = lang ? lang.split('-')[0]!.toLowerCase() : null;
+  const selfUrl = self ? resolveUrl(self, base) : null;
+  return [...byUrl.values()].filter((t) => t.url !== selfUrl && !(own && t.lang && t.lang.split('-')[0]!.toLowerCase() === own));
+}
+
+/** Fill each author's bio (and profile link) from the page's bio boxes, matched by name. */
+function withBios(authors: Author[], bios: Author[], base: string | null): Author[] {
+  if (bios.length === 0) return authors;
+  const key = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return authors.map((a) => {
+    const box = bios.find((b) => key(b.name) === key(a.name));
+    if (!box) return a;
+    return { name: a.name, url: a.url ?? (box.url ? resolveUrl(box.url, base) : null), bio: a.bio ?? clean(box.bio) };
+  });
 }
 
 function absoluteUrl(value: string, base: string | null): string | null {

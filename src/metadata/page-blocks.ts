@@ -1,0 +1,212 @@
+import type { Element } from 'hast';
+import type { Author, RelatedItem, Translation } from '../types.js';
+import { BOILERPLATE_GROUPS } from '../clean/vocabulary.js';
+import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
+import { parseByline } from './authors.js';
+import { findDateText, normalizeDate, datePart } from './dates.js';
+import { clean } from './text-utils.js';
+import { languageOfName } from './language-names.js';
+
+/**
+ * The boilerplate blocks that hold metadata, read before the cleaner removes them: related /
+ * recommended card lists, author bio boxes and language switchers. A block is known by its
+ * class/id (the cleaner's vocabulary, src/clean/vocabulary.ts) or by the heading it opens with.
+ */
+
+export type BlockKind = 'related' | 'bio' | 'translations';
+
+/** Headings that open each kind of block, in the languages the date parser reads. */
+const BLOCK_HEADINGS: Readonly<Record<BlockKind, RegExp>> = {
+  related: /^(related( (articles|stories|posts|content|coverage|reading))?|recommended( for you| articles| reading)?|more (stories|from|on|like this|in)\b.*|read (more|next|also)|you (may|might) (also )?(like|enjoy)|see also|further reading|(à )?lire aussi|sur le même sujet|ähnliche artikel|mehr zum thema|das könnte sie auch interessieren|relacionad[oa]s|noticias relacionadas|leia também|leggi anche|potrebbe interessarti|lees ook|gerelateerd|читайте также|по теме|ذات صلة|مقالات ذات صلة|اقرأ أيضا|相关(文章|阅读)?|関連記事)$/i,
+  bio: /^(about the authors?|about the contributors?|à propos de l[’']auteur|über (den autor|die autorin|die autoren)|sobre (el|la|los) autor(a|es)?|sobre o autor|sull[’']autore|over de auteur|об авторе|عن (الكاتب|المؤلف))$/i,
+  translations: /^(also available in|available in|read (this|it) in|this page in|other languages|disponible en|aussi disponible en|également disponible en|auch verfügbar (auf|in)|diese seite auf|también disponible en|disponível em|também disponível em|disponibile (anche )?in|ook beschikbaar in|на других языках|متوفر أيضا (ب|في)|اقرأ ب)\s*:?$/i,
+};
+
+/** Element kinds that can hold a block (not inline text). */
+const BLOCK_TAGS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'nav', 'footer', 'article', 'dl']);
+/** A "block" with more text than this (characters) is a page region, not a card list or a box. */
+const MAX_BLOCK_TEXT = 6000;
+/** Card titles shorter than this (characters) are labels ("More", "Read"), not headlines. */
+const MIN_CARD_TITLE = 12;
+/** Class words of a card's kind/section label ("Brief Analysis") and of its byline. */
+const CARD_SECTION = /(^|[\s_-])(type|card-?type|kicker|eyebrow|category|section|rubric|label|overline|topic)($|[\s_-])/;
+const CARD_AUTHOR = /(^|[\s_-])(author|authors|byline|by)($|[\s_-])/;
+const CARD_DATE = /(^|[\s_-])(date|time|timestamp|published|pubdate)($|[\s_-])/;
+
+/** The kind of metadata block an element is, or null. */
+export function blockKind(node: Element): BlockKind | null {
+  if (!BLOCK_TAGS.has(node.tagName)) return null;
+  const ci = classAndId(node);
+  let kind: BlockKind | null = null;
+  if (BOILERPLATE_GROUPS.related!.test(ci)) kind = 'related';
+  else if (BOILERPLATE_GROUPS.bio!.test(ci)) kind = 'bio';
+  else if (BOILERPLATE_GROUPS.translations!.test(ci)) kind = 'translations';
+  else {
+    const heading = openingHeading(node);
+    if (heading) {
+      for (const k of ['related', 'bio', 'translations'] as const) if (BLOCK_HEADINGS[k].test(heading)) kind = k;
+    }
+  }
+  if (kind && (textOf(node).length > MAX_BLOCK_TEXT || containsHeadline(node))) return null;
+  return kind;
+}
+
+/** A block around the page's `<h1>` is the article's own region, whatever its class says. */
+function containsHeadline(node: Element): boolean {
+  let found = false;
+  walkElements({ type: 'root', children: [node] }, (el) => {
+    if (el.tagName === 'h1') found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Text of the heading an element opens with (its first element child, when a heading). */
+function openingHeading(node: Element): string | null {
+  const first = node.children.find((c): c is Element => c.type === 'element');
+  if (!first) return null;
+  if (/^h[1-6]$/.test(first.tagName) || /(^|[\s_-])(title|heading|header)($|[\s_-])/.test(classAndId(first))) {
+    return clean(textOf(first))?.replace(/\s*:$/, '') ?? null;
+  }
+  return null;
+}
+
+/** The related/recommended cards of a block: title, link, date, authors and section of each. */
+export function readRelated(node: Element): RelatedItem[] {
+  const items: RelatedItem[] = [];
+  const seen = new Set<string>();
+  for (const card of cardsOf(node)) {
+    const link = titleLink(card);
+    if (!link) continue;
+    const title = clean(textOf(link.el));
+    if (!title || title.length < MIN_CARD_TITLE || seen.has(link.href)) continue;
+    seen.add(link.href);
+    let published: string | null = null;
+    let authors: string[] = [];
+    let section: string | null = null;
+    walkElements({ type: 'root', children: [card] }, (el) => {
+      if (el === link.el) return false;
+      const ci = classAndId(el);
+      if (!published && (el.tagName === 'time' || CARD_DATE.test(ci))) {
+        const value = normalizeDate(attr(el, 'dateTime') ?? textOf(el)) ?? normalizeDate(findDateText(textOf(el))?.text);
+        if (value) published = datePart(value);
+        return false;
+      }
+      if (authors.length === 0 && CARD_AUTHOR.test(ci)) {
+        authors = parseByline(textOf(el));
+        return false;
+      }
+      if (!section && CARD_SECTION.test(ci)) {
+        const text = clean(textOf(el));
+        if (text && text.length <= 40 && text !== title) section = text;
+        return false;
+      }
+      return undefined;
+    });
+    items.push({ title, url: link.href, published, authors, section });
+  }
+  return items;
+}
+
+/** The cards of a list: the children of the innermost element that holds more than one. */
+function cardsOf(node: Element): Element[] {
+  let root = node;
+  for (;;) {
+    const kids = root.children.filter((c): c is Element => c.type === 'element' && !/^h[1-6]$/.test(c.tagName) && hasLink(c));
+    if (kids.length === 1 && kids[0]!.tagName !== 'a') root = kids[0]!;
+    else return kids.length > 0 ? kids : [root];
+  }
+}
+
+function hasLink(node: Element): boolean {
+  let found = false;
+  walkElements({ type: 'root', children: [node] }, (el) => {
+    if (el.tagName === 'a' && attr(el, 'href')) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** A card's headline link: the link in a heading, else its longest link. */
+function titleLink(card: Element): { el: Element; href: string } | null {
+  let inHeading: { el: Element; href: string } | null = null;
+  let longest: { el: Element; href: string; length: number } | null = null;
+  const visit = (el: Element, heading: boolean) => {
+    walkElements({ type: 'root', children: [el] }, (child) => {
+      if (/^h[1-6]$/.test(child.tagName) && child !== el) {
+        visit(child, true);
+        return false;
+      }
+      if (child.tagName === 'a') {
+        const href = clean(attr(child, 'href'));
+        if (!href || href.startsWith('#')) return false;
+        const length = textOf(child).length;
+        if (heading && !inHeading) inHeading = { el: child, href };
+        if (!longest || length > longest.length) longest = { el: child, href, length };
+        return false;
+      }
+      return undefined;
+    });
+  };
+  visit(card, /^h[1-6]$/.test(card.tagName));
+  return inHeading ?? (longest ? { el: (longest as { el: Element }).el, href: (longest as { href: string }).href } : null);
+}
+
+/** An author bio box: the name (its link or heading), the profile link, and the biography. */
+export function readBio(node: Element): Author[] {
+  const boxes: Element[] = [];
+  walkElements({ type: 'root', children: [node] }, (el) => {
+    if (el !== node && BOILERPLATE_GROUPS.bio!.test(classAndId(el)) && BLOCK_TAGS.has(el.tagName)) {
+      boxes.push(el);
+      return false;
+    }
+    return undefined;
+  });
+  const out: Author[] = [];
+  for (const box of boxes.length > 0 ? boxes : [node]) {
+    let name: string | null = null;
+    let url: string | null = null;
+    const paragraphs: string[] = [];
+    walkElements({ type: 'root', children: [box] }, (el) => {
+      if (!name && (el.tagName === 'a' || /^h[2-6]$/.test(el.tagName) || el.tagName === 'strong' || el.tagName === 'b' || /(^|[\s_-])name($|[\s_-])/.test(classAndId(el)))) {
+        const text = clean(textOf(el));
+        const parsed = text && text.length <= 60 ? parseByline(text)[0] : undefined;
+        if (parsed && !BLOCK_HEADINGS.bio.test(text!)) {
+          name = parsed;
+          if (el.tagName === 'a') url = clean(attr(el, 'href'));
+          return false;
+        }
+      }
+      if (el.tagName === 'p') {
+        const text = clean(textOf(el));
+        if (text) paragraphs.push(text);
+        return false;
+      }
+      return undefined;
+    });
+    if (name) out.push({ name, url, bio: paragraphs.length > 0 ? paragraphs.join(' ') : null });
+  }
+  return out;
+}
+
+/** A language switcher: each link's language (hreflang, lang, its label, or its path), label and URL. */
+export function readSwitcher(node: Element): Translation[] {
+  const out: Translation[] = [];
+  walkElements({ type: 'root', children: [node] }, (el) => {
+    if (el.tagName !== 'a') return undefined;
+    const href = clean(attr(el, 'href'));
+    const label = clean(textOf(el));
+    if (!href || href.startsWith('#') || !label) return false;
+    const lang = clean(attr(el, 'hrefLang')) ?? clean(attr(el, 'lang')) ?? languageOfName(label) ?? langFromPath(href);
+    if (lang) out.push({ lang, label, url: href });
+    return false;
+  });
+  return out;
+}
+
+/** `/fr/...`, `/pt-br/...`: a language code as the first path segment. */
+function langFromPath(href: string): string | null {
+  const path = href.replace(/^[a-z]+:\/\/[^/]+/i, '');
+  const m = /^\/([a-z]{2})(?:[-_]([a-z]{2}))?\//i.exec(path);
+  return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]!) : null;
+}
