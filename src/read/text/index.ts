@@ -62,8 +62,9 @@ export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot
   }
 
   text = readFrontMatter(text, file);
-  text = dropPageFurniture(text, file);
+  // Columns first, page by page: a page's left column is read before its right one.
   text = deinterleaveColumns(text, file);
+  text = dropPageFurniture(text, file);
   text = plainDumpToMarkdown(text, file);
   const mdast = parser.parse(text) as MdastRoot;
   await repairs.run(mdast, file);

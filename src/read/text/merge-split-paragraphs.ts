@@ -46,8 +46,10 @@ function join(first: Paragraph, next: Paragraph, words: Map<string, number>): vo
   if (last?.type === 'text' && head?.type === 'text') {
     const hyphen = /(\p{L}+)[-\u00AD]\s*$/u.exec(last.value);
     const right = /^\s*(\p{L}+)/u.exec(head.value);
-    if (hyphen && right && shouldJoin(hyphen[1]!, right[1]!, words, last.value.trimEnd().endsWith('\u00AD'))) {
-      last.value = last.value.replace(/[-\u00AD]\s*$/u, '');
+    if (hyphen && right) {
+      // Joined, or a compound whose hyphen stays: either way no space after the hyphen.
+      if (shouldJoin(hyphen[1]!, right[1]!, words, last.value.trimEnd().endsWith('\u00AD'))) last.value = last.value.replace(/[-\u00AD]\s*$/u, '');
+      else last.value = last.value.trimEnd();
       head.value = head.value.trimStart();
       first.children.push(...(next.children as PhrasingContent[]));
       return;

@@ -33,6 +33,8 @@ const IMAGE_PLACEHOLDER = /^\s*(\[[^\]\n]{0,200}\]\s*)+$/;
 const ORDERED = /^([ \t]*)(\d{1,3})[.)][ \t]+(?=\S)/;
 
 export function isMarkdownDump(text: string): boolean {
+  // A text that opens with an ATX heading is Markdown however little else it marks up.
+  if (/^\s*#{1,6} \S/.test(text)) return true;
   return (text.match(MARKDOWN_SIGNS)?.length ?? 0) >= MIN_MARKDOWN_SIGNS;
 }
 
@@ -72,7 +74,12 @@ function wrapWidth(lines: string[]): number {
   return lengths.length > 0 ? lengths[Math.floor((lengths.length - 1) * 0.95)]! : 0;
 }
 
+/** Text wrapped wider than this was not wrapped at all: each line is a paragraph. */
+const UNWRAPPED_WIDTH = 120;
+
 function endsBeforeWrap(previous: string, line: string, width: number): boolean {
+  if (width > UNWRAPPED_WIDTH) return true;
+  if (/\p{L}[-\u00AD]$/u.test(previous.trimEnd())) return false; // a word hyphenated at the wrap
   const nextWord = /^\s*(\S+)/.exec(line)?.[1] ?? '';
   return previous.trimEnd().length + 1 + nextWord.length < width * WRAP_SLACK;
 }

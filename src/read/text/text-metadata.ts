@@ -21,7 +21,7 @@ const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|au
 /** Headings that open cards of related articles. */
 const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
 /** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
-const BYLINE = /^(by|written by|von|par|por|door|di)\s+\S/i;
+const BYLINE = /^(by|written by|von|par|por|door|di|от|автор|بقلم|كتب|כתב|מאת)\s+\S/i;
 /** Blocks longer than this (words) are prose, not metadata lines. */
 const MAX_META_WORDS = 25;
 /** How many blocks from the top a title, byline or date line may sit. */
