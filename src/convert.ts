@@ -28,7 +28,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const name = options.path ?? 'stdin';
   if (bytes.length === 0) throw new UnboilError('EMPTY_INPUT', 'the input is empty (0 bytes)');
-  const format: InputFormat = !options.from || options.from === 'auto' ? sniffFormat(bytes) : options.from;
+  const format: InputFormat = !options.from || options.from === 'auto' ? sniffFormat(bytes, options.path) : options.from;
   if (format !== 'pdf') assertNotBinary(bytes);
 
   const file = new VFile({ path: name });
