@@ -6,6 +6,7 @@ import dropBoilerplateRegions from './clean/drop-boilerplate-regions.js';
 import unwrapLayoutTables from './clean/unwrap-layout-tables.js';
 import selectMainContent from './extract/select-main-content.js';
 import pruneContent from './extract/prune-content.js';
+import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
@@ -29,7 +30,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(dropNonContent)
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
-    .use(options.articleGiven ? [] : [selectMainContent, pruneContent])
+    .use(options.articleGiven ? [] : [selectMainContent, pruneContent, dropBoilerplateLines])
     .use(resolveUrls)
     .use(unwrapDropCaps)
     .use(dropEndMarks)

@@ -38,3 +38,19 @@ export const BOILERPLATE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'me
 
 /** Headings of boilerplate blocks that have no telling class ("Related articles", "Comments"). */
 export const BOILERPLATE_HEADING = /^(related( (articles|stories|posts|content|coverage|reading))?|recommended( for you| articles| reading)?|more (stories|from|on|like this|in)\b.*|read (more|next|also)|you (may|might) (also )?(like|enjoy)|popular( (stories|posts|now))?|most (read|popular|viewed|shared)|trending( now)?|comments?( \(\d+\))?|\d+ comments?|leave a (reply|comment)|join the (conversation|discussion)|share (this|the) (article|story|post)|about the authors?|sign up.*newsletter.*|subscribe.*|also available in|tags?|topics?|filed under|see also|further reading|latest( news| stories)?|advertisement)$/i;
+
+/**
+ * Short lines inside the article that are page furniture, not prose (drop-boilerplate-lines.ts).
+ * Each table names one kind; the kind is the rule id. Matched against the whole text of a short
+ * block (a line, a list item, a label), lower-cased, with outer punctuation trimmed.
+ */
+export const BOILERPLATE_LINES: Readonly<Record<string, RegExp>> = {
+  /** A label of a page widget standing alone ("Share", "Advertisement", "Text size"). */
+  'ui-label': /^(share( (this|on \w+))?|shares?|print|email|e-mail|comments?|\d+ comments?|advert|advertisement|anzeige|publicidad|publicité|pubblicità|caption|close|text size|font size|disclaimer|loading|read more|show more|see more|more|next article|previous article|back to top|skip (ad|advertisement)|video|photo|gallery|listen|play|tags?|topics?|related|sponsored|(image|photo) (copyright|credit|caption)|getty( images)?|reuters|ap|afp)$/,
+  /** A line that points away to other articles ("Read more: ...", "Related: ...", "SEE MORE: ..."). */
+  'inline-related': /^(read more|read also|also read|see more|see also|more|related|related post|related article|related story|related coverage|recommended|don'?t miss|must read|more great [\w ]+ stories|you (may|might) also (like|enjoy)|elsewhere on [\w .]+|more from [\w .]+|watch|video|click here)\s*[:|»>-]/,
+  /** A call to subscribe, follow, write in or comment ("Sign up for our newsletter"). */
+  'call-to-action': /(\bsubscribe\b|\bsign up\b|\bnewsletters?\b|\bfollow (us|[\w' ]{1,40}) on (twitter|facebook|instagram|linkedin|youtube)|\bclick here\b|\bwrite to [\w .]+ at\b|\bmay be reached at\b|\bhave a tip\b|\btell us what you think\b|\bpost (a )?comment\b|\bleave a comment\b|\bjoin the (conversation|discussion)\b|\bdownload (our|the) app\b|\blisten to [\w' ]+ (live|on)\b|\bthis post may contain affiliate\b|\bwe'?d like to hear what you think\b)/,
+  /** A tag list written as a line ("Tags: a, b, c", "Filed under: ..."). */
+  'tag-line': /^(tags?|topics?|filed under|categories|category|keywords|schlagwörter|etiquetas|mots-clés)\s*:/,
+};

@@ -1,0 +1,96 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { isElement, textOf } from '../hast/util.js';
+import { explain } from '../messages.js';
+import { findDateText } from '../metadata/dates.js';
+import { BOILERPLATE_LINES } from '../clean/vocabulary.js';
+
+/**
+ * rehype plugin: inside the chosen article, drop short lines that are page furniture rather than
+ * prose: datelines ("Updated: Nov. 20, 2019 5:52 AM", "By Jane Doe | March 3, 2020"), widget
+ * labels ("Share", "Advertisement"), pointers to other articles ("Read more: ..."), calls to
+ * subscribe or comment, and tag lines. Only short blocks are judged, so a paragraph of prose that
+ * happens to mention a date or a newsletter stays.
+ */
+
+/** Blocks of at most this many words are judged as lines; longer ones are prose. */
+const MAX_LINE_WORDS = 40;
+/** A call to action must be shorter still: a whole paragraph is rarely only a prompt. */
+const MAX_PROMPT_WORDS = 40;
+/** A dateline is a date with at most this many other words (a name, "Updated", "Posted"). */
+const MAX_DATELINE_OTHER_WORDS = 3;
+
+/** Elements that are a line of text when they hold no other block. */
+const LINE_BLOCKS = new Set(['p', 'div', 'span', 'li', 'dd', 'dt', 'time', 'small', 'section', 'header', 'footer', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCKS = new Set(['p', 'div', 'section', 'article', 'ul', 'ol', 'li', 'dl', 'dd', 'dt', 'table', 'blockquote', 'pre', 'figure', 'header', 'footer', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'img', 'picture']);
+/** Words that go with a date in a dateline. */
+const DATELINE_WORDS = /^(by|and|posted|updated|published|first|last|modified|on|at|in|am|pm|a|p|m|est|edt|pst|pdt|gmt|utc|bst|cet|cest|hst|ist|et|pt|the|le|el|am|um|às|de|du|der|die|das|publicado|publié|veröffentlicht|aktualisiert|atualizado|mis|à|jour|hours?|minutes?|ago|\d+|[a-z]|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|staff)$/i;
+const TIME = /\b\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(a\.m\.|p\.m\.)/gi;
+
+export default function dropBoilerplateLines() {
+  return (tree: Root, file: VFile) => {
+    const stack: Array<Root | Element> = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      const kept: ElementContent[] = [];
+      for (const child of parent.children as ElementContent[]) {
+        if (isElement(child) && LINE_BLOCKS.has(child.tagName) && !holdsBlock(child)) {
+          const text = textOf(child);
+          const rule = text ? lineKind(text, /^h[1-6]$/.test(child.tagName)) : null;
+          if (rule) {
+            explain(file, `drop-${rule}`, `dropped ${rule} line <${child.tagName}>: "${text.slice(0, 80)}"`);
+            continue;
+          }
+        }
+        kept.push(child);
+      }
+      parent.children = kept as typeof parent.children;
+      for (const child of parent.children) if (isElement(child)) stack.push(child);
+    }
+  };
+}
+
+function holdsBlock(node: Element): boolean {
+  const stack: Element[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    for (const c of n.children) {
+      if (!isElement(c)) continue;
+      if (BLOCKS.has(c.tagName) && c.tagName !== 'br') return true;
+      stack.push(c);
+    }
+  }
+  return false;
+}
+
+/** The kind of furniture a short line is, or null when it is prose. */
+export function lineKind(text: string, heading = false): string | null {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  if (words > MAX_LINE_WORDS) return null;
+  const norm = text.toLowerCase().replace(/[’‘]/g, "'").replace(/^[\s\p{P}\p{S}]+|[\s.…!?,;]+$/gu, '').replace(/\s+/g, ' ');
+  if (BOILERPLATE_LINES['ui-label']!.test(norm)) return 'ui-label';
+  if (BOILERPLATE_LINES['inline-related']!.test(norm)) return 'inline-related';
+  if (BOILERPLATE_LINES['tag-line']!.test(norm)) return 'tag-line';
+  // A line that opens with a quotation mark is someone speaking, not the page prompting.
+  const quoted = /^\s*["“”„«‹'‘]/u.test(text);
+  if (!heading && !quoted && words <= MAX_PROMPT_WORDS && BOILERPLATE_LINES['call-to-action']!.test(norm)) return 'call-to-action';
+  if (!heading && isDateline(text)) return 'dateline';
+  return null;
+}
+
+/** A line that is a date (or a time) with at most a few other words: a byline or an update stamp. */
+export function isDateline(text: string): boolean {
+  let rest = text;
+  let found = false;
+  for (let i = 0; i < 3; i++) {
+    const date = findDateText(rest);
+    // A stated date has digits: "now", "today" or "agora" in a sentence are not a dateline.
+    if (!date || !/\d/.test(date.text)) break;
+    found = true;
+    rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date.text.length);
+  }
+  if (!found) return false; // a time alone is a live blog's entry stamp, kept with the entry
+  const withoutTimes = rest.replace(TIME, ' ');
+  const others = (withoutTimes.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !DATELINE_WORDS.test(w));
+  return others.length <= MAX_DATELINE_OTHER_WORDS;
+}
