@@ -10,7 +10,9 @@ const SAMPLE_CHARS = 64 * 1024;
 const MOST_LINES = 0.8;
 /** Lines of minified code are this long, and carry little white space. */
 const MINIFIED_LINE = 500;
-const MINIFIED_MAX_SPACE_SHARE = 0.06;
+const MINIFIED_MAX_SPACE_SHARE = 0.2;
+/** ...and many code characters (`{};=()`), which prose hardly has. */
+const MINIFIED_MIN_CODE_SHARE = 0.08;
 /** A log line: a timestamp or a level tag at its start. */
 const LOG_LINE = /^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}|\[?(DEBUG|INFO|WARN|WARNING|ERROR|TRACE|FATAL)\]?\b|\w{3} [ \d]\d \d{2}:\d{2}:\d{2}|\d{1,3}(\.\d{1,3}){3} - )/;
 
@@ -23,7 +25,7 @@ export function notAnArticle(text: string): string | null {
     const chars = long.join('');
     const spaces = (chars.match(/\s/g) ?? []).length;
     const code = (chars.match(/[{};=()]/g) ?? []).length;
-    if (spaces / chars.length < MINIFIED_MAX_SPACE_SHARE && code / chars.length > 0.05) return 'minified code';
+    if (spaces / chars.length < MINIFIED_MAX_SPACE_SHARE && code / chars.length > MINIFIED_MIN_CODE_SHARE) return 'minified code';
   }
   if (lines.length >= 3) {
     if (lines.filter((l) => LOG_LINE.test(l)).length / lines.length >= MOST_LINES) return 'a log';
