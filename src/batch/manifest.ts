@@ -1,4 +1,4 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ export interface Provenance {
   version: string;
   options: string;
 }
+
+/** A line that withdraws what the journal said of an output (matches nothing). */
+const WITHDRAWN: Provenance = { sha256: '', version: '', options: '' };
 
 interface JournalLine extends Provenance {
   key: string;
@@ -36,7 +39,8 @@ export function optionsHash(options: Record<string, unknown>): string {
 export class Journal {
   private readonly state = new Map<string, Provenance>();
   private readonly files: string[] = [];
-  private stream: WriteStream | null = null;
+  /** This run's journal file, appended with synchronous writes: lines reach the kernel in order. */
+  private fd: number | null = null;
   private readonly dir: string;
 
   private constructor(outDir: string) {
@@ -66,7 +70,7 @@ export class Journal {
       this.files.push(name);
       for (const line of text.split('\n')) {
         const entry = parseLine(line);
-        if (entry) this.state.set(entry.key, { sha256: entry.sha256, version: entry.version, options: entry.options });
+        if (entry) this.state.set(entry.key, entry.sha256 ? { sha256: entry.sha256, version: entry.version, options: entry.options } : WITHDRAWN);
       }
     }
   }
@@ -86,15 +90,30 @@ export class Journal {
 
   /** Record complete outputs. */
   async record(plan: OutputPlan, made: Provenance): Promise<void> {
-    if (!this.stream) {
+    await this.append({ key: plan.key, ...made });
+    this.state.set(plan.key, made);
+  }
+
+  /**
+   * Called before outputs are replaced: if the journal vouches for other provenance, withdraw
+   * that first, so a run killed between the renames and the new line can never leave the
+   * journal vouching for outputs that other options made.
+   */
+  async invalidate(plan: OutputPlan, made: Provenance): Promise<void> {
+    const old = this.state.get(plan.key);
+    if (!old || (old.sha256 === made.sha256 && old.version === made.version && old.options === made.options)) return;
+    await this.append({ key: plan.key, ...WITHDRAWN });
+    this.state.set(plan.key, WITHDRAWN);
+  }
+
+  private async append(line: JournalLine): Promise<void> {
+    if (this.fd === null) {
       await mkdir(this.dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}.jsonl`;
-      this.stream = createWriteStream(join(this.dir, name), { flags: 'a' });
+      this.fd = openSync(join(this.dir, name), 'a');
       this.files.push(name);
     }
-    const line: JournalLine = { key: plan.key, ...made };
-    this.stream.write(`${JSON.stringify(line)}\n`);
-    this.state.set(plan.key, made);
+    writeSync(this.fd, `${JSON.stringify(line)}\n`);
   }
 
   /**
@@ -106,16 +125,15 @@ export class Journal {
     if (this.files.length <= 1) return;
     const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${hostname()}-${process.pid}-compact.jsonl`;
     const out = createWriteStream(join(this.dir, name));
-    for (const [key, made] of this.state) out.write(`${JSON.stringify({ key, ...made })}\n`);
+    for (const [key, made] of this.state) if (made !== WITHDRAWN) out.write(`${JSON.stringify({ key, ...made })}\n`);
     await new Promise<void>((done, fail) => out.end((error?: Error | null) => (error ? fail(error) : done())));
     for (const file of this.files) await rm(join(this.dir, file), { force: true });
     this.files.splice(0, this.files.length, name);
   }
 
   async close(): Promise<void> {
-    const stream = this.stream;
-    this.stream = null;
-    if (stream) await new Promise<void>((done) => stream.end(() => done()));
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }
 

@@ -167,6 +167,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
 
     if (options.mode === 'files' && plan) {
       try {
+        await journal!.invalidate(plan, made);
         await writer!.write(plan, outcome.markdown, outcome.json);
         await journal!.record(plan, made);
       } catch (error) {

@@ -53,6 +53,12 @@ describe('resume journal', () => {
     expect(await reread.upToDate(plan, { ...made, sha256: 'b'.repeat(64) })).toBe(false);
     await writeFile(plan.json, JSON.stringify({ source: { sha256: 'c'.repeat(64) }, generator: { version: '1.0.0' } }));
     expect(await reread.upToDate(plan, made)).toBe(false);
+    await writeFile(plan.json, JSON.stringify({ source: { sha256: made.sha256 }, generator: { version: '1.0.0' } }));
+    expect(await reread.upToDate(plan, made)).toBe(true);
+    // About to replace the outputs with other options: the journal stops vouching for them,
+    // even for a run that is killed before it records the new ones.
+    await reread.invalidate(plan, { ...made, options: 'h2' });
+    expect(await (await Journal.open(dir, true)).upToDate(plan, made)).toBe(false);
     await reread.compact();
     expect((await readdir(jdir)).length).toBe(1);
     await mkdir(join(dir, 'x'), { recursive: true });
