@@ -1,0 +1,48 @@
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EXTENSIONS, discover } from '../../src/batch/discover.js';
+import { runBatch, type BatchOptions } from '../../src/batch/run.js';
+import { jsonl, listTree, page, tempDir, writeTree } from './helpers.js';
+
+function options(root: string, extra: Partial<BatchOptions>): BatchOptions {
+  return {
+    mode: 'files',
+    outDir: join(root, 'out'),
+    convert: {},
+    ordered: true,
+    force: false,
+    maxBytes: 1e8,
+    fsync: false,
+    reportPath: join(root, 'r.jsonl'),
+    quiet: true,
+    verbose: false,
+    progress: false,
+    compactJournal: true,
+    stdout: new PassThrough(),
+    signal: new AbortController().signal,
+    jobs: 1,
+    timeoutMs: 120_000,
+    maxPerWorker: 0,
+    maxMemoryMb: 1024,
+    ...extra,
+  };
+}
+
+describe('runBatch', { timeout: 300_000 }, () => {
+  it('reports the files of a directory that vanished after discovery, and converts the rest', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'in/keep/a.html': page(1), 'in/gone/b.html': page(2), 'in/gone/c.html': page(3), 'in/z.html': page(4) });
+    const { inputs, problems } = await discover([{ value: join(root, 'in') }], { extensions: DEFAULT_EXTENSIONS, include: [], exclude: [], hidden: false, prune: [] });
+    expect(inputs).toHaveLength(4);
+    const result = await runBatch(inputs, problems, options(root, { beforeFirst: () => rm(join(root, 'in/gone'), { recursive: true }) }));
+    expect(result.stopped).toBeNull();
+    expect(result.tally.counts.error).toBe(2);
+    const lines = jsonl<{ path: string; error: { code: string; message: string } | null }>(await readFile(join(root, 'r.jsonl'), 'utf8'));
+    const byName = Object.fromEntries(lines.map((l) => [l.path.slice(root.length + 1), l.error?.code ?? 'ok']));
+    expect(byName).toEqual({ 'in/gone/b.html': 'NOT_FOUND', 'in/gone/c.html': 'NOT_FOUND', 'in/keep/a.html': 'ok', 'in/z.html': 'ok' });
+    // `in` lies outside the current directory: it mirrors from its own name.
+    expect((await listTree(join(root, 'out'))).filter((f) => !f.startsWith('.unboil/'))).toEqual(['in/keep/a.json', 'in/keep/a.md', 'in/z.json', 'in/z.md']);
+  });
+});
