@@ -67,6 +67,7 @@ const INLINE_ROLES: Record<string, string> = {
 const TEXT_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'th', 'td', 'a', 'span', 'em', 'strong', 'q', 'sub', 'sup', 'code', 'pre']);
 /** Elements that a page break may split in two: the next page's half joins the previous page's. */
 const CONTAINERS = new Set(['div', 'article', 'section', 'aside', 'form', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'blockquote', 'figure']);
+const RUNNING_TEXT_ROLES = new Set(['Link', 'Span', 'Em', 'Strong', 'Quote', 'Sub', 'Sup', 'Reference', 'Code']);
 const BULLET_LABEL = /^[\s•◦▪▫‣⁃●○■□–—*·-]*$/u;
 
 interface StructNode {
@@ -92,6 +93,7 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
   let tagged = 0;
   let total = 0;
   const pagesOf = new Map<string, number>();
+  const pageNodes: ElementContent[][] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     let page;
     try {
@@ -131,17 +133,21 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
     tagged += used.chars;
     lang ??= findLang(tree);
     for (const t of new Set(leafTexts(nodes))) pagesOf.set(t, (pagesOf.get(t) ?? 0) + 1);
-    mergePage(root.children, nodes);
+    pageNodes.push(nodes);
     if (n === 1 && artifacts.length) proposeStamps(artifacts, file);
   }
   if (total === 0 || tagged / total < MIN_TAGGED_SHARE) {
     if (total > 0) explain(file, 'pdf-tags-ignored', `the structure tree holds ${Math.round((100 * tagged) / total)}% of the text; read from the layout instead`);
     return null;
   }
+  // Blocks printed on every page go before the pages are joined: a fixed banner at the top of
+  // each page would otherwise stand between the halves of the article that a page break split.
   const repeated = new Set([...pagesOf].filter(([t, n]) => n >= 2 && t.length >= MIN_REPEATED_TEXT).map(([t]) => t));
-  if (repeated.size) {
-    dropLeaves(root, repeated);
-    explain(file, 'pdf-repeated-block', `dropped ${repeated.size} text block(s) printed on every page (fixed banners), e.g. "${[...repeated][0]!.slice(0, 60)}"`);
+  if (repeated.size) explain(file, 'pdf-repeated-block', `dropped ${repeated.size} text block(s) printed on every page (fixed banners), e.g. "${[...repeated][0]!.slice(0, 60)}"`);
+  for (const nodes of pageNodes) {
+    const holder = el('div', nodes);
+    if (repeated.size) dropLeaves(holder, repeated);
+    mergePage(root.children, holder.children);
   }
   explain(file, 'pdf-tagged', `read the PDF's structure tree (${Math.round((100 * tagged) / total)}% of its text); untagged text (print stamps, page furniture) left out`);
   return { body: root.children, lang };
@@ -164,9 +170,11 @@ function leafTexts(nodes: ElementContent[]): string[] {
   return out;
 }
 
+/** Drop the leaf blocks with these texts, and the containers that they leave empty. */
 function dropLeaves(parent: Element, texts: Set<string>): void {
   parent.children = parent.children.filter((n) => !(n.type === 'element' && LEAF_BLOCKS.has(n.tagName) && texts.has(plain(n).replace(/\s+/g, ' ').trim())));
   for (const c of parent.children) if (c.type === 'element' && !LEAF_BLOCKS.has(c.tagName)) dropLeaves(c, texts);
+  parent.children = parent.children.filter((n) => !(n.type === 'element' && CONTAINERS.has(n.tagName) && plain(n).trim() === ''));
 }
 
 function findLang(node: StructNode): string | null {
@@ -192,6 +200,8 @@ function proposeStamps(artifacts: string[], file: VFile): void {
 
 function convertChildren(children: StructNode[], inline: boolean, texts: Map<string, string>, links: Map<string, string>, used: { chars: number }): ElementContent[] {
   const out: ElementContent[] = [];
+  // Text beside links or emphasis is running text: generic groups among them are spans.
+  const mixed = children.some((c) => c.type === 'content' || (c.role !== undefined && RUNNING_TEXT_ROLES.has(c.role)));
   for (const child of children) {
     if (child.type === 'content') {
       const value = texts.get(child.id ?? '');
@@ -202,19 +212,20 @@ function convertChildren(children: StructNode[], inline: boolean, texts: Map<str
       continue;
     }
     if (child.type) continue; // annotations and objects: their URLs are read on the link
-    const node = convertNode(child, inline, texts, links, used);
+    const node = convertNode(child, inline, mixed, texts, links, used);
     if (node) out.push(node);
   }
   return out;
 }
 
-function convertNode(node: StructNode, inline: boolean, texts: Map<string, string>, links: Map<string, string>, used: { chars: number }): Element | null {
+function convertNode(node: StructNode, inline: boolean, mixed: boolean, texts: Map<string, string>, links: Map<string, string>, used: { chars: number }): Element | null {
   const role = node.role ?? 'NonStruct';
   if (role === 'Artifact' || role === 'Private') return null;
   let tag: string;
   if (role === 'NonStruct' || !(role in BLOCK_ROLES || role in INLINE_ROLES)) {
-    // Generic grouping (a web page's div and span): a block unless it sits in running text.
-    tag = inline || !(node.children ?? []).some((c) => !c.type) ? (inline ? 'span' : 'div') : 'div';
+    // Generic grouping (a web page's div and span): a block unless it sits in running text, or
+    // holds only text beside links and emphasis.
+    tag = inline || (mixed && !holdsBlocks(node)) ? 'span' : 'div';
   } else if (inline && role in INLINE_ROLES) tag = INLINE_ROLES[role]!;
   else tag = BLOCK_ROLES[role] ?? INLINE_ROLES[role]!;
   const childInline = inline || TEXT_CONTAINERS.has(tag);
@@ -234,6 +245,11 @@ function convertNode(node: StructNode, inline: boolean, texts: Map<string, strin
   }
   if (children.length === 0 && tag !== 'hr') return null;
   return el(tag, children, properties);
+}
+
+/** Whether any structure below is a block (a paragraph, heading, list, table...). */
+function holdsBlocks(node: StructNode): boolean {
+  return (node.children ?? []).some((c) => c.role !== undefined && ((!RUNNING_TEXT_ROLES.has(c.role) && c.role !== 'NonStruct') || holdsBlocks(c)));
 }
 
 function stripId(id: string | undefined): string {
