@@ -8,6 +8,7 @@ import selectMainContent from './extract/select-main-content.js';
 import pruneContent from './extract/prune-content.js';
 import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
 import resolveUrls from './tidy/resolve-urls.js';
+import foldCaptions from './tidy/fold-captions.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -32,6 +33,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(dropBoilerplateRegions)
     .use(options.articleGiven ? [] : [selectMainContent, pruneContent, dropBoilerplateLines])
     .use(resolveUrls)
+    .use(foldCaptions)
     .use(unwrapDropCaps)
     .use(dropEndMarks)
     .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
