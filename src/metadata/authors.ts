@@ -55,6 +55,7 @@ export function parseByline(line: string): string[] {
     if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name)) continue;
     if (name.split(/\s+/).length > MAX_NAME_WORDS) continue;
     if (/[@/]|https?:/.test(name)) continue;
+    if (/\d/.test(name)) continue; // "CC7567", "user_42": a user handle, not a person's name
     if (!/\p{Lu}|\p{Lo}/u.test(name)) continue; // names are capitalised (or in a script without case)
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }

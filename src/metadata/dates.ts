@@ -25,7 +25,7 @@ const PARSERS: readonly chrono.Chrono[] = [
 
 export function normalizeDate(value: string | null | undefined): string | null {
   if (!value) return null;
-  const text = toWesternDigits(value).trim();
+  const text = arabicToEnglish(toWesternDigits(value)).trim();
   if (text === '' || /^\d{4}$/.test(text)) return null; // a year alone is not a date
   const iso = ISO_DATE.exec(text);
   if (iso) return formatIsoMatch(iso);
@@ -44,13 +44,21 @@ export function normalizeDate(value: string | null | undefined): string | null {
  * weekday is not a date.
  */
 export function findDateText(value: string): { index: number; text: string } | null {
+  // Digits map one to one, so positions found in the converted text hold in the original.
   const text = toWesternDigits(value);
+  if (ARABIC_MONTH.test(text)) {
+    const m = ARABIC_DATE.exec(text);
+    return m ? { index: m.index, text: m[0] } : null;
+  }
   let best: { index: number; text: string } | null = null;
   for (const parser of PARSERS) {
     for (const result of parser.parse(text, REFERENCE_DATE)) {
       const c = result.start;
       if (!(c.isCertain('day') || (c.isCertain('month') && c.isCertain('year')))) continue;
-      if (!best || result.index < best.index) best = { index: result.index, text: result.text };
+      // Earliest first; at the same place the longest reading ("20 de março de 2019", not "20 de mar").
+      if (!best || result.index < best.index || (result.index === best.index && result.text.length > best.text.length)) {
+        best = { index: result.index, text: result.text };
+      }
       break;
     }
   }
@@ -91,6 +99,32 @@ function format(c: chrono.ParsedComponents): string {
     offset = total === 0 ? 'Z' : `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
   }
   return `${date}T${h}:${mi}:${s}${offset}`;
+}
+
+/**
+ * chrono-node has no Arabic locale: Arabic month names (the Egyptian/Gulf forms, يناير..ديسمبر,
+ * and the Levantine/Iraqi ones, كانون الثاني..كانون الأول) are mapped to English names, weekday
+ * names and the Arabic comma dropped, so the English parser reads "الخميس، ٩ يناير ٢٠٢٠" as
+ * "9 January 2020". Two-word Levantine names come first so "تشرين الأول" is not read as "تشرين".
+ */
+const ARABIC_MONTHS: ReadonlyArray<[string, string]> = [
+  ['كانون الثاني', 'January'], ['تشرين الأول', 'October'], ['تشرين الثاني', 'November'], ['كانون الأول', 'December'],
+  ['يناير', 'January'], ['فبراير', 'February'], ['مارس', 'March'], ['أبريل', 'April'], ['ابريل', 'April'], ['إبريل', 'April'],
+  ['مايو', 'May'], ['يونيو', 'June'], ['يونيه', 'June'], ['يوليو', 'July'], ['يوليه', 'July'], ['أغسطس', 'August'],
+  ['اغسطس', 'August'], ['سبتمبر', 'September'], ['أكتوبر', 'October'], ['اكتوبر', 'October'], ['نوفمبر', 'November'],
+  ['ديسمبر', 'December'], ['شباط', 'February'], ['آذار', 'March'], ['اذار', 'March'], ['نيسان', 'April'], ['أيار', 'May'],
+  ['ايار', 'May'], ['حزيران', 'June'], ['تموز', 'July'], ['آب', 'August'], ['اب', 'August'], ['أيلول', 'September'], ['ايلول', 'September'],
+];
+const ARABIC_MONTH = new RegExp(`(^|[\\s\\d،,/-])(${ARABIC_MONTHS.map(([a]) => a).join('|')})(?=$|[\\s\\d،,/-])`);
+/** "٩ يناير ٢٠٢٠" (digits already Western): day, month name, year; the span a byline date takes. */
+const ARABIC_DATE = new RegExp(`\\d{1,2}\\s*(?:${ARABIC_MONTHS.map(([a]) => a).join('|')})\\s*،?\\s*\\d{4}`);
+const ARABIC_WEEKDAYS = /(الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت)\s*،?/g;
+
+export function arabicToEnglish(text: string): string {
+  if (!ARABIC_MONTH.test(text)) return text;
+  let out = text.replace(ARABIC_WEEKDAYS, ' ');
+  for (const [arabic, english] of ARABIC_MONTHS) out = out.split(arabic).join(` ${english} `);
+  return out.replace(/،/g, ',').replace(/\s+/g, ' ').replace(/\s+,/g, ',');
 }
 
 /** Arabic-Indic, Persian and full-width digits to ASCII, so every parser can read them. */

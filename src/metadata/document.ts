@@ -42,6 +42,11 @@ const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|
 const MAX_HEADLINES = 5;
 /** A dateline longer than this (characters) is prose, not a date. */
 const MAX_DATELINE = 80;
+/**
+ * A byline sits by the headline: one further away than this (elements, see distance()) belongs
+ * to a teaser list or a sidebar, not to the article.
+ */
+const MAX_BYLINE_DISTANCE = 300;
 /** `itemprop=author` elements within this many elements of each other list one article's authors. */
 const MICRODATA_AUTHOR_SPAN = 40;
 /** A byline longer than this (characters) is prose (or a bio), not a byline. */
@@ -91,10 +96,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       related.push(...readRelated(node));
       return false;
     }
-    if (block === 'bio') {
-      bios.push(...readBio(node));
-      return false;
-    }
+    // Bio boxes are read for bios and still walked: sites also class their byline "author-info".
+    if (block === 'bio') bios.push(...readBio(node));
     if (block === 'translations') {
       translations.push(...readSwitcher(node));
       return false;
@@ -181,7 +184,10 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
 
   if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
   const nearest = <T extends { at: number }>(list: T[]) => [...list].sort((a, b) => distance(a.at, headlineAt) - distance(b.at, headlineAt) || a.at - b.at);
-  for (const byline of nearest(bylines)) propose(file, 'authors', byline.authors, 'byline');
+  for (const byline of nearest(bylines)) {
+    if (distance(byline.at, headlineAt) > MAX_BYLINE_DISTANCE) break;
+    propose(file, 'authors', byline.authors, 'byline');
+  }
   // Several `itemprop=author` elements side by side are one list; those far away belong to teasers.
   const firstMicro = nearest(microdataAuthors)[0];
   if (firstMicro) {
