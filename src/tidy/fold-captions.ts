@@ -83,7 +83,8 @@ function imageFor(caption: Element, parents: Map<Element, Element | Root>): Elem
   for (let level = 0; level < SEARCH_LEVELS; level++) {
     const parent = parents.get(node);
     if (!parent) return null;
-    const siblings = parent.children.filter((c): c is Element => isElement(c));
+    const siblings: Element[] = [];
+    for (const c of parent.children as ElementContent[]) if (isElement(c)) siblings.push(c);
     const at = siblings.indexOf(node);
     for (let i = at - 1; i >= 0; i--) {
       const image = lastImage(siblings[i]!);
