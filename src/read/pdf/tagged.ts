@@ -65,8 +65,13 @@ const INLINE_ROLES: Record<string, string> = {
 };
 /** Elements whose content is running text: structure inside them is inline. */
 const TEXT_CONTAINERS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figcaption', 'th', 'td', 'a', 'span', 'em', 'strong', 'q', 'sub', 'sup', 'code', 'pre']);
-/** Elements that a page break may split in two: the next page's half joins the previous page's. */
-const CONTAINERS = new Set(['div', 'article', 'section', 'aside', 'form', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'blockquote', 'figure']);
+/**
+ * Elements that a page break may split in two: the next page's half joins the previous page's.
+ * Not `article`: pages put articles side by side (a share box, a teaser, the story), and joining
+ * two of them is worse than leaving a split article in two parts, which main-content selection
+ * takes together as siblings.
+ */
+const CONTAINERS = new Set(['div', 'section', 'aside', 'form', 'ul', 'ol', 'table', 'thead', 'tbody', 'tfoot', 'blockquote', 'figure']);
 const RUNNING_TEXT_ROLES = new Set(['Link', 'Span', 'Em', 'Strong', 'Quote', 'Sub', 'Sup', 'Reference', 'Code']);
 const BULLET_LABEL = /^[\s•◦▪▫‣⁃●○■□–—*·-]*$/u;
 
