@@ -31,6 +31,8 @@ const SECTION_END_PENALTY = 15;
 const LABEL_PENALTY = 6;
 /** Penalty of a short line the page prints more than once (menus printed at top and bottom). */
 const REPEAT_PENALTY = 4;
+/** A paragraph scoring this much is prose: no article header comes after it. */
+const HEADER_PROSE = 15;
 /** Blocks at or below this score are dropped even inside the article span. */
 const DROP_SCORE = -5;
 /** Widgets of text browsers: buttons, form fields, check boxes. */
@@ -51,7 +53,11 @@ interface Scored {
   score: number;
 }
 
-export default function findArticle(tree: Root, file: VFile): void {
+/**
+ * `headerEnd`: how many blocks belong to the article's header (title, byline, date line, as
+ * text-metadata.ts found them): nothing before them is article, so they score at most zero.
+ */
+export default function findArticle(tree: Root, file: VFile, headerEnd = 0): void {
   const blocks = tree.children;
   if (blocks.length === 0) return;
   const seen = new Map<string, number>();
@@ -60,6 +66,10 @@ export default function findArticle(tree: Root, file: VFile): void {
     if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const scored: Scored[] = blocks.map((block) => ({ block, score: scoreBlock(block, seen) }));
+  // A header with paragraphs of prose before it is no header (a title or date printed below the
+  // article, in a footer): the hint is then ignored.
+  const header = scored.slice(0, headerEnd);
+  if (!header.some((s) => s.block.type === 'paragraph' && s.score >= HEADER_PROSE)) for (const s of header) s.score = Math.min(s.score, 0);
   cutAtThread(scored, file);
   if (process.env.UNBOIL_DEBUG_TEXT) for (const s of scored) process.stderr.write(`${s.score.toFixed(1).padStart(7)} ${s.block.type.slice(0, 4)} ${squash(textOf(s.block)).slice(0, 110)}\n`);
   if (!scored.some((s) => s.score <= DROP_SCORE)) {

@@ -68,8 +68,8 @@ export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot
   text = plainDumpToMarkdown(text, file);
   const mdast = parser.parse(text) as MdastRoot;
   await repairs.run(mdast, file);
-  readTextMetadata(mdast, file);
-  findArticle(mdast, file);
+  const headerEnd = readTextMetadata(mdast, file);
+  findArticle(mdast, file, headerEnd);
   const hast = (await toHast.run(mdast, file)) as HastRoot;
   return wrap(hast.children as Element['children']);
 }

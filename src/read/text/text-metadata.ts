@@ -21,7 +21,9 @@ const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|au
 /** Headings that open cards of related articles. */
 const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
 /** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
-const BYLINE = /^(by|written by|von|par|por|door|di|от|автор|بقلم|كتب|כתב|מאת)\s+\S/i;
+const BYLINE = /^[\W_]*(by|written by|von|par|por|door|di|от|автор|بقلم|كتب|כתב|מאת)\s+\S/i;
+/** A name in an unlinked byline: capitalised words ("By the end of the year" is no byline). */
+const LOOSE_NAME = /^\p{Lu}[\p{L}'’.-]*( [\p{L}'’.-]+){0,4}$/u;
 /** Blocks longer than this (words) are prose, not metadata lines. */
 const MAX_META_WORDS = 25;
 /** How many blocks from the top a title, byline or date line may sit. */
@@ -35,11 +37,20 @@ const ENDONYMS: Readonly<Record<string, string>> = {
   'kurdî': 'ku', 'کوردی': 'ckb', 'polski': 'pl', 'nederlands': 'nl', 'українська': 'uk', '한국어': 'ko', 'اردو': 'ur',
 };
 
-export function readTextMetadata(tree: Root, file: VFile): void {
+/** Blocks that head an article: what follows them is the article's start. */
+const HEADER_PARTS = new Set(['title', 'byline', 'date line']);
+
+/**
+ * Read the metadata and take its blocks out; returns where the article's header ends in the
+ * remaining blocks (0 when no title, byline or date line was found), for find-article.ts.
+ */
+export function readTextMetadata(tree: Root, file: VFile): number {
   const blocks = tree.children;
   const taken = new Set<number>();
+  let headerEnd = -1;
   const take = (i: number, why: string) => {
     taken.add(i);
+    if (HEADER_PARTS.has(why) && i < HEADER_REACH) headerEnd = Math.max(headerEnd, i);
     explain(file, `text-${why}`, `took "${squash(textOf(blocks[i]!)).slice(0, 60)}" as ${why}`);
   };
 
@@ -53,7 +64,10 @@ export function readTextMetadata(tree: Root, file: VFile): void {
   if (authors.length > 0) propose(file, 'authors', authors, 'text');
   readDateLine(blocks, taken, file, take);
   readSectionLabel(blocks, taken, file, take);
+  const titleHeading = title ? blocks.findIndex((b, i) => i < HEADER_REACH && !taken.has(i) && b.type === 'heading' && b.depth === 1 && text(b) === title) : -1;
+  headerEnd = Math.max(headerEnd, titleHeading);
   tree.children = blocks.filter((_, i) => !taken.has(i));
+  return blocks.filter((_, i) => !taken.has(i) && i <= headerEnd).length;
 }
 
 type Take = (index: number, why: string) => void;
@@ -73,7 +87,7 @@ function readByline(blocks: RootContent[], take: Take): Author[] {
     const links = block.children.filter((c): c is Link => c.type === 'link');
     const authors: Author[] = links.length > 0
       ? links.map((l) => ({ name: squash(textOf(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
-      : parseByline(text(block)).map((name) => ({ name, url: null, bio: null }));
+      : parseByline(text(block).replace(/^[\W_]+/u, '')).filter((n) => LOOSE_NAME.test(n)).map((name) => ({ name, url: null, bio: null }));
     if (authors.length === 0) continue;
     take(i, 'byline');
     return authors;
