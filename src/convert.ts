@@ -35,7 +35,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   file.data.explain = options.explain === true;
   file.data.pages = null;
   const tree = await read(format, bytes, file);
-  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true });
+  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true, rules: options.rules ?? null });
   const article = (await processor.run(tree, file)) as Root;
   const { markdown: body, text } = await hastToMarkdownAndText(article, file);
 

@@ -1,7 +1,10 @@
 import type { Root } from 'hast';
 import { unified, type Processor } from 'unified';
+import type { UserRules } from './types.js';
 import readMetadata from './metadata/index.js';
 import dropNonContent from './clean/drop-non-content.js';
+import applyUserRules from './rules/apply-user-rules.js';
+import { ensureArticle, rememberPageText } from './extract/ensure-article.js';
 import dropBoilerplateRegions from './clean/drop-boilerplate-regions.js';
 import unwrapLayoutTables from './clean/unwrap-layout-tables.js';
 import selectMainContent from './extract/select-main-content.js';
@@ -18,6 +21,8 @@ export interface PipelineOptions {
    * main-content selection and pruning, which are made for HTML pages, and keep the tree.
    */
   articleGiven?: boolean;
+  /** User rules (`--rules FILE`): per-host drop/keep selectors, applied before the heuristics. */
+  rules?: UserRules | null;
 }
 
 /**
@@ -28,7 +33,9 @@ export interface PipelineOptions {
 export function articlePipeline(options: PipelineOptions): Processor<undefined, Root, Root> {
   return unified()
     .use(readMetadata, { baseUrl: options.baseUrl ?? null })
+    .use(applyUserRules, { rules: options.rules ?? null, baseUrl: options.baseUrl ?? null })
     .use(dropNonContent)
+    .use(rememberPageText)
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
     .use(options.articleGiven ? [] : [selectMainContent, pruneContent, dropBoilerplateLines])
@@ -36,5 +43,6 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(foldCaptions)
     .use(unwrapDropCaps)
     .use(dropEndMarks)
+    .use(ensureArticle)
     .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
 }

@@ -22,6 +22,7 @@ const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
  */
 export default function dropBoilerplateRegions() {
   return (tree: Root, file: VFile) => {
+    if (file.data.keptByUser) return;
     const stats = computeStats(tree);
     const total = stats.get(tree)!.proseText || 1;
     const stack: Element[] = [];

@@ -13,6 +13,7 @@ import { conflicts } from '../batch/outputs.js';
 import { STATE_DIR } from '../batch/manifest.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { readInput, runBatch } from '../batch/run.js';
+import { parseRules } from '../rules/load-rules.js';
 
 /** Conflicts listed before giving up (the rest are counted). */
 const CONFLICTS_SHOWN = 10;
@@ -52,7 +53,16 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (args.filter((a) => a.value === '-').length > 1) return usage('stdin ("-") can be read only once');
 
+  let rules: ConvertOptions['rules'] = null;
+  if (options.rules !== undefined) {
+    try {
+      rules = parseRules(await readFile(options.rules, 'utf8'), options.rules);
+    } catch (error) {
+      return usage(`--rules ${options.rules}: ${(error as Error).message}`);
+    }
+  }
   const convertOptions: ConvertOptions = {
+    rules,
     from: options.from,
     baseUrl: options.baseUrl ?? null,
     title: options.title,

@@ -11,6 +11,7 @@ export interface CliOptions {
   frontMatter?: boolean;
   title: boolean;
   baseUrl?: string;
+  rules?: string;
   explain?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -73,6 +74,7 @@ export function buildProgram(): Command {
     .option('--front-matter', 'start the Markdown with a YAML block of the metadata')
     .option('--no-title', 'leave the "# Title" line out of the Markdown')
     .option('--base-url <url>', 'resolve relative links against URL when the page gives no base')
+    .option('--rules <file>', 'apply per-host drop/keep CSS selectors from FILE (YAML or JSON) before the heuristics')
     .option('--explain', 'list every block removed, with its rule, on stderr and in the JSON warnings')
     .option('-q, --quiet', 'print no warnings on stderr')
     .option('-v, --verbose', 'print each file as it is converted')

@@ -29,6 +29,7 @@ const TIME = /\b\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(a\.m\.|p\.m
 
 export default function dropBoilerplateLines() {
   return (tree: Root, file: VFile) => {
+    if (file.data.keptByUser) return;
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;

@@ -24,6 +24,7 @@ const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'asi
 
 export default function pruneContent() {
   return (tree: Root, file: VFile) => {
+    if (file.data.keptByUser) return;
     const stats = computeStats(tree);
     dropHeadedBoilerplate(tree, file);
     const stack: Array<Root | Element> = [tree];
