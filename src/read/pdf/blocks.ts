@@ -36,6 +36,8 @@ const PARAGRAPH_GAP = 1.3;
 const INDENT = 0.5;
 /** A line ending this many font sizes short of the column's right edge is a paragraph's last line (in justified text). */
 const SHORT_LINE = 2;
+/** Cells of one table column start within this many font sizes of each other. */
+const CELL_ALIGN = 1.5;
 /** Text this much larger than the body (ratio) is a heading. */
 const HEADING_RATIO = 1.12;
 /** Text at most this share of the body size is small print (captions, footnotes). */
@@ -113,18 +115,32 @@ function isListStart(text: string): boolean {
 /** Lines in reading order -> blocks: a paragraph goes on across columns and pages until it ends. */
 export function buildBlocks(lines: Line[], body: BodyStyle): Block[] {
   const blocks: Block[] = [];
+  const tables = new Set<Line[]>();
   let current: Line[] = [];
   const flush = () => {
     if (current.length) blocks.push({ kind: 'paragraph', lines: current });
     current = [];
   };
-  for (const line of lines) {
+  // Rows of a grid: two or more consecutive lines whose cells start at the same places.
+  const inGrid = lines.map((line, i) => (i > 0 && sameGrid(lines[i - 1]!, line)) || (i + 1 < lines.length && sameGrid(line, lines[i + 1]!)));
+  for (const [i, line] of lines.entries()) {
     const prev = current.at(-1);
-    if (prev && startsNewBlock(current, prev, line, body)) flush();
+    const grid = inGrid[i]!;
+    const wasGrid = i > 0 && inGrid[i - 1]!;
+    if (prev && (grid || wasGrid ? !(grid && wasGrid && sameGrid(prev, line)) : startsNewBlock(current, prev, line, body))) flush();
+    if (grid && current.length === 0) tables.add(current);
     current.push(line);
   }
   flush();
+  for (const b of blocks) if (tables.has(b.lines)) b.kind = 'table';
   return blocks;
+}
+
+/** Two rows of one table: same page and column, one row below the other, cells starting at the same places. */
+function sameGrid(prev: Line, line: Line): boolean {
+  if (!prev.cells || !line.cells || prev.page !== line.page || prev.column !== line.column) return false;
+  if (prev.cells.length !== line.cells.length || prev.y - line.y > 3 * line.size || prev.y <= line.y) return false;
+  return prev.cells.every((c, i) => Math.abs(c.x - line.cells![i]!.x) <= CELL_ALIGN * line.size);
 }
 
 function endsSentence(text: string): boolean {
@@ -164,6 +180,7 @@ function startsNewBlock(block: Line[], prev: Line, line: Line, body: BodyStyle):
 export function classifyBlocks(blocks: Block[], body: BodyStyle, pageHeight: (page: number) => number): void {
   const headingSizes = new Set<number>();
   for (const b of blocks) {
+    if (b.kind === 'table') continue;
     const line = b.lines[0]!;
     const text = b.lines.map((l) => l.text).join(' ');
     const ratio = line.size / body.size;

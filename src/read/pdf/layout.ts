@@ -60,6 +60,9 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
         // describe nothing in the Markdown, so it goes, and says so.
         explain(file, 'pdf-caption', `dropped the figure caption "${content.slice(0, 60)}" (the figure is not in the text)`);
         break;
+      case 'table':
+        out.push(el('table', [el('tbody', block.lines.map((l, i) => el('tr', l.cells!.map((c) => el(i === 0 ? 'th' : 'td', [text(c.text)])))))]));
+        break;
       case 'footnote':
         footnotes.push(el('p', [text(content)]));
         break;

@@ -17,6 +17,8 @@ export interface Line {
   columnRight: number;
   /** A drop cap set beside this line (the paragraph's first letter or letters). */
   dropCap?: string;
+  /** The parts of a row set apart by wide gaps (table cells), when there are two or more. */
+  cells?: Array<{ x: number; text: string }>;
 }
 
 /** Runs whose baselines differ by less than this share of the font size are on one row. */
@@ -77,7 +79,9 @@ export function pageLines(page: PageRuns, bodySize: number): Line[] {
     const column = key.startsWith('s') ? -1 : Number(key.split(':')[0]);
     const [columnLeft, columnRight] = column === -1 ? [Math.min(...parts.map((p) => p.x)), Math.max(...parts.map((p) => p.right))] : bounds[column]!;
     const runs = parts.flatMap((p) => p.runs);
-    lines.push(makeLine(page.page, column, runs, columnLeft, columnRight));
+    const line = makeLine(page.page, column, runs, columnLeft, columnRight);
+    if (parts.length >= 2) line.cells = parts.map((p) => ({ x: p.x, text: makeLine(page.page, column, p.runs, 0, 0).text }));
+    lines.push(line);
   }
   attachDropCaps(lines, dropCaps, page.page);
   return readingOrder(lines, bounds.length);
