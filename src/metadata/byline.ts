@@ -42,7 +42,15 @@ export function authorsFromElement(node: Element): Author[] {
     }
     return undefined;
   });
-  if (linked.length > 0) return dedupeAuthors(linked);
+  if (linked.length > 0) {
+    // "By <a>A</a>, <a>B</a> and C": the text lists every name, the links give URLs to some.
+    const named = parseByline(textWithoutNonNames(node));
+    const key = (n: string) => n.toLowerCase();
+    if (named.length > linked.length && linked.every((l) => named.some((n) => key(n) === key(l.name)))) {
+      return named.map((name) => linked.find((l) => key(l.name) === key(name)) ?? { name, url: null, bio: null });
+    }
+    return dedupeAuthors(linked);
+  }
   if (marked.length > 0) return dedupeAuthors(marked.flatMap((m) => parseByline(m)).map((name) => ({ name, url: null, bio: null })));
   return parseByline(textWithoutNonNames(node)).map((name) => ({ name, url: null, bio: null }));
 }

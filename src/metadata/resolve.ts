@@ -51,7 +51,7 @@ export function resolveFields(file: VFile): ResolvedFields {
   const fields: ResolvedFields = {
     title,
     subtitle: pick('subtitle', (v) => clean(v)),
-    authors: withBios(pick('authors', (v) => normaliseAuthors(v, base, organisations)) ?? [], file.data.authorBios ?? [], base),
+    authors: withBios(pick('authors', (v) => normaliseAuthors(v, base, organisations)) ?? [], [...(file.data.authorBios ?? []), ...candidatesFor(file, 'authors').flatMap((c) => c.value)], base),
     published,
     modified: pick('modified', (v) => normalizeDate(v)),
     lang: pick('lang', (v) => normaliseLang(v)),
@@ -92,6 +92,9 @@ function normaliseAuthors(list: Author[], base: string | null, organisations: st
   return out.length > 0 ? out : null;
 }
 
+/** A one-word author is matched inside a longer site name only from this length ("Harbourview" in "The Harbourview Gazette"). */
+const MIN_ORGANISATION_KEY = 4;
+
 /**
  * A one-word "author" that is the site itself ("NBCNews", "folha" on folha.uol.com.br): meta tags
  * often credit the publisher, which is not a person.
@@ -99,7 +102,7 @@ function normaliseAuthors(list: Author[], base: string | null, organisations: st
 function isOrganisation(name: string, organisations: string[]): boolean {
   if (/\s/.test(name)) return false;
   const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  return key.length > 0 && organisations.some((o) => o === key || o.startsWith(key) || key.startsWith(o));
+  return key.length > 0 && organisations.some((o) => o === key || key.startsWith(o) || (key.length >= MIN_ORGANISATION_KEY && o.includes(key)));
 }
 
 /** Squashed names of the publisher: site-name candidates and the labels of the page's host. */
@@ -145,14 +148,19 @@ function normaliseTranslations(list: Translation[], base: string | null, self: s
   return [...byUrl.values()].filter((t) => t.url !== selfUrl && !(own && t.lang && t.lang.split('-')[0]!.toLowerCase() === own));
 }
 
-/** Fill each author's bio (and profile link) from the page's bio boxes, matched by name. */
-function withBios(authors: Author[], bios: Author[], base: string | null): Author[] {
-  if (bios.length === 0) return authors;
+/**
+ * Fill each author's missing bio and profile link from what else the page says about the same
+ * name: its bio boxes first, then the other sources' author entries (a meta tag names three
+ * authors, the visible byline links two of them to their profiles).
+ */
+function withBios(authors: Author[], others: Author[], base: string | null): Author[] {
+  if (others.length === 0) return authors;
   const key = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return authors.map((a) => {
-    const box = bios.find((b) => key(b.name) === key(a.name));
-    if (!box) return a;
-    return { name: a.name, url: a.url ?? (box.url ? resolveUrl(box.url, base) : null), bio: a.bio ?? clean(box.bio) };
+    const same = others.filter((b) => key(b.name) === key(a.name));
+    const url = a.url ?? same.map((b) => b.url).find((u) => u) ?? null;
+    const bio = a.bio ?? same.map((b) => clean(b.bio)).find((b) => b) ?? null;
+    return { name: a.name, url: url ? resolveUrl(url, base) : null, bio };
   });
 }
 
@@ -162,14 +170,42 @@ function absoluteUrl(value: string, base: string | null): string | null {
   return /^[a-z][a-z0-9+.-]*:/i.test(resolved) ? resolved : null;
 }
 
+/** Sources read off the visible page: only the date nearest the headline speaks for each. */
+const VISIBLE_SOURCES: ReadonlySet<FieldSource> = new Set(['byline', 'time', 'microdata', 'text']);
+
+/**
+ * Warn when sources state different publication days. Timestamps with offsets are compared on
+ * the chosen date's clock (16:45 -04:00 and 01:30 +02:00 next day are the same evening), and a
+ * visible source counts only its date nearest the headline (the others are teasers and sidebars).
+ */
 function checkDateConflicts(file: VFile, chosen: string | null): void {
   if (!chosen) return;
   const others = new Map<string, FieldSource>();
+  const heard = new Set<FieldSource>();
   for (const c of candidatesFor(file, 'published')) {
+    if (c.source === 'url' || (VISIBLE_SOURCES.has(c.source) && heard.has(c.source))) continue;
     const d = normalizeDate(c.value);
-    if (d && datePart(d) !== datePart(chosen) && c.source !== 'url') others.set(datePart(d), c.source);
+    if (!d) continue;
+    heard.add(c.source);
+    const day = dayOnClockOf(d, chosen);
+    if (day !== datePart(chosen) && !others.has(day)) others.set(day, c.source);
   }
   for (const [date, source] of others) {
     warn(file, 'conflicting-dates', `published date ${datePart(chosen)} chosen; ${source} says ${date}`);
   }
+}
+
+/** The calendar day of timestamp `value` on the clock (UTC offset) of `reference`, when both state one. */
+function dayOnClockOf(value: string, reference: string): string {
+  const offset = (iso: string) => {
+    const m = /T\d{2}:\d{2}(?::\d{2})?(Z|([+-])(\d{2}):(\d{2}))$/.exec(iso);
+    if (!m) return null;
+    return m[1] === 'Z' ? 0 : (m[2] === '-' ? -1 : 1) * (Number(m[3]) * 60 + Number(m[4]));
+  };
+  const own = offset(value);
+  const target = offset(reference);
+  if (own === null || target === null) return datePart(value);
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return datePart(value);
+  return new Date(instant + target * 60_000).toISOString().slice(0, 10);
 }
