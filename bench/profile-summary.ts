@@ -98,3 +98,24 @@ for (const [id, us] of selfUs) {
   }
 }
 print('inclusive time by own source file', fileInclusive);
+
+// --callers NAME: inclusive time under NAME, split by the nearest own (src/) function calling it.
+const callee = argValue('--callers');
+if (callee) {
+  const callers = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    let cur: number | undefined = id;
+    while (cur !== undefined && !`${byId.get(cur)!.callFrame.functionName} ${where(byId.get(cur)!)}`.includes(callee)) cur = parent.get(cur);
+    if (cur === undefined) continue;
+    // the outermost frame matching NAME, then the first own frame above it
+    let outer: number = cur;
+    for (let up = parent.get(cur); up !== undefined; up = parent.get(up)) {
+      if (`${byId.get(up)!.callFrame.functionName} ${where(byId.get(up)!)}`.includes(callee)) outer = up;
+    }
+    let own = parent.get(outer);
+    while (own !== undefined && !where(byId.get(own)!).startsWith('src/')) own = parent.get(own);
+    const key = own === undefined ? '(none)' : label(byId.get(own)!);
+    callers.set(key, (callers.get(key) ?? 0) + us);
+  }
+  print(`callers of ${callee}`, callers);
+}
