@@ -6,6 +6,7 @@ import { normalizeDate } from '../../metadata/dates.js';
 import { parseByline } from '../../metadata/authors.js';
 import { explain } from '../../messages.js';
 import { soleLink, squash, textOf, wordCount } from './mdast.js';
+import { LINK_MARK } from './plain-dump.js';
 
 /**
  * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
@@ -21,9 +22,9 @@ const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|au
 /** Headings that open cards of related articles. */
 const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
 /** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
-const BYLINE = /^[\W_]*(by|written by|von|par|por|door|di|от|автор|بقلم|كتب|כתב|מאת)\s+\S/i;
+const BYLINE = /^[^\p{L}\p{N}]*(by|written by|von|par|por|door|di|от|автор|بقلم|كتب|כתב|מאת)\s+\S/iu;
 /** A name in an unlinked byline: capitalised words ("By the end of the year" is no byline). */
-const LOOSE_NAME = /^\p{Lu}[\p{L}'’.-]*( [\p{L}'’.-]+){0,4}$/u;
+const LOOSE_NAME = /^[\p{Lu}\p{Lo}][\p{L}'’.-]*( [\p{L}'’.-]+){0,4}$/u;
 /** Blocks longer than this (words) are prose, not metadata lines. */
 const MAX_META_WORDS = 25;
 /** How many blocks from the top a title, byline or date line may sit. */
@@ -73,7 +74,7 @@ export function readTextMetadata(tree: Root, file: VFile): number {
 type Take = (index: number, why: string) => void;
 
 function text(block: RootContent): string {
-  return squash(textOf(block));
+  return squash(textOf(block).split(LINK_MARK).join(''));
 }
 
 function isShort(block: RootContent): boolean {
@@ -87,7 +88,7 @@ function readByline(blocks: RootContent[], take: Take): Author[] {
     const links = block.children.filter((c): c is Link => c.type === 'link');
     const authors: Author[] = links.length > 0
       ? links.map((l) => ({ name: squash(textOf(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
-      : parseByline(text(block).replace(/^[\W_]+/u, '')).filter((n) => LOOSE_NAME.test(n)).map((name) => ({ name, url: null, bio: null }));
+      : parseByline(text(block).replace(/^[^\p{L}\p{N}]+/u, '')).filter((n) => LOOSE_NAME.test(n)).map((name) => ({ name, url: null, bio: null }));
     if (authors.length === 0) continue;
     take(i, 'byline');
     return authors;
