@@ -1,18 +1,18 @@
 /**
  * Extraction quality on a corpus: converts every document (without the title, as the benchmark
  * scores body text), writes the Markdown predictions, and prints n, F1, precision and recall with
- * the benchmark's shingle metric. When ../shared/tools/score.mjs is present it also scores the same
- * predictions with it, so the two can be seen to agree.
+ * the benchmark's shingle metric, speed (docs/s of wall time and of CPU time), and, where the corpus
+ * has reference HTML, the structure figure. When ../shared/tools/score.mjs is present it also
+ * scores the same predictions with it, so the two can be seen to agree.
  *
- *   npm run bench:quality -- --corpus ../shared/corpus/scrapinghub-dev [--out DIR] [--per-doc F.csv] [--worst N]
+ *   npm run bench:quality -- --corpus ../shared/corpus/scrapinghub-dev [--out DIR] [--per-doc F.csv] [--worst N] [--json]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { convert } from '../src/index.js';
-import { markdownToText } from '../src/write/plain-text.js';
-import { argValue, hasFlag, readManifest } from './corpus.js';
-import { corpusScores, precisionOf, recallOf, shingleMatch, type Match } from './metric.js';
+import { argValue, hasFlag } from './corpus.js';
+import { precisionOf, recallOf } from './metric.js';
+import { formatStructure, runQuality } from './quality-run.js';
 
 const corpus = argValue('--corpus');
 if (!corpus) {
@@ -20,40 +20,20 @@ if (!corpus) {
   process.exit(2);
 }
 const out = resolve(argValue('--out', join('bench', 'out', basename(resolve(corpus))))!);
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-
-const entries = readManifest(corpus);
-const rows: Array<{ id: string; match: Match; error?: string }> = [];
-let bytes = 0;
-const started = process.hrtime.bigint();
-for (const entry of entries) {
-  const input = readFileSync(join(corpus, entry.doc));
-  bytes += input.length;
-  let markdown = '';
-  let error: string | undefined;
-  try {
-    const result = await convert(input, { title: false, baseUrl: entry.url ?? null, path: entry.doc });
-    markdown = result.markdown;
-  } catch (e) {
-    error = (e as Error).message;
-  }
-  writeFileSync(join(out, `${entry.id}.md`), markdown);
-  const truth = entry.truth ? readFileSync(join(corpus, entry.truth), 'utf8') : '';
-  rows.push({ id: entry.id, match: shingleMatch(truth, markdownToText(markdown)), error });
-}
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-const scores = corpusScores(rows.map((r) => r.match));
+const run = await runQuality(corpus, out);
+const { scores, rows, seconds, cpuSeconds, bytes, structure } = run;
 const f = (x: number) => x.toFixed(3);
 const failed = rows.filter((r) => r.error).length;
+const name = basename(resolve(corpus));
 
 if (hasFlag('--json')) {
-  process.stdout.write(`${JSON.stringify({ corpus: basename(resolve(corpus)), ...scores, failed, docsPerSecond: entries.length / seconds })}\n`);
+  process.stdout.write(`${JSON.stringify({ corpus: name, ...scores, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds, structure })}\n`);
 } else {
   process.stdout.write(
-    `${basename(resolve(corpus))}: n=${scores.n}  F1 ${f(scores.f1)}  precision ${f(scores.precision)}  recall ${f(scores.recall)}  failed=${failed}  ` +
-      `${(entries.length / seconds).toFixed(1)} docs/s  ${(bytes / 1e6 / seconds).toFixed(2)} MB/s\n`,
+    `${name}: n=${scores.n}  F1 ${f(scores.f1)}  precision ${f(scores.precision)}  recall ${f(scores.recall)}  failed=${failed}  ` +
+      `${(rows.length / seconds).toFixed(1)} docs/s  ${(bytes / 1e6 / seconds).toFixed(2)} MB/s  (${(rows.length / cpuSeconds).toFixed(1)} docs per CPU-second)\n`,
   );
+  if (structure) process.stdout.write(`  ${formatStructure(structure)}\n`);
 }
 for (const r of rows) if (r.error) process.stderr.write(`  error ${r.id}: ${r.error}\n`);
 
