@@ -124,7 +124,7 @@ export function arabicToEnglish(text: string): string {
   if (!ARABIC_MONTH.test(text)) return text;
   let out = text.replace(ARABIC_WEEKDAYS, ' ');
   for (const [arabic, english] of ARABIC_MONTHS) out = out.split(arabic).join(` ${english} `);
-  return out.replace(/،/g, ',').replace(/\s+/g, ' ').replace(/\s+,/g, ',');
+  return out.replace(/،/g, ',').replace(/\s+/g, ' ').replace(/\s+,/g, ',').trim();
 }
 
 /** Arabic-Indic, Persian and full-width digits to ASCII, so every parser can read them. */

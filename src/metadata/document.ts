@@ -7,7 +7,7 @@ import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { authorsFromElement, BYLINE_HINT, dedupeAuthors, NOT_BYLINE_HINT } from './byline.js';
-import { findDateText } from './dates.js';
+import { findDateText, normalizeDate } from './dates.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -194,7 +194,17 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     const near = microdataAuthors.filter((m) => Math.abs(m.at - firstMicro.at) <= MICRODATA_AUTHOR_SPAN);
     propose(file, 'authors', dedupeAuthors(near.flatMap((m) => m.authors)), 'microdata');
   }
-  for (const date of nearest(dates)) propose(file, date.field, date.value, date.source);
+  // Microdata dates are structured: all of them, nearest first. Of the dates read off the visible
+  // page (`<time>`, datelines), only the nearest readable one per field: a `<time>` under the
+  // headline must not lose to a sidebar's dateline because datelines rank above `<time>`.
+  const visibleTaken = new Set<string>();
+  for (const date of nearest(dates)) {
+    if (date.source !== 'microdata') {
+      if (visibleTaken.has(date.field) || !normalizeDate(date.value)) continue;
+      visibleTaken.add(date.field);
+    }
+    propose(file, date.field, date.value, date.source);
+  }
   propose(file, 'translations', translations, 'link');
   propose(file, 'related', related, 'markup');
   file.data.authorBios = bios;

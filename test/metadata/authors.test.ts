@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { isInvertedName, parseByline } from '../../src/metadata/authors.js';
+
+describe('parseByline', () => {
+  it.each([
+    ['By Ana Souza, Piotr Nowak and Mei Chen', ['Ana Souza', 'Piotr Nowak', 'Mei Chen']],
+    ['Von Hans Müller und Eva Schmidt', ['Hans Müller', 'Eva Schmidt']],
+    ['Par Jean Dupont le 3 mars 2021', ['Jean Dupont']],
+    ['Ben Silverman Games Editor', ['Ben Silverman']],
+    ['Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, Privacy, and Technology Project', ['Daniel Kahn Gillmor']],
+    ['Joshua Sokol May 20', ['Joshua Sokol']],
+    ['By Nathan Willis March 25, 2015', ['Nathan Willis']],
+    ['Aleš Vávra před 2 hodinami', ['Aleš Vávra']],
+    ['James Akinaka • 8h', ['James Akinaka']],
+    ['Written by Rob Ewaschuk Edited by Betsy Beyer', ['Rob Ewaschuk']],
+    ['Bradley M. Kuhn (http://ebb.org/bkuhn/)', ['Bradley M. Kuhn']],
+    ['Michiel de Jong', ['Michiel de Jong']],
+    ['بقلم ليلى حداد', ['ليلى حداد']],
+    ['Last Updated: January 7, 2025', []],
+    ['Name *', []],
+    ['CC7567', []],
+  ])('%s', (line, names) => {
+    expect(parseByline(line)).toEqual(names);
+  });
+});
+
+describe('isInvertedName', () => {
+  it('reads catalogue order as one name', () => {
+    expect(isInvertedName('Jong, Michiel de')).toBe(true);
+    expect(isInvertedName('Kooman, F.')).toBe(true);
+  });
+  it('does not take a list of two names for one', () => {
+    expect(isInvertedName('Stella Kim, Jennifer Jett')).toBe(false);
+    expect(isInvertedName('Smith, Staff Writer')).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { convert } from '../../src/index.js';
+import { candidatesFor, propose, SOURCE_TRUST } from '../../src/metadata/candidates.js';
+
+const BODY = '<p>The harbour board met on Tuesday and agreed to reopen the northern quay to small boats, after two years of repairs to the sea wall that had kept it closed to everyone.</p>';
+
+async function meta(head: string, body = '', options: { baseUrl?: string } = {}) {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${head}</head><body><article><h1>Quay Reopens</h1>${body}${BODY}${BODY}</article></body></html>`;
+  return (await convert(html, options)).metadata;
+}
+
+describe('propose / candidatesFor', () => {
+  it('orders candidates by the order of trust, stable within a source', () => {
+    const file = new VFile();
+    propose(file, 'title', 'From text', 'text');
+    propose(file, 'title', 'From og', 'open-graph');
+    propose(file, 'title', 'From json-ld', 'json-ld');
+    propose(file, 'title', '   ', 'meta');
+    propose(file, 'title', 'Second og', 'open-graph');
+    expect(candidatesFor(file, 'title').map((c) => c.value)).toEqual(['From json-ld', 'From og', 'Second og', 'From text']);
+    expect(SOURCE_TRUST.indexOf('dublin-core')).toBeLessThan(SOURCE_TRUST.indexOf('open-graph'));
+  });
+});
+
+describe('metadata sources', () => {
+  it('reads JSON-LD wrapped in CDATA, with an @graph and nested author objects', async () => {
+    const m = await meta(`<script type="application/ld+json"><![CDATA[{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Harbour News"},{"@type":"NewsArticle","headline":"Quay Reopens","datePublished":"2024-02-06","author":[{"@type":"Person","name":"Ines Moreau","url":"/people/ines"}]}]}]]></script>`, '', { baseUrl: 'https://harbour.example/a' });
+    expect(m.title).toBe('Quay Reopens');
+    expect(m.published).toBe('2024-02-06');
+    expect(m.siteName).toBe('Harbour News');
+    expect(m.authors).toEqual([{ name: 'Ines Moreau', url: 'https://harbour.example/people/ines', bio: null }]);
+    expect(m.fieldSources.published).toBe('json-ld');
+  });
+
+  it('reads one RDFa property naming several terms', async () => {
+    const m = await meta('<meta property="dc:title og:title" content="Quay Reopens"><meta property="dc:creator" content="Ines Moreau">');
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    expect(m.fieldSources.authors).toBe('dublin-core');
+  });
+
+  it('drops an "author" that is the publisher', async () => {
+    const m = await meta('<meta property="og:site_name" content="The Harbourview Gazette"><meta name="author" content="Harbourview">', '<div class="byline">By Ines Moreau</div>');
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+  });
+
+  it('never takes a published date later than the page says it was modified', async () => {
+    const m = await meta('<meta property="article:modified_time" content="2024-02-07T10:00:00Z"><meta name="date" content="2024-03-01">', '<div class="dateline">February 6, 2024</div>');
+    expect(m.published).toBe('2024-02-06');
+  });
+
+  it('warns when two sources state different publication days', async () => {
+    const m = await meta('<script type="application/ld+json">{"@type":"Article","headline":"Quay Reopens","datePublished":"2024-02-06T18:00:00-05:00"}</script><meta property="article:published_time" content="2024-02-07T01:00:00+01:00"><meta name="date" content="2024-02-09">');
+    expect(m.published).toBe('2024-02-06T18:00:00-05:00');
+    // 01:00 +01:00 on the 7th is the evening of the 6th on the chosen clock: not a conflict.
+    expect(m.warnings.filter((w) => w.rule === 'conflicting-dates').map((w) => w.message)).toEqual(['published date 2024-02-06 chosen; meta says 2024-02-09']);
+  });
+
+  it('takes visible dates nearest the headline, not a sidebar teaser', async () => {
+    const html = `<html lang="en"><body><aside><ul><li><a href="/old">An older story about the quay</a> <span class="date">March 3, 2021</span></li></ul></aside><article><h1>Quay Reopens</h1><div class="byline">By Ines Moreau</div><time datetime="2024-02-06">6 February</time>${BODY}${BODY}</article></body></html>`;
+    const { metadata } = await convert(html);
+    expect(metadata.published).toBe('2024-02-06');
+    expect(metadata.fieldSources.published).toBe('time');
+  });
+
+  it('reads bios, related cards, the section label, the deck and the language switcher from boilerplate blocks', async () => {
+    const html = `<html lang="en"><head><link rel="alternate" hreflang="fr" href="https://harbour.example/fr/quai"><link rel="canonical" href="https://harbour.example/quay"></head><body>
+      <article><div class="kicker">Local News</div><h1>Quay Reopens</h1><p class="standfirst">Small boats can use the northern quay again after two years.</p>
+      <div class="byline">By <a href="/people/ines-moreau">Ines Moreau</a></div>
+      <div class="translations"><h4>Also available in</h4><a href="/fr/quai">Français</a></div>
+      ${BODY}${BODY}
+      <div class="author-bio"><a href="/people/ines-moreau">Ines Moreau</a><p>Ines Moreau covers the port for Harbour News.</p></div>
+      <div class="related"><h2>Related</h2>
+        <div class="card"><span class="category">Opinion</span><h3><a href="/ferries">Ferries need a timetable people can read</a></h3><span class="date">Jan 30, 2024</span><span class="author">Tom Price</span></div>
+      </div></article></body></html>`;
+    const { metadata } = await convert(html);
+    expect(metadata.subtitle).toBe('Small boats can use the northern quay again after two years.');
+    expect(metadata.section).toBe('Local News');
+    expect(metadata.authors).toEqual([{ name: 'Ines Moreau', url: 'https://harbour.example/people/ines-moreau', bio: 'Ines Moreau covers the port for Harbour News.' }]);
+    expect(metadata.translations).toEqual([{ lang: 'fr', label: 'Français', url: 'https://harbour.example/fr/quai' }]);
+    expect(metadata.related).toEqual([{ title: 'Ferries need a timetable people can read', url: 'https://harbour.example/ferries', published: '2024-01-30', authors: ['Tom Price'], section: 'Opinion' }]);
+  });
+
+  it('detects the language with franc when the markup states none', async () => {
+    const html = `<html><body><article><h1>Le quai rouvre</h1><p>Le conseil du port s'est réuni mardi et a décidé de rouvrir le quai nord aux petits bateaux, après deux années de travaux sur la digue qui l'avaient fermé à tous.</p><p>Les pêcheurs attendaient cette décision depuis longtemps et se disent soulagés de pouvoir enfin rentrer au port à marée basse.</p></article></body></html>`;
+    const { metadata } = await convert(html);
+    expect(metadata.lang).toBe('fr');
+    expect(metadata.fieldSources.lang).toBe('detected');
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { chooseTitle, cleanTitle } from '../../src/metadata/title.js';
+
+describe('cleanTitle', () => {
+  it('drops a site-name suffix the visible headline does not have', () => {
+    expect(cleanTitle('Mozilla - Wikipedia', 'Wikipedia', ['Mozilla'])).toBe('Mozilla');
+    expect(cleanTitle('Night Markets Return to the Old Port | The Harbourview Gazette', null, [])).toBe('Night Markets Return to the Old Port');
+  });
+  it('drops a site-name prefix', () => {
+    expect(cleanTitle('Coastline Daily - Harbour Dredging Resumes After Two-Year Pause', 'Coastline Daily', [])).toBe('Harbour Dredging Resumes After Two-Year Pause');
+  });
+  it('keeps a separator that belongs to the headline', () => {
+    expect(cleanTitle('How we designed Dropbox ATF: an async task framework - Dropbox', 'Dropbox', ['How we designed Dropbox ATF: an async task framework'])).toBe(
+      'How we designed Dropbox ATF: an async task framework',
+    );
+    expect(cleanTitle('Friday Facts #282 - 0.17 in sight | Factorio', null, ['Friday Facts #282 - 0.17 in sight'])).toBe('Friday Facts #282 - 0.17 in sight');
+  });
+  it('does not cut the title down to a logo headline', () => {
+    expect(cleanTitle('A long article headline here @ Someone :: Blog Host ::', 'Blog Host', ['Blog Host'])).toBe('A long article headline here @ Someone');
+  });
+  it('prefers the earlier part when two headlines match two parts', () => {
+    expect(cleanTitle('Evolve: Shared Mutable History — evolve extension for Mercurial', null, ['evolve extension for Mercurial', 'Evolve: Shared Mutable History'])).toBe(
+      'Evolve: Shared Mutable History',
+    );
+  });
+});
+
+describe('chooseTitle', () => {
+  it('takes the candidate that is the visible headline over a more trusted summary', () => {
+    expect(chooseTitle(['constitutional monarchy in Oceania', 'New Zealand', 'New Zealand - Wikipedia'], null, ['New Zealand'])).toEqual({ index: 1, title: 'New Zealand' });
+  });
+  it('falls back to the most trusted candidate', () => {
+    expect(chooseTitle(['Social card title', 'Page title'], null, ['Something else'])).toEqual({ index: 0, title: 'Social card title' });
+  });
+});
