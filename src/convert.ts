@@ -5,7 +5,6 @@ import type { ConvertOptions, ConvertResult, InputFormat, Metadata, SourceInfo }
 import { UnboilError } from './errors.js';
 import { sniffFormat } from './read/sniff.js';
 import { readHtml } from './read/html.js';
-import { readText } from './read/text/index.js';
 import { articlePipeline } from './pipeline.js';
 import { assembleMarkdown, hastToMarkdownAndText } from './write/markdown.js';
 import { frontMatter } from './write/front-matter.js';
@@ -91,8 +90,11 @@ async function read(format: InputFormat, bytes: Uint8Array, file: VFile): Promis
   switch (format) {
     case 'html':
       return readHtml(bytes, file);
-    case 'text':
+    case 'text': {
+      // Loaded only when text arrives: the Markdown parser (micromark) is many modules to start.
+      const { readText } = await import('./read/text/index.js');
       return readText(bytes, file);
+    }
     case 'pdf': {
       // Loaded only when a PDF arrives: pdfjs-dist is large and slow to start.
       const { readPdf } = await import('./read/pdf/index.js');

@@ -5,7 +5,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
-import { mdastToText } from './plain-text.js';
+import { mdastToText } from './mdast-text.js';
 
 /**
  * Every serialisation option pinned (design/OUTPUT.md): library defaults must never leak into

@@ -1,7 +1,10 @@
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import { mdastToText } from './mdast-text.js';
+
+export { mdastToText };
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -11,31 +14,4 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze();
  */
 export function markdownToText(markdown: string): string {
   return mdastToText(parser.parse(markdown) as Root);
-}
-
-/**
- * The same visible text, read from an mdast tree. convert() reads it from the tree it serialises
- * instead of parsing its own Markdown back (micromark cost ~20% of a conversion).
- */
-export function mdastToText(tree: Root): string {
-  const out: string[] = [];
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
-      out.push(node.value);
-      if (node.type === 'code') out.push('\n');
-      continue;
-    }
-    if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'definition') continue;
-    if (node.type === 'break') {
-      out.push('\n');
-      continue;
-    }
-    if ('children' in node) {
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'listItem') out.push('\n');
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
-    }
-  }
-  return out.join('').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
 }
