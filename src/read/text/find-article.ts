@@ -42,6 +42,12 @@ const WIDGET = /\(BUTTON\)|\[BUTTON|\(RADIO|\(Submit\)|_{5,}|\[[ X]\] |\[\s{4,}\
  * "34 responses to …", "12 Comments", "jane says:", "Leave a Reply", "You must be logged in".
  */
 const COMMENT_LINE = /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|\S+( \S+)?\s+(says|said|wrote|writes):|leave a (reply|comment).*|you must be logged in.*|log in to (reply|comment).*|reply|report( abuse)?|\d+ (likes?|points?))$/i;
+/** Headings of related links in the corpus languages other than English (see THREAD_OPENER). */
+const RELATED_HEADING = /^((artigos|posts|notícias|matérias) relacionad[oa]s|(artículos|noticias) relacionad[oa]s|articles (similaires|liés)|ähnliche artikel|articoli correlati|related (links|news))[:.]?$/iu;
+/** Prompts that page scripts print around articles, in whole sentences. */
+const PROMPT_LINE = /\b(uses? cookies|cookie (policy|settings)|by continuing to (use|browse)|subscribe to our newsletter|sign up for our newsletter|activation link|already a subscriber|create (a free|an) account|enable javascript|your browser)\b/i;
+/** Prompts are short paragraphs. */
+const MAX_PROMPT_WORDS = 60;
 /** Lines that close pages rather than articles. */
 const FOOTER_LINE = /(©|\(c\)|copyright)\s*\d{4}|all rights reserved|terms of (use|service)|privacy policy|cookie (policy|settings)/i;
 
@@ -105,7 +111,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   const words = wordCount(text);
   if (block.type === 'thematicBreak') return -1;
   if (block.type === 'heading') {
-    if (BOILERPLATE_HEADING.test(text)) return -SECTION_END_PENALTY;
+    if (BOILERPLATE_HEADING.test(text) || RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
     return words > 0 ? -1 : -2;
   }
   if (words === 0) return hasImage(block) ? 0 : -2;
@@ -115,8 +121,10 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (linked / words > MAX_LINK_SHARE) return -(words + 2);
   if (block.type === 'list') return scoreList(block, text, words, linked);
   if (COMMENT_LINE.test(text)) return -SECTION_END_PENALTY;
+  if (words <= LABEL_WORDS && RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
   if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;
+  if (PROMPT_LINE.test(text) && words < MAX_PROMPT_WORDS) return -LABEL_PENALTY;
   // A block the page prints twice (a caption repeated as its image's title, a teaser repeated
   // in two rails) is not article prose, however long.
   if ((seen.get(text.toLowerCase()) ?? 0) > 1) return -REPEAT_PENALTY;
@@ -160,7 +168,25 @@ function hasImage(block: RootContent): boolean {
  * article.
  */
 const PROSE_BEFORE_THREAD = 80;
-const THREAD_OPENER = /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|comments?( \(\d+\))?|leave a (reply|comment).*|join the (conversation|discussion).*|discussion|what do you think\?|add (a|your) comment.*)$/i;
+/**
+ * Standalone lines that open what follows an article: the comment thread, the author's bio.
+ * (Related links are not among them: pages print them in the middle of articles too.) The HTML cleaner's vocabulary (clean/vocabulary.ts) names them in
+ * English; dumps of pages in other languages print them in those, so the common forms of the
+ * corpus languages (es, pt, fr, de, it, nl) are listed here too.
+ */
+const THREAD_OPENER = new RegExp(
+  '^(' +
+    [
+      '\\d+\\s+(responses?|comments?|replies|reactions|thoughts|comentários?|comentarios?|commentaires?|kommentare?|commenti|reacties)\\b.*',
+      '(comments?|comentários|comentarios|commentaires|kommentare|commenti|reacties)( \\(\\d+\\))?',
+      '(leave a (reply|comment)|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|laisser un commentaire|schreibe einen kommentar|lascia un commento)\\b.*',
+      'join the (conversation|discussion).*',
+      'discussion|what do you think\\?|add (a|your) comment.*',
+      '(about the authors?|about|sobre( o autor| a autora| el autor)?|à propos de l.auteur|über den autor|l.autore)( \\p{Lu}[\\p{L}.\'-]*){0,3}',
+    ].join('|') +
+    ')[:.]?$',
+  'iu',
+);
 
 function cutAtThread(scored: Scored[], file: VFile): void {
   let prose = 0;
