@@ -17,8 +17,12 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   chrome: /(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|hidden|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])/,
 };
 
-/** Words in class or id that suggest the article body (raise a container's score). */
-export const CONTENT_HINT = /(^|[\s_-])(article|articlebody|article-?body|article-?content|story|story-?body|entry|entry-?content|post|post-?body|post-?content|content|main|body|text|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
+/**
+ * Words in class or id that suggest the article body (raise a container's score). Compounds that
+ * start with one of the strong words count too ("storytext", "articleBody", "entrycontent"), as
+ * Readability's substring match does, without its false hits inside other words ("context").
+ */
+export const CONTENT_HINT = /(^|[\s_-])((article|story|entry|post|content|body|text)(body|text|content|body|wrap|inner|main)?|main|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
 
 /** Words in class or id that suggest boilerplate (lower a container's score). */
 export const NEGATIVE_HINT = /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
