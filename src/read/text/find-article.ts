@@ -121,6 +121,10 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (linked / words > MAX_LINK_SHARE) return -(words + 2);
   if (block.type === 'list') return scoreList(block, text, words, linked);
   if (COMMENT_LINE.test(text)) return -SECTION_END_PENALTY;
+  // A teaser with its thumbnail: an image the dump could only name, then a headline.
+  if (/^\[[^\]]{0,200}\]\s*\S/.test(text) && words < HEADLINE_WORDS * 2) return -2;
+  // Lists of dates and counts ("2019年11月 2019年4月", "Archives (12) (8)") are no prose.
+  if ((text.match(/\d+/g)?.length ?? 0) > words / 2) return -2;
   if (words <= LABEL_WORDS && RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
   if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;

@@ -24,11 +24,12 @@ export function squash(text: string): string {
 
 /** Words (runs of letters and digits) in a text. */
 export function wordCount(text: string): number {
-  // Scripts written without spaces (Chinese, Japanese, Thai) count each character as a word.
-  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  // Scripts written without spaces (Chinese, Japanese, Thai): a word is about two characters.
+  const unspaced = Math.ceil((text.match(UNSPACED)?.length ?? 0) / CHARS_PER_UNSPACED_WORD);
   return (text.replace(UNSPACED, ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0) + unspaced;
 }
 
+const CHARS_PER_UNSPACED_WORD = 2;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
 
 /** Words of a node that sit inside links. */
