@@ -166,19 +166,19 @@ function startsNewBlock(block: Line[], prev: Line, line: Line, body: BodyStyle):
     return false;
   }
   if (body.justified >= 0.5 && shortEnd) return true;
+  // In this column, the paragraph's second line sets where its lines start; an indented second
+  // line after a flush first line is a new paragraph (first-line indent), unless the first is a
+  // list item. (A paragraph that came from the previous column has its lines start here already.)
   const first = block[0]!;
-  if (block.length === 1) {
-    // The second line sets where the paragraph's lines start; an indented second line after a
-    // flush first line is a new paragraph (first-line indent), unless the first is a list item.
+  const continuation = block.find((l) => l !== first && l.page === line.page && l.column === line.column);
+  if (!continuation) {
     return !isListStart(first.text) && line.x - first.x > INDENT * size && first.x - first.columnLeft < INDENT * size;
   }
-  const continuation = block[1]!.x;
-  return Math.abs(line.x - continuation) > INDENT * size;
+  return Math.abs(line.x - continuation.x) > INDENT * size;
 }
 
 /** Classify blocks by their style and place: headings, list items, quotes, captions, footnotes. */
 export function classifyBlocks(blocks: Block[], body: BodyStyle, pageHeight: (page: number) => number): void {
-  const headingSizes = new Set<number>();
   for (const b of blocks) {
     if (b.kind === 'table') continue;
     const line = b.lines[0]!;
@@ -195,15 +195,21 @@ export function classifyBlocks(blocks: Block[], body: BodyStyle, pageHeight: (pa
       b.kind = 'caption';
     } else if (b.lines.length <= 3 && text.length < 200 && !/[.,;]$/.test(text) && (ratio >= HEADING_RATIO || (body.fontsMeaningful && line.font !== body.font && ratio > SMALL_RATIO && !/[.!?"”]$/.test(text)))) {
       b.kind = 'heading';
-      headingSizes.add(Math.round(line.size * 2) / 2);
     } else if (indentLeft > 1.2 * body.size && indentRight > 1.2 * body.size && ratio > SMALL_RATIO) {
       b.kind = 'blockquote';
     }
   }
-  const ranked = [...headingSizes].sort((a, b) => b - a);
+  assignHeadingLevels(blocks, new Set());
+}
+
+/** Heading levels by size, largest first, from h2 (the title is the h1); `skip` (the title block) does not count. */
+export function assignHeadingLevels(blocks: Block[], skip: Set<Block>): void {
+  const sizes = new Set<number>();
+  for (const b of blocks) if (b.kind === 'heading' && !skip.has(b)) sizes.add(Math.round(b.lines[0]!.size * 2) / 2);
+  const ranked = [...sizes].sort((a, b) => b - a);
   for (const b of blocks) {
     if (b.kind !== 'heading') continue;
-    b.level = Math.min(6, 2 + ranked.indexOf(Math.round(b.lines[0]!.size * 2) / 2));
+    b.level = Math.min(6, 2 + Math.max(0, ranked.indexOf(Math.round(b.lines[0]!.size * 2) / 2)));
   }
 }
 

@@ -20,6 +20,8 @@ const PAGE_OF = /\b\d{1,4}\s*(?:\/|of)\s*\d{1,4}$/iu;
 const PRINT_DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\.?)?/iu;
 const URL_LINE = /^(?:https?:\/\/|file:\/\/|www\.)\S+(?:\s+\d{1,4}\s*\/\s*\d{1,4})?$/iu;
 
+const FOOTNOTE = /^(?:\d{1,3}|[*†‡§¶])[.)]?\s+\S+(?:\s+\S+){2,}/u;
+
 export type FurnitureKind = 'page-number' | 'print-stamp' | 'running-head';
 
 export interface FurnitureHit {
@@ -37,6 +39,8 @@ export function furnitureKind(line: Line, repeated: boolean, bodySize: number, n
   if (PAGE_NUMBER.test(text)) return 'page-number';
   if (PRINT_DATE.test(text) || URL_LINE.test(text)) return 'print-stamp';
   if (repeated) return 'running-head';
+  // A footnote also sits small and apart at a page's foot, but opens with its mark and says something.
+  if (FOOTNOTE.test(text)) return null;
   const small = line.size < SMALL * bodySize;
   const apart = !nextInward || Math.abs(nextInward.y - line.y) >= SET_APART * bodySize + nextInward.size;
   if (small && apart) return PAGE_OF.test(text) ? 'page-number' : 'running-head';

@@ -33,8 +33,8 @@ export async function readPdfInfo(doc: PdfDocument, file: VFile): Promise<PdfInf
     ['modified', pdfDate(str(info.ModDate)), 'pdf-info'],
   ];
   const proposeDates = () => {
-    const stated = (file.data.candidates ?? []).some((c) => c.field === 'published');
-    for (const [field, value, source] of dates) if (!stated) propose(file, field, value, source);
+    const stated = new Set((file.data.candidates ?? []).map((c) => c.field));
+    for (const [field, value, source] of dates) if (!stated.has(field)) propose(file, field, value, source);
   };
   if (!metadata) return { proposeDates };
   const xmp = (name: string): string | null => {

@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import type { VFile } from 'vfile';
 import { explain } from '../../messages.js';
-import { bodyStyle, buildBlocks, classifyBlocks, measureColumns, inBodyStyle, BULLET, NUMBERED, type Block, type BodyStyle } from './blocks.js';
+import { assignHeadingLevels, bodyStyle, buildBlocks, classifyBlocks, measureColumns, inBodyStyle, BULLET, NUMBERED, type Block, type BodyStyle } from './blocks.js';
 import { buildVocabulary, joinLines, type Vocabulary } from './hyphenation.js';
 import type { Line } from './lines.js';
 import { readTitleBlock } from './title-block.js';
@@ -25,6 +25,7 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
   classifyBlocks(blocks, body, pageHeight);
   const vocabulary = buildVocabulary(lines.map((l) => l.text));
   const { removed, title } = readTitleBlock(blocks, body, file);
+  assignHeadingLevels(blocks, title ? new Set([...removed, title]) : removed);
   dropPullQuotes(blocks, body, vocabulary, removed, file);
 
   const out: ElementContent[] = [];
