@@ -1,8 +1,8 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import rehypeRemark from 'rehype-remark';
-import remarkGfm from 'remark-gfm';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
@@ -31,12 +31,22 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
   tightDefinitions: true,
 };
 
-const GFM_OPTIONS = { tableCellPadding: true, tablePipeAlign: false, singleTilde: false, firstLineBlank: false } as const;
+const GFM_OPTIONS = { tableCellPadding: true, tablePipeAlign: false, firstLineBlank: false } as const;
 
-/** hast -> mdast -> Markdown, through rehype-remark, remark-gfm and remark-stringify. */
+/**
+ * GFM (tables, strikethrough, footnotes, task lists, autolinks) for remark-stringify: the
+ * serialising half of remark-gfm, which would also load micromark's GFM syntax (about 60 modules
+ * of start-up) that writing never uses.
+ */
+function gfmStringify(this: Processor): void {
+  const data = this.data();
+  (data.toMarkdownExtensions ??= []).push(gfmToMarkdown(GFM_OPTIONS));
+}
+
+/** hast -> mdast -> Markdown, through rehype-remark, GFM and remark-stringify. */
 const toMarkdownProcessor = unified()
   .use(rehypeRemark, { newlines: false })
-  .use(remarkGfm, GFM_OPTIONS)
+  .use(gfmStringify)
   .use(remarkStringify, STRINGIFY_OPTIONS)
   .freeze();
 
