@@ -16,7 +16,8 @@ const LIGATURES: Record<string, string> = {
 };
 const LIGATURE_RE = /[\uFB00-\uFB06]/g;
 const SPACES_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g;
-const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** Soft hyphens, zero-width characters, and control characters (a glyph with no Unicode mapping can come through as U+0000). */
+const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Kangxi radicals and CJK compatibility ideographs that some fonts map glyphs to: NFKC gives the ideograph meant. */
 const CJK_COMPAT_RE = /[\u2E80-\u2FDF\uF900-\uFAFF]/g;

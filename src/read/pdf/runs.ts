@@ -34,8 +34,14 @@ export async function pageRuns(page: PdfPage, pageNumber: number): Promise<PageR
   for (const item of content.items) {
     if (!('str' in item)) continue;
     const str = normaliseRunText(item.str);
-    if (str.trim() === '') continue;
     const [a, b, c, d, e, f] = item.transform as number[];
+    if (str.trim() === '') {
+      // An invisible character drawn as its own run (a soft hyphen inside a word) must not leave
+      // a gap that reads as a space: the run before stretches over it.
+      const prev = runs.at(-1);
+      if (str === '' && item.str !== '' && prev && Math.abs(prev.y - (f! - y0)) < 0.1 * prev.size) prev.w = Math.max(prev.w, e! - x0 + item.width - prev.x);
+      continue;
+    }
     if (Math.abs(b!) > 0.01 * Math.abs(a!) || Math.abs(c!) > 0.01 * Math.abs(d!) || a! <= 0 || d! <= 0) {
       rotated++;
       continue;
