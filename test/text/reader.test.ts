@@ -130,3 +130,16 @@ describe('finding the article in a page dump', () => {
     expect(bestSpan([-5, 3, 4, -1, 5, -20, 6])).toEqual([1, 4]);
   });
 });
+
+describe('the text reader end to end', () => {
+  it('resolves a link whose target sat in its text against --base-url', async () => {
+    const result = await convert('Some text with [a link \\(/path/to\\)](#) in a sentence of prose that runs on.\n', { from: 'text', baseUrl: 'https://ex.org/a/' });
+    expect(result.markdown).toContain('[a link](https://ex.org/path/to)');
+  });
+  it('keeps separators only between parts of the article', async () => {
+    const para = (n: number) => `Part ${n} of the story goes on for a while, telling the reader what happened next and why.`;
+    const page = ['- [Home](/)\n- [News](/news)\n- [Sport](/sport)', '* * *', para(1), '* * *', para(2), '* * *', '## Related articles', '- [Other](/o)\n- [More](/m)'].join('\n\n');
+    const result = await convert(page, { from: 'text', title: false });
+    expect(result.markdown).toBe(`${para(1)}\n\n---\n\n${para(2)}\n`);
+  });
+});

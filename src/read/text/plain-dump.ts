@@ -17,10 +17,13 @@ import { explain } from '../../messages.js';
  */
 export const LINK_MARK = '\uE000';
 
-/** Markdown that a plain dump would not write by accident. */
-const MARKDOWN_SIGNS = /\]\([^)\s]*\)|^#{1,6} \S|\*\*\S[^*\n]*\*\*|^ {0,3}[*+-] \[|^ {0,3}> \S|^```/gm;
-/** A dump with this many Markdown signs is read as Markdown. */
-const MIN_MARKDOWN_SIGNS = 2;
+/**
+ * Markdown that a plain dump never writes: a link `[text](url)`, an ATX heading, a code fence.
+ * One of these is enough; of the weaker signs (bold, quotes, link bullets) it takes two.
+ */
+const MARKDOWN_STRONG = /\]\([^)\s]*\)|^#{1,6} \S|^```/m;
+const MARKDOWN_WEAK = /\*\*\S[^*\n]*\*\*|^ {0,3}[*+-] \[|^ {0,3}> \S/gm;
+const MIN_WEAK_SIGNS = 2;
 /** lynx: `[https://url]text` inline links, `[12]text` numbered links, `(BUTTON)`. */
 const INLINE_URL_MARK = /\[(?:https?|ftp|mailto|file):[^\]\s]*(?:\n[ \t]*[^\]\s]+)*\]/g;
 const NUMBERED_MARK = /\[(\d{1,4})\](?=\S)/g;
@@ -33,9 +36,7 @@ const IMAGE_PLACEHOLDER = /^\s*(\[[^\]\n]{0,200}\]\s*)+$/;
 const ORDERED = /^([ \t]*)(\d{1,3})[.)][ \t]+(?=\S)/;
 
 export function isMarkdownDump(text: string): boolean {
-  // A text that opens with an ATX heading is Markdown however little else it marks up.
-  if (/^\s*#{1,6} \S/.test(text)) return true;
-  return (text.match(MARKDOWN_SIGNS)?.length ?? 0) >= MIN_MARKDOWN_SIGNS;
+  return MARKDOWN_STRONG.test(text) || (text.match(MARKDOWN_WEAK)?.length ?? 0) >= MIN_WEAK_SIGNS;
 }
 
 export function plainDumpToMarkdown(text: string, file: VFile): string {
