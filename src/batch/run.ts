@@ -89,149 +89,165 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
 
   for (const problem of problems) emit(problemDone(problem));
 
-  await options.beforeFirst?.();
-  const pool = inputs.length > 0 ? new ConvertPool({ ...options, jobs: Math.min(options.jobs, inputs.length) }) : null;
-  const stop = (reason: string) => {
-    if (result.stopped) return;
-    result.stopped = reason;
-    void pool?.destroy();
-  };
-  if (options.signal.aborted) stop('interrupted');
-  options.signal.addEventListener('abort', () => stop('interrupted'), { once: true });
+  // piscina leaves its threads unreferenced while they boot or idle: without a handle of our own,
+  // Node could find its event loop empty and exit (code 0) mid-batch, e.g. while a replacement
+  // worker starts, or while the pool shuts down at the end.
+  const keepAlive = setInterval(() => undefined, 1 << 30);
+  try {
+    return await convertAll();
+  } finally {
+    clearInterval(keepAlive);
+  }
 
-  const window = Math.max(2, options.jobs * READ_AHEAD_PER_JOB);
-  const pending = new Map<number, Done>();
-  let nextToStart = 0;
-  let nextToEmit = 0;
-  let gate: (() => void) | null = null;
+  async function convertAll(): Promise<BatchResult> {
+    await options.beforeFirst?.();
+    const pool = inputs.length > 0 ? new ConvertPool({ ...options, jobs: Math.min(options.jobs, inputs.length) }) : null;
+    // Lanes waiting for the window to move on; all are woken whenever a document is emitted.
+    const waiting: (() => void)[] = [];
+    const wake = () => {
+      for (const go of waiting.splice(0)) go();
+    };
+    const stop = (reason: string) => {
+      if (result.stopped) return;
+      result.stopped = reason;
+      wake();
+      void pool?.destroy();
+    };
+    if (options.signal.aborted) stop('interrupted');
+    options.signal.addEventListener('abort', () => stop('interrupted'), { once: true });
 
-  const finish = (index: number, done: Done | null) => {
-    if (!options.ordered) {
-      if (done) emit(done);
-      nextToEmit++;
-    } else {
-      pending.set(index, done ?? ({} as Done));
-      while (pending.has(nextToEmit)) {
-        const ready = pending.get(nextToEmit)!;
-        pending.delete(nextToEmit);
-        if (ready.line) emit(ready);
+    const window = Math.max(2, options.jobs * READ_AHEAD_PER_JOB);
+    const pending = new Map<number, Done>();
+    let nextToStart = 0;
+    let nextToEmit = 0;
+
+    const finish = (index: number, done: Done | null) => {
+      if (!options.ordered) {
+        if (done) emit(done);
         nextToEmit++;
-      }
-    }
-    gate?.();
-  };
-
-  const one = async (index: number): Promise<Done | null> => {
-    const input = inputs[index]!;
-    const started = performance.now();
-    const plan = options.outDir ? planOutputs(options.outDir, input) : null;
-    const base = { path: input.path, outputs: [] as string[], sha256: null as string | null, bytes: null as number | null };
-    const fail = (code: string, message: string): Done => ({
-      line: { ...base, status: 'error', ms: elapsed(started), warnings: [], error: { code, message } },
-      ndjson: options.mode === 'ndjson' ? `${JSON.stringify({ path: input.path, status: 'error', error: { code, message } })}\n` : null,
-      notes: [`unboil: ${display(input.path)}: ${message}`],
-      checkLines: [],
-    });
-
-    let bytes: Uint8Array;
-    try {
-      bytes = await readInput(input.path, options.maxBytes);
-    } catch (error) {
-      const { code, message } = error as { code: string; message: string };
-      return fail(code, message);
-    }
-    base.bytes = bytes.length;
-    base.sha256 = createHash('sha256').update(bytes).digest('hex');
-    const made: Provenance = { sha256: base.sha256, version: VERSION, options: hash };
-
-    if (journal && plan && !options.force && (await journal.upToDate(plan, made))) {
-      await writer!.removeLeftovers(plan);
-      const line: ReportLine = { ...base, status: 'skipped', outputs: [plan.md, plan.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
-      return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
-    }
-    if (result.stopped) return null;
-
-    const outcome = await pool!.run({ bytes, path: input.path === '-' ? null : input.path, options: options.convert, mode: options.mode === 'ndjson' ? 'ndjson' : 'files' });
-    if (!outcome.ok) {
-      if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
-      return fail(outcome.code, outcome.message);
-    }
-    const warnings = warningsIn(outcome.messages);
-    const status: Status = warnings.length > 0 ? 'warning' : 'ok';
-    const notes: string[] = [];
-    if (options.verbose) {
-      notes.push(`unboil: ${display(input.path)}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
-      for (const w of warnings) notes.push(`unboil: ${display(input.path)}: warning: ${w.message} [${w.rule}]`);
-    }
-    const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
-
-    if (options.mode === 'files' && plan) {
-      try {
-        await journal!.invalidate(plan, made);
-        await writer!.write(plan, outcome.markdown, outcome.json);
-        await journal!.record(plan, made);
-      } catch (error) {
-        const err = error as NodeJS.ErrnoException;
-        if (err.code && FATAL_WRITE_CODES.has(err.code)) stop(`cannot write ${plan.md}: ${err.message}`);
-        return fail('WRITE_FAILED', `cannot write its outputs: ${err.message}`);
-      }
-      line.outputs = [plan.md, plan.json];
-    }
-    const checkLines: string[] = [];
-    if (options.mode === 'check' && plan) {
-      for (const [file, fresh] of [
-        [plan.md, outcome.markdown],
-        [plan.json, outcome.json],
-      ] as const) {
-        const { state, committed } = await compareFile(file, fresh);
-        line.check = worse(line.check, state);
-        if (state === 'same') continue;
-        result.differing++;
-        checkLines.push(`${state}: ${file}`);
-        if (state === 'stale' && diffsLeft > 0) {
-          diffsLeft--;
-          checkLines.push(indent(shortDiff(committed!, fresh)));
+      } else {
+        pending.set(index, done ?? ({} as Done));
+        while (pending.has(nextToEmit)) {
+          const ready = pending.get(nextToEmit)!;
+          pending.delete(nextToEmit);
+          if (ready.line) emit(ready);
+          nextToEmit++;
         }
       }
-    }
-    line.ms = elapsed(started);
-    const ndjson =
-      options.mode === 'ndjson' ? `{"path":${JSON.stringify(input.path)},"status":"${status}","markdown":${JSON.stringify(outcome.markdown)},"metadata":${outcome.metadataLine}}\n` : null;
-    return { line, ndjson, notes, checkLines };
-  };
+      wake();
+    };
 
-  const lane = async (): Promise<void> => {
-    for (;;) {
-      while (!result.stopped && nextToStart >= nextToEmit + window) await new Promise<void>((go) => (gate = go));
-      if (result.stopped || nextToStart >= inputs.length) return;
-      const index = nextToStart++;
-      let done: Done | null;
+    const one = async (index: number): Promise<Done | null> => {
+      const input = inputs[index]!;
+      const started = performance.now();
+      const plan = options.outDir ? planOutputs(options.outDir, input) : null;
+      const base = { path: input.path, outputs: [] as string[], sha256: null as string | null, bytes: null as number | null };
+      const fail = (code: string, message: string): Done => ({
+        line: { ...base, status: 'error', ms: elapsed(started), warnings: [], error: { code, message } },
+        ndjson: options.mode === 'ndjson' ? `${JSON.stringify({ path: input.path, status: 'error', error: { code, message } })}\n` : null,
+        notes: [`unboil: ${display(input.path)}: ${message}`],
+        checkLines: [],
+      });
+
+      let bytes: Uint8Array;
       try {
-        done = await one(index);
+        bytes = await readInput(input.path, options.maxBytes);
       } catch (error) {
-        done = null;
-        progress.log(`unboil: ${display(inputs[index]!.path)}: internal error: ${(error as Error).message}`);
+        const { code, message } = error as { code: string; message: string };
+        return fail(code, message);
       }
-      if (done === null && result.stopped) {
-        const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: 'interrupted' };
-        finish(index, { line, ndjson: null, notes: [], checkLines: [] });
-      } else {
-        finish(index, done);
-      }
-    }
-  };
-  // One lane per document in the window; the pool itself admits only `jobs` at once.
-  await Promise.all(Array.from({ length: Math.min(window, inputs.length) }, lane));
-  gate = null;
+      base.bytes = bytes.length;
+      base.sha256 = createHash('sha256').update(bytes).digest('hex');
+      const made: Provenance = { sha256: base.sha256, version: VERSION, options: hash };
 
-  progress.stop();
-  await pool?.destroy();
-  if (journal) {
-    if (options.compactJournal && !result.stopped) await journal.compact();
-    else await journal.close();
+      if (journal && plan && !options.force && (await journal.upToDate(plan, made))) {
+        await writer!.removeLeftovers(plan);
+        const line: ReportLine = { ...base, status: 'skipped', outputs: [plan.md, plan.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
+        return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
+      }
+      if (result.stopped) return null;
+
+      const outcome = await pool!.run({ bytes, path: input.path === '-' ? null : input.path, options: options.convert, mode: options.mode === 'ndjson' ? 'ndjson' : 'files' });
+      if (!outcome.ok) {
+        if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
+        return fail(outcome.code, outcome.message);
+      }
+      const warnings = warningsIn(outcome.messages);
+      const status: Status = warnings.length > 0 ? 'warning' : 'ok';
+      const notes: string[] = [];
+      if (options.verbose) {
+        notes.push(`unboil: ${display(input.path)}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
+        for (const w of warnings) notes.push(`unboil: ${display(input.path)}: warning: ${w.message} [${w.rule}]`);
+      }
+      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
+
+      if (options.mode === 'files' && plan) {
+        try {
+          await journal!.invalidate(plan, made);
+          await writer!.write(plan, outcome.markdown, outcome.json);
+          await journal!.record(plan, made);
+        } catch (error) {
+          const err = error as NodeJS.ErrnoException;
+          if (err.code && FATAL_WRITE_CODES.has(err.code)) stop(`cannot write ${plan.md}: ${err.message}`);
+          return fail('WRITE_FAILED', `cannot write its outputs: ${err.message}`);
+        }
+        line.outputs = [plan.md, plan.json];
+      }
+      const checkLines: string[] = [];
+      if (options.mode === 'check' && plan) {
+        for (const [file, fresh] of [
+          [plan.md, outcome.markdown],
+          [plan.json, outcome.json],
+        ] as const) {
+          const { state, committed } = await compareFile(file, fresh);
+          line.check = worse(line.check, state);
+          if (state === 'same') continue;
+          result.differing++;
+          checkLines.push(`${state}: ${file}`);
+          if (state === 'stale' && diffsLeft > 0) {
+            diffsLeft--;
+            checkLines.push(indent(shortDiff(committed!, fresh)));
+          }
+        }
+      }
+      line.ms = elapsed(started);
+      const ndjson =
+        options.mode === 'ndjson' ? `{"path":${JSON.stringify(input.path)},"status":"${status}","markdown":${JSON.stringify(outcome.markdown)},"metadata":${outcome.metadataLine}}\n` : null;
+      return { line, ndjson, notes, checkLines };
+    };
+
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        while (!result.stopped && nextToStart >= nextToEmit + window) await new Promise<void>((go) => waiting.push(go));
+        if (result.stopped || nextToStart >= inputs.length) return;
+        const index = nextToStart++;
+        let done: Done | null;
+        try {
+          done = await one(index);
+        } catch (error) {
+          done = null;
+          progress.log(`unboil: ${display(inputs[index]!.path)}: internal error: ${(error as Error).message}`);
+        }
+        if (done === null && result.stopped) {
+          const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: 'interrupted' };
+          finish(index, { line, ndjson: null, notes: [], checkLines: [] });
+        } else {
+          finish(index, done);
+        }
+      }
+    };
+    // One lane per document in the window; the pool itself admits only `jobs` at once.
+    await Promise.all(Array.from({ length: Math.min(window, inputs.length) }, lane));
+
+    progress.stop();
+    await pool?.destroy();
+    if (journal) {
+      if (options.compactJournal && !result.stopped) await journal.compact();
+      else await journal.close();
+    }
+    await report?.close();
+    return result;
   }
-  await report?.close();
-  return result;
 }
 
 function worse(a: CheckState | undefined, b: CheckState): CheckState {

@@ -4,7 +4,6 @@ import { CommanderError } from 'commander';
 import picomatch from 'picomatch';
 import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
-import { convert } from '../convert.js';
 import { isUnboilError } from '../errors.js';
 import { metadataJson } from '../write/json.js';
 import type { ConvertOptions, ConvertResult } from '../types.js';
@@ -162,6 +161,8 @@ export async function main(argv: string[]): Promise<number> {
 async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions): Promise<number> {
   try {
     const bytes = await readInput(input, options.maxBytes);
+    // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
+    const { convert } = await import('../convert.js');
     const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });
     printMessages(input, result, options);
     process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);

@@ -4,7 +4,14 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTENSIONS, discover } from '../../src/batch/discover.js';
 import { runBatch, type BatchOptions } from '../../src/batch/run.js';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { jsonl, listTree, page, tempDir, writeTree } from './helpers.js';
+
+const misbehaving = {
+  filename: new URL('./misbehaving-worker.ts', import.meta.url).href,
+  execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
+};
 
 function options(root: string, extra: Partial<BatchOptions>): BatchOptions {
   return {
@@ -44,5 +51,18 @@ describe('runBatch', { timeout: 300_000 }, () => {
     expect(byName).toEqual({ 'in/gone/b.html': 'NOT_FOUND', 'in/gone/c.html': 'NOT_FOUND', 'in/keep/a.html': 'ok', 'in/z.html': 'ok' });
     // `in` lies outside the current directory: it mirrors from its own name.
     expect((await listTree(join(root, 'out'))).filter((f) => !f.startsWith('.unboil/'))).toEqual(['in/keep/a.json', 'in/keep/a.md', 'in/z.json', 'in/z.md']);
+  });
+
+  it('streams NDJSON in input order while a slow first document holds every other lane back', async () => {
+    const root = await tempDir();
+    const names = ['a-slow', ...Array.from({ length: 14 }, (_, i) => `b${String(i).padStart(2, '0')}`)];
+    await writeTree(root, Object.fromEntries(names.map((n) => [n, 'x'])));
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
+    const inputs = names.map((n) => ({ path: join(root, n), rel: n }));
+    const result = await runBatch(inputs, [], options(root, { mode: 'ndjson', outDir: null, jobs: 2, stdout, worker: misbehaving }));
+    expect(result.tally.counts.ok).toBe(15);
+    expect(jsonl<{ path: string }>(text).map((l) => l.path)).toEqual(inputs.map((i) => i.path));
   });
 });
