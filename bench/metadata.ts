@@ -7,6 +7,7 @@
  * each of the other schema fields is filled, and which source won each field.
  *
  *   npm run bench:metadata -- --corpus ../shared/corpus/readability [--out DIR] [--failures FIELD|all] [--json]
+ *   npm run bench:metadata -- --corpus ../shared/corpus/scrapinghub-dev --meta-from ../shared/corpus/pdf-typeset-dev
  */
 process.env.TZ = 'UTC'; // as the reference scorer: zone-less date-times are read as written
 
@@ -20,14 +21,25 @@ import { norm, scoreMeta, type MetaValue } from './meta-metric.js';
 
 const corpus = argValue('--corpus');
 if (!corpus) {
-  process.stderr.write('usage: npm run bench:metadata -- --corpus DIR [--out DIR] [--failures FIELD|all] [--json]\n');
+  process.stderr.write('usage: npm run bench:metadata -- --corpus DIR [--meta-from DIR] [--out DIR] [--failures FIELD|all] [--json]\n');
   process.exit(2);
 }
 const out = resolve(argValue('--out', join('bench', 'out', `${basename(resolve(corpus))}-meta`))!);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const entries = readManifest(corpus);
+// `--meta-from DIR`: score the pages of --corpus against the `meta` that another corpus gives for
+// the same ids (pdf-typeset-dev annotates what scrapinghub-dev's pages show); only shared ids count.
+const metaFrom = argValue('--meta-from');
+let entries = readManifest(corpus);
+let scoredCorpus = corpus;
+if (metaFrom) {
+  const metas = new Map(readManifest(metaFrom).map((e) => [e.id, e.meta]));
+  entries = entries.filter((e) => metas.has(e.id)).map((e) => ({ ...e, meta: metas.get(e.id) }));
+  scoredCorpus = join(out, '_corpus');
+  mkdirSync(scoredCorpus, { recursive: true });
+  writeFileSync(join(scoredCorpus, 'manifest.jsonl'), entries.map((e) => JSON.stringify({ id: e.id, meta: e.meta })).join('\n') + '\n');
+}
 const predictions = new Map<string, Record<string, MetaValue>>();
 const all: Metadata[] = [];
 let failed = 0;
@@ -88,7 +100,7 @@ if (wanted) {
 // The reference scorer, when the shared folder is there: the two tables must agree.
 const reference = resolve('..', 'shared', 'tools', 'score-meta.mjs');
 if (existsSync(reference) && !hasFlag('--no-reference') && !hasFlag('--json')) {
-  const table = execFileSync(process.execPath, [reference, '--corpus', corpus, '--pred', out], { encoding: 'utf8' }).trim();
+  const table = execFileSync(process.execPath, [reference, '--corpus', scoredCorpus, '--pred', out], { encoding: 'utf8' }).trim();
   process.stdout.write(`reference score-meta.mjs:\n${table.replace(/^/gm, '  ')}\n`);
 }
 

@@ -13,7 +13,10 @@ const BY_PREFIX = /^\s*(by|written by|posted by|words by|text by|story by|report
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\||•|·)\s*/i;
 
 /** A whole part that is a word, label or agency rather than a person's name. */
-const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|the associated press|associated press|ap|reuters|afp|dpa|updated|published|posted|\d.*)$/i;
+const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|updated|published|posted|\d.*)$/i;
+
+/** News agencies and desks that bylines credit beside (or instead of) people. */
+const AGENCIES = /^(the )?(associated press|ap|reuters|afp|agence france-presse|dpa|efe|ansa|anp|tass|ria novosti|xinhua|kyodo|pa|press association|upi|bloomberg|staff|staff reports?|newsroom|news desk|web desk|wire services?|agencies)$/i;
 
 /**
  * Job titles that follow a name ("Games Editor", "Senior Staff Technologist"): English plus the
@@ -51,7 +54,9 @@ export function parseByline(line: string): string[] {
     if (!raw) continue;
     // A part that is a job title ends the names: what follows is the affiliation.
     if (names.length > 0 && isRole(raw)) break;
-    const name = stripTrailingRole(cutAtDigits(raw));
+    // "NJ Advance Media for NJ.com", "cleveland.com": an outlet, not a person.
+    if (DOMAIN.test(raw)) continue;
+    const name = stripTrailingRole(cutAtLowercase(cutAtDigits(raw)));
     if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name)) continue;
     if (name.split(/\s+/).length > MAX_NAME_WORDS) continue;
     if (/[@/]|https?:/.test(name)) continue;
@@ -59,7 +64,9 @@ export function parseByline(line: string): string[] {
     if (!/\p{Lu}|\p{Lo}/u.test(name)) continue; // names are capitalised (or in a script without case)
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }
-  return names;
+  // "Jane Doe, Associated Press": the agency is credited only when no person is.
+  const people = names.filter((n) => !AGENCIES.test(n));
+  return people.length > 0 ? people : names;
 }
 
 /** A "Last, First" name as catalogues and citation tags write it ("Jong, Michiel de", "Kooman, F."). */
@@ -92,6 +99,26 @@ function cutAtDigits(part: string): string {
   while (end > 1 && /^\p{Ll}/u.test(words[end - 1]!) && !NAME_PARTICLES.has(words[end - 1]!.toLowerCase())) end--;
   return words.slice(0, end).join(' ');
 }
+
+/** A web domain inside a byline part ("NJ.com", "cleveland.com"). */
+const DOMAIN = /[\p{L}\p{N}-]\.(com|org|net|co|info|news|ca|uk|au|in|de|fr|es|it|nl|ru|br)\b/iu;
+
+/**
+ * "Eleanor Ainge Roy in Dunedin" -> "Eleanor Ainge Roy": in scripts with case, a name's words are
+ * capitalised except particles ("de", "van"); it ends before the first other lower-case word.
+ */
+function cutAtLowercase(part: string): string {
+  const words = part.split(/\s+/);
+  const i = words.findIndex((w, k) => k > 0 && /^\p{Ll}/u.test(w) && !NAME_PARTICLES.has(w.toLowerCase()));
+  if (i <= 0) return part;
+  // A place after the name ("in Dunedin", "à Paris") is cut; any other lower-case word means the
+  // part is a phrase ("Contributors to Wikimedia projects"), not a name.
+  if (PLACE_PREPOSITIONS.has(words[i]!) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!)) return words.slice(0, i).join(' ');
+  return '';
+}
+
+/** Prepositions that introduce a reporter's location after the name. */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'à', 'aus', 'em', 'en', 'a', 'из', 'في']);
 
 /** "Ben Silverman Games Editor" -> "Ben Silverman": drop a job title at the end of a name. */
 function stripTrailingRole(part: string): string {

@@ -23,7 +23,21 @@ const PARSERS: readonly chrono.Chrono[] = [
   chrono.zh.casual,
 ];
 
+/**
+ * Values CMSes write for "no date": year 1 (`0001-01-01`), the Unix epoch and the 1900/1901
+ * spreadsheet zeros; and anything before this year, which no web page was published in.
+ */
+const PLACEHOLDER_DATES = new Set(['1970-01-01', '1900-01-01', '1901-01-01']);
+const MIN_YEAR = 1800;
+
 export function normalizeDate(value: string | null | undefined): string | null {
+  const date = readDate(value);
+  if (!date) return null;
+  if (Number(date.slice(0, 4)) < MIN_YEAR || PLACEHOLDER_DATES.has(date.slice(0, 10))) return null;
+  return date;
+}
+
+function readDate(value: string | null | undefined): string | null {
   if (!value) return null;
   const text = arabicToEnglish(toWesternDigits(value)).trim();
   if (text === '' || /^\d{4}$/.test(text)) return null; // a year alone is not a date

@@ -6,6 +6,7 @@ import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { explain, warn } from '../messages.js';
 import { chooseTitle } from './title.js';
+import { iso6393To1 } from 'iso-639-3';
 
 /** The metadata fields proper, as chosen from the candidates (everything but provenance). */
 export type ResolvedFields = Pick<Metadata, MetadataField | 'fieldSources'>;
@@ -15,9 +16,9 @@ export function resolveFields(file: VFile): ResolvedFields {
   const sources: Partial<Record<MetadataField, FieldSource>> = {};
   const base = file.data.baseUrl ?? null;
 
-  function pick<F extends MetadataField>(field: F, normalise: (v: FieldValues[F]) => FieldValues[F] | null): FieldValues[F] | null {
+  function pick<F extends MetadataField>(field: F, normalise: (v: FieldValues[F], source: FieldSource) => FieldValues[F] | null): FieldValues[F] | null {
     for (const c of candidatesFor(file, field)) {
-      const value = normalise(c.value);
+      const value = normalise(c.value, c.source);
       if (value != null && !(Array.isArray(value) && value.length === 0)) {
         sources[field] = c.source;
         return value;
@@ -51,7 +52,14 @@ export function resolveFields(file: VFile): ResolvedFields {
   const fields: ResolvedFields = {
     title,
     subtitle: pick('subtitle', (v) => clean(v)),
-    authors: withBios(pick('authors', (v) => normaliseAuthors(v, base, organisations)) ?? [], [...(file.data.authorBios ?? []), ...candidatesFor(file, 'authors').flatMap((c) => c.value)], base),
+    // People first: the first source that names a person; only when none does, one that credits the publisher.
+    authors: withBios(
+      pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, true)) ??
+        pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, false)) ??
+        [],
+      [...(file.data.authorBios ?? []), ...candidatesFor(file, 'authors').flatMap((c) => c.value)],
+      base,
+    ),
     published,
     modified: pick('modified', (v) => normalizeDate(v)),
     lang: pick('lang', (v) => normaliseLang(v)),
@@ -77,15 +85,25 @@ export function resolveFields(file: VFile): ResolvedFields {
   return fields;
 }
 
-function normaliseAuthors(list: Author[], base: string | null, organisations: string[]): Author[] | null {
+/**
+ * Sources that name one entity per entry (a JSON-LD `author` object, one `citation_author` tag):
+ * their names are taken as written, unless one entry lists several people ("A, B and C").
+ */
+const ONE_NAME_PER_ENTRY: ReadonlySet<FieldSource> = new Set(['json-ld', 'citation', 'dublin-core', 'front-matter', 'pdf-info', 'xmp']);
+/** Longer than this, a structured "name" is a sentence someone pasted in. */
+const MAX_ENTRY_NAME = 80;
+const NAME_LIST = /,|;|&|\band\b|\bund\b|\bet\b|\by\b|،|、/;
+
+function normaliseAuthors(list: Author[], source: FieldSource, base: string | null, organisations: string[], peopleOnly: boolean): Author[] | null {
   const out: Author[] = [];
   for (const author of list) {
     const raw = clean(author.name) ?? '';
     // One tag per author may write "Last, First"; only a list in one string is split.
-    const names = isInvertedName(raw) ? [raw] : parseByline(raw);
+    const asWritten = ONE_NAME_PER_ENTRY.has(source) && !NAME_LIST.test(raw) && !/\d/.test(raw) && raw.length <= MAX_ENTRY_NAME;
+    const names = isInvertedName(raw) || asWritten ? [raw] : parseByline(raw);
     for (const name of names) {
       if (!name || out.some((a) => a.name.toLowerCase() === name.toLowerCase())) continue;
-      if (isOrganisation(name, organisations)) continue;
+      if (peopleOnly && isOrganisation(name, organisations)) continue;
       out.push({ name, url: author.url ? resolveUrl(author.url, base) : null, bio: clean(author.bio) });
     }
   }
@@ -94,14 +112,17 @@ function normaliseAuthors(list: Author[], base: string | null, organisations: st
 
 /** A one-word author is matched inside a longer site name only from this length ("Harbourview" in "The Harbourview Gazette"). */
 const MIN_ORGANISATION_KEY = 4;
+/** A site name opens a several-word author's name only from this length (not "Mark" on mark.com). */
+const MIN_ORGANISATION_PREFIX = 5;
 
 /**
- * A one-word "author" that is the site itself ("NBCNews", "folha" on folha.uol.com.br): meta tags
- * often credit the publisher, which is not a person.
+ * An "author" that is the site itself ("NBCNews", "folha" on folha.uol.com.br, "WebMD Health
+ * News" on webmd.com): meta tags and bylines often credit the publisher, which is not a person.
  */
 function isOrganisation(name: string, organisations: string[]): boolean {
-  if (/\s/.test(name)) return false;
   const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Several words: the site's name opening them ("WebMD Health News" on webmd.com).
+  if (/\s/.test(name)) return organisations.some((o) => o.length >= MIN_ORGANISATION_PREFIX && key.startsWith(o) && key !== o);
   return key.length > 0 && organisations.some((o) => o === key || key.startsWith(o) || (key.length >= MIN_ORGANISATION_KEY && o.includes(key)));
 }
 
@@ -124,7 +145,8 @@ function organisationKeys(file: VFile): string[] {
 export function normaliseLang(value: string): string | null {
   const m = /^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}|\d{3}|[a-zA-Z]{4}))?/.exec(value.trim());
   if (!m) return null;
-  const primary = m[1]!.toLowerCase();
+  // BCP 47 takes the shortest code: `eng` is `en` (ISO 639-3 codes without a 639-1 code stay).
+  const primary = iso6393To1[m[1]!.toLowerCase()] ?? m[1]!.toLowerCase();
   if (!m[2]) return primary;
   const sub = m[2].length === 4 ? m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase() : m[2].toUpperCase();
   return `${primary}-${sub}`;
