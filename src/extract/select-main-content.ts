@@ -42,7 +42,10 @@ export default function selectMainContent() {
         bestScore = score;
       }
     }
-    const hinted = articleBodyElement(body, stats, file.data.articleBody);
+    let hinted = articleBodyElement(body, stats, file.data.articleBody);
+    // A single block repeats the whole stated body: its container is the article.
+    const hintParent = hinted && !CANDIDATE_TAGS.has(hinted.tagName) ? stats.get(hinted)?.parent : null;
+    if (hintParent && hintParent.type === 'element') hinted = hintParent;
     if (hinted) {
       explain(file, 'select-article-body-hint', `the page's JSON-LD articleBody is repeated in <${hinted.tagName}${describe(hinted)}>`);
       best = hinted;
@@ -59,7 +62,8 @@ export default function selectMainContent() {
       best = grown;
       bestScore = Math.max(bestScore, scores.get(grown) ?? 0);
     }
-    const parts = withSiblings(best, scores, bestScore, stats);
+    // The stated body already says where the article ends: no siblings are added to it.
+    const parts = hinted ? [best] : withSiblings(best, scores, bestScore, stats);
     const article: Element = { type: 'element', tagName: 'article', properties: {}, children: parts };
     const kept = stats.get(body)!.text;
     const chosen = parts.reduce((n, p) => n + (isElement(p) ? (stats.get(p)?.text ?? 0) : 0), 0);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import rehypeParse from 'rehype-parse';
+import type { Element } from 'hast';
+import { isLayoutTable } from '../../src/clean/unwrap-layout-tables.js';
+import { boilerplateKind } from '../../src/clean/drop-boilerplate-regions.js';
+import { prose, run } from '../helpers/article.js';
+
+function first(html: string, tag: string): Element {
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
+  const stack = [...tree.children];
+  while (stack.length) {
+    const n = stack.shift()!;
+    if (n.type === 'element') {
+      if (n.tagName === tag) return n;
+      stack.push(...n.children);
+    }
+  }
+  throw new Error(`no <${tag}>`);
+}
+
+describe('drop-boilerplate-regions', () => {
+  it('names boilerplate by landmark, role and class vocabulary', () => {
+    expect(boilerplateKind(first('<nav>x</nav>', 'nav'))).toBe('nav');
+    expect(boilerplateKind(first('<div role="navigation">x</div>', 'div'))).toBe('navigation');
+    expect(boilerplateKind(first('<div class="share-bar">x</div>', 'div'))).toBe('share');
+    expect(boilerplateKind(first('<div class="related-stories">x</div>', 'div'))).toBe('related');
+    expect(boilerplateKind(first('<div class="story">x</div>', 'div'))).toBeNull();
+    expect(boilerplateKind(first('<article class="sidebar">x</article>', 'article'))).toBeNull();
+  });
+
+  it('drops a share bar and a related list, and says so', async () => {
+    const r = await run(`<body><article>${prose('main', 4)}<div class="share-bar"><a href="/t">Tweet this page now</a></div></article><div class="related-stories"><p>Another story you may like to read, which is long enough to be prose as well.</p></div></body>`);
+    expect(r.markdown).toContain('paragraph 4');
+    expect(r.markdown).not.toContain('Tweet');
+    expect(r.markdown).not.toContain('Another story');
+    expect(r.rules).toContain('drop-share');
+  });
+
+  it('keeps a region named like boilerplate when it holds most of the prose', async () => {
+    const r = await run(`<body><div class="has-sidebar">${prose('wrapped', 5)}</div><p>x</p></body>`);
+    expect(r.markdown).toContain('paragraph 5');
+  });
+});
+
+describe('drop-non-content', () => {
+  it('drops scripts, forms and hidden elements', async () => {
+    const r = await run(`<body><article>${prose('visible', 3)}<script>var secret = 1</script><p hidden>Hidden words here</p><div style="display:none">Invisible block</div></article></body>`);
+    expect(r.markdown).not.toMatch(/secret|Hidden words|Invisible/);
+  });
+});
+
+describe('unwrap-layout-tables', () => {
+  it('tells layout tables from data tables', () => {
+    expect(isLayoutTable(first('<table><tr><td><p>Long text</p></td><td>nav</td></tr></table>', 'table'))).toBe(true);
+    expect(isLayoutTable(first('<table><tr><td>only one row</td><td>b</td></tr></table>', 'table'))).toBe(true);
+    expect(isLayoutTable(first('<table role="presentation"><tr><td>a</td></tr><tr><td>b</td></tr></table>', 'table'))).toBe(true);
+    expect(isLayoutTable(first('<table><thead><tr><th>Year</th><th>Tons</th></tr></thead><tr><td>1990</td><td>5</td></tr><tr><td>1991</td><td>6</td></tr></table>', 'table'))).toBe(false);
+  });
+
+  it('writes an article laid out in a table as paragraphs, not a table', async () => {
+    const r = await run(`<body><table><tr><td>${prose('tabled', 4)}</td><td><a href="/">Home</a></td></tr></table></body>`);
+    expect(r.markdown).toContain('paragraph 4');
+    expect(r.markdown).not.toContain('|');
+    expect(r.rules).toContain('unwrap-layout-table');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { isDateline, lineKind } from '../../src/extract/drop-boilerplate-lines.js';
+import { prose, run } from '../helpers/article.js';
+
+describe('select-main-content', () => {
+  it('chooses the article over a sidebar of teasers and says which block', async () => {
+    const r = await run(`<body><div class="column">${prose('main', 5)}</div><div class="column"><ul><li><a href="/a">Teaser one headline</a></li><li><a href="/b">Teaser two headline</a></li></ul></div></body>`);
+    expect(r.markdown).toContain('paragraph 5');
+    expect(r.markdown).not.toContain('Teaser');
+    expect(r.rules).toContain('select-main-content');
+    expect(r.rules).toContain('outside-main-content');
+  });
+
+  it('prefers the element that repeats the JSON-LD articleBody', async () => {
+    const body = 'The hinted story is this one, written out in full, with commas, facts and a quote that says so. It goes on for a second sentence too, which gives the hint enough words to match on. A third sentence makes sure the stated body is long enough to be taken as a hint.';
+    const r = await run(`<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body })}</script></head><body><div class="story">${prose('decoy', 6)}</div><div id="x"><p>${body}</p></div></body></html>`);
+    expect(r.markdown).toContain('The hinted story');
+    expect(r.markdown).not.toContain('decoy');
+    expect(r.rules).toContain('select-article-body-hint');
+  });
+
+  it('grows over an article split into several containers by a figure', async () => {
+    const r = await run(`<body><nav><a href="/">Home</a></nav><div class="post"><div class="part"><div class="inner">${prose('first half', 3)}</div></div><figure><img src="a.jpg" alt=""></figure><div class="part">${prose('second half', 6)}</div></div></body>`);
+    expect(r.markdown).toContain('first half story goes on, paragraph 3');
+    expect(r.markdown).toContain('second half story goes on, paragraph 6');
+  });
+});
+
+describe('prune-content', () => {
+  it('drops a link list inside the article', async () => {
+    const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/s${i}">Another story number ${i} here</a></li>`).join('');
+    const r = await run(`<body><article>${prose('main', 5)}<div><ul>${links}</ul></div></article></body>`);
+    expect(r.markdown).not.toContain('Another story');
+    expect(r.rules).toContain('prune-link-list');
+  });
+
+  it('drops a block headed "Related articles"', async () => {
+    const r = await run(`<body><article>${prose('main', 5)}<h2>Related articles</h2><p>Something else entirely that is not this story at all.</p></article></body>`);
+    expect(r.markdown).not.toContain('Something else');
+    expect(r.rules).toContain('drop-headed-boilerplate');
+  });
+});
+
+describe('drop-boilerplate-lines', () => {
+  it('classifies short furniture lines', () => {
+    expect(lineKind('Share')).toBe('ui-label');
+    expect(lineKind('Advertisement')).toBe('ui-label');
+    expect(lineKind('Read more: Another headline elsewhere')).toBe('inline-related');
+    expect(lineKind('Sign up for our daily newsletter')).toBe('call-to-action');
+    expect(lineKind('Tags: politics, economy')).toBe('tag-line');
+    expect(lineKind('Updated: Nov. 20, 2019 5:52 AM EST')).toBe('dateline');
+    expect(lineKind('By Jane Doe | March 3, 2020')).toBe('dateline');
+  });
+
+  it('leaves prose, quotes, headings and times alone', () => {
+    expect(lineKind('More than 200 people came to the meeting on March 3, 2020, to hear the mayor speak.')).toBeNull();
+    expect(lineKind('“What kind of products are worth a digital subscription?” she asks.')).toBeNull();
+    expect(lineKind('Subscribe', true)).toBeNull();
+    expect(isDateline('10 p.m.')).toBe(false);
+    expect(isDateline('E agora estamos aqui aprontando o quê?')).toBe(false);
+  });
+
+  it('drops them inside the article with a rule per kind', async () => {
+    const r = await run(`<body><article><p>Updated: Nov. 20, 2019 5:52 AM EST</p>${prose('main', 4)}<p>Read more: Something else</p><p>Share</p></article></body>`);
+    expect(r.markdown).toContain('paragraph 4');
+    expect(r.markdown).not.toMatch(/Updated|Read more|Share/);
+    expect(r.rules).toEqual(expect.arrayContaining(['drop-dateline', 'drop-inline-related', 'drop-ui-label']));
+  });
+});
+
+describe('ensure-article', () => {
+  it('falls back to the readable text of the page with a warning instead of an empty article', async () => {
+    const r = await run('<body><nav>Only navigation words are on this page, nothing else at all.</nav></body>');
+    expect(r.markdown).toContain('Only navigation words');
+    expect(r.metadata.warnings.map((w) => w.rule)).toContain('fallback-page-text');
+  });
+
+  it('reports an empty article when the page has no text at all', async () => {
+    const r = await run('<body><img src="a.png"></body>');
+    expect(r.metadata.warnings.map((w) => w.rule)).toContain('empty-article');
+  });
+});
