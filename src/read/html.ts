@@ -1,9 +1,10 @@
 import type { Root } from 'hast';
 import { fromParse5 } from 'hast-util-from-parse5';
-import { parse } from 'parse5';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { VFile } from 'vfile';
 import { decodeHtml } from './decode.js';
 import { warn } from '../messages.js';
+import { BLOCK_TAGS, limitDepth, MAX_TREE_DEPTH, type TreeShape } from '../hast/limit-depth.js';
 
 /**
  * parse5 settings as rehype-parse (hast-util-from-html) uses them, minus source locations: no stage
@@ -22,8 +23,28 @@ export function readHtml(bytes: Uint8Array, file: VFile): Root {
   } else if (decoded.how === 'detected') {
     warn(file, 'charset-detected', `no charset declared and not UTF-8; detected ${decoded.encoding}`);
   }
-  return fromParse5(parse(decoded.text, PARSE5_OPTIONS)) as Root;
+  const document = parse(decoded.text, PARSE5_OPTIONS);
+  // hast-util-from-parse5 recurses once per level: bound the depth first (hast/limit-depth.ts).
+  const unwrapped = limitDepth(document, parse5Shape);
+  if (unwrapped > 0) warn(file, 'too-deep', `elements nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} of them, keeping their text`);
+  return fromParse5(document) as Root;
 }
+
+type P5Node = DefaultTreeAdapterMap['node'];
+type P5Parent = DefaultTreeAdapterMap['parentNode'];
+
+/** parse5's tree: `childNodes`, and a template's children live in its `content` fragment. */
+const parse5Shape: TreeShape<P5Node> = {
+  children: (node) => (node.nodeName === 'template' ? (node as DefaultTreeAdapterMap['template']).content.childNodes : (node as P5Parent).childNodes),
+  setChildren: (node, children) => {
+    const parent = node.nodeName === 'template' ? (node as DefaultTreeAdapterMap['template']).content : (node as P5Parent);
+    for (const child of children) (child as DefaultTreeAdapterMap['childNode']).parentNode = parent;
+    parent.childNodes = children as DefaultTreeAdapterMap['childNode'][];
+  },
+  text: (node) => (node.nodeName === '#text' ? (node as DefaultTreeAdapterMap['textNode']).value : null),
+  makeText: (value) => ({ nodeName: '#text', value, parentNode: null }) as DefaultTreeAdapterMap['textNode'],
+  isBlock: (node) => BLOCK_TAGS.has(node.nodeName),
+};
 
 declare module 'vfile' {
   interface DataMap {

@@ -6,6 +6,8 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
+import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
+import { warn } from '../messages.js';
 
 /**
  * Every serialisation option pinned (design/OUTPUT.md): library defaults must never leak into
@@ -56,6 +58,9 @@ export async function hastToMarkdown(tree: HastRoot, file: VFile): Promise<strin
 
 /** The Markdown and its visible text (markdownToText's), both from the one mdast tree. */
 export async function hastToMarkdownAndText(tree: HastRoot, file: VFile): Promise<{ markdown: string; text: string }> {
+  // Writing Markdown slows down steeply with nested formatting: bound it (hast/limit-depth.ts).
+  const unwrapped = limitFormattingDepth(tree);
+  if (unwrapped > 0) warn(file, 'too-deep', `formatting nested deeper than ${MAX_FORMATTING_DEPTH} levels; unwrapped ${unwrapped} elements, keeping their text`);
   const mdast = (await toMarkdownProcessor.run(tree, file)) as MdastRoot;
   const markdown = normaliseMarkdown(String(toMarkdownProcessor.stringify(mdast, file)));
   return { markdown, text: mdastToText(mdast).normalize('NFC') };
