@@ -34,12 +34,12 @@ describe('PDF layout: lines to blocks', () => {
     const pdf = await makePdf((doc) => {
       titleBlock(doc);
       // The second paragraph breaks from the bottom of the left column into the right one.
-      const y = setColumn(doc, [wrap(prose(1, 6), 44)], 56, 130, { size: 10 });
+      const y = setColumn(doc, [wrap(prose(1, 30), 44)], 56, 130, { size: 10 });
       setColumn(doc, [second.slice(0, 3)], 56, y, { size: 10 });
       setColumn(doc, [second.slice(3), wrap(prose(3, 4), 44)], 310, 130, { size: 10 });
     });
     const { markdown } = await convert(pdf, { path: 'a.pdf' });
-    expect(markdown.trim().split('\n\n').slice(1)).toEqual([prose(1, 6), prose(2, 6), prose(3, 4)]);
+    expect(markdown.trim().split('\n\n').slice(1)).toEqual([prose(1, 30), prose(2, 6), prose(3, 4)]);
   });
 
   it('makes headings from text larger than the body', async () => {

@@ -25,6 +25,8 @@ export interface BodyStyle {
    * size. PDFs that subset a font per few glyphs (common for CJK) change font names mid-word.
    */
   fontsMeaningful: boolean;
+  /** The lowest baseline of body text on any page: where full columns end. */
+  bottom: number;
 }
 
 /** The body font must carry this share of the text at the body size for font changes to count. */
@@ -38,6 +40,10 @@ const INDENT = 0.5;
 const SHORT_LINE = 2;
 /** Cells of one table column start within this many font sizes of each other. */
 const CELL_ALIGN = 1.5;
+/** A column whose last line sits this many line pitches above the lowest body line had room left. */
+const COLUMN_ROOM = 3;
+/** A full column ends in the lower part of its page: below this share of the page's height. */
+const FULL_COLUMN_END = 0.35;
 /** Text this much larger than the body (ratio) is a heading. */
 const HEADING_RATIO = 1.12;
 /** Text at most this share of the body size is small print (captions, footnotes). */
@@ -73,7 +79,9 @@ export function bodyStyle(lines: Line[]): BodyStyle {
   let atSize = 0;
   for (const [k, n] of weight) if (k.endsWith(`|${size.toFixed(1)}`)) atSize += n;
   const fontsMeaningful = atSize > 0 && (weight.get(key) ?? 0) / atSize >= FONT_CONSISTENCY;
-  return { font, size, leading, justified: counted ? reaching / counted : 0, fontsMeaningful };
+  let bottom = Infinity;
+  for (const l of lines) if (Math.abs(l.size - size) <= 0.05 * size) bottom = Math.min(bottom, l.y);
+  return { font, size, leading, justified: counted ? reaching / counted : 0, fontsMeaningful, bottom };
 }
 
 /**
@@ -160,8 +168,10 @@ function startsNewBlock(block: Line[], prev: Line, line: Line, body: BodyStyle):
     const dy = prev.y - line.y;
     if (dy <= 0 || dy > PARAGRAPH_GAP * body.leading * Math.max(size, prev.size)) return true;
   } else {
-    // A paragraph goes on into the next column or page only if its last line was not its end.
+    // A paragraph goes on into the next column or page only if its last line was not its end:
+    // not short, and at the foot of a full column (room left below means the paragraph ended).
     if (shortEnd || (body.justified < 0.5 && endsSentence(prev.text))) return true;
+    if (prev.y - body.bottom > COLUMN_ROOM * body.leading * body.size || prev.y > FULL_COLUMN_END * prev.pageHeight) return true;
     if (line.x - line.columnLeft > INDENT * size) return true;
     return false;
   }

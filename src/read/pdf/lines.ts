@@ -17,6 +17,8 @@ export interface Line {
   columnRight: number;
   /** A drop cap set beside this line (the paragraph's first letter or letters). */
   dropCap?: string;
+  /** Height of the line's page. */
+  pageHeight: number;
   /** The parts of a row set apart by wide gaps (table cells), when there are two or more. */
   cells?: Array<{ x: number; text: string }>;
 }
@@ -84,6 +86,7 @@ export function pageLines(page: PageRuns, bodySize: number): Line[] {
     lines.push(line);
   }
   attachDropCaps(lines, dropCaps, page.page);
+  for (const line of lines) line.pageHeight = page.height;
   return readingOrder(lines, bounds.length);
 }
 
@@ -119,7 +122,7 @@ function attachDropCaps(lines: Line[], dropCaps: Run[], page: number): void {
       }
     } else {
       // A big letter with nothing beside it is an initial of its own: keep it as text.
-      lines.push({ page, column: -1, x: cap.x, right: cap.x + cap.w, y: cap.y, size: cap.size, font: cap.font, text: cap.str, columnLeft: cap.x, columnRight: cap.x + cap.w });
+      lines.push({ page, column: -1, x: cap.x, right: cap.x + cap.w, y: cap.y, size: cap.size, font: cap.font, text: cap.str, columnLeft: cap.x, columnRight: cap.x + cap.w, pageHeight: 0 });
     }
   }
 }
@@ -256,6 +259,7 @@ function makeLine(page: number, column: number, runs: Run[], columnLeft: number,
     text: text.replace(/\s+/g, ' ').trim(),
     columnLeft,
     columnRight,
+    pageHeight: 0,
   };
 }
 
