@@ -6,7 +6,9 @@
  * by a trailing comment), then runs the built CLI (`bin/unboil.js DIR -o OUT -j N --quiet`) on
  * --small and on --docs documents for each -j, and prints docs/s, MB/s and the peak RSS of the
  * whole process (main thread + workers, from /proc VmHWM), with the machine's load average: other
- * processes on a shared machine skew the figures. Targets: -j2 >= 1.7x the docs/s of -j1; peak
+ * processes on a shared machine skew the figures. CPU/doc (user + system time of the whole process
+ * per document) shows what the work costs whatever the load: when it stays flat from -j1 to -j2,
+ * only the cores the machine can spare limit the speed-up. Targets: -j2 >= 1.7x the docs/s of -j1; peak
  * RSS about the same for --small and --docs (memory bounded by documents in flight).
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -21,6 +23,8 @@ const DEFAULT_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'scrapinghub-dev', '
 const DOCS_PER_FOLDER = 100;
 /** How often the child's VmHWM is read (ms); VmHWM only grows, so the last reading is the peak. */
 const RSS_POLL_MS = 100;
+/** Linux clock ticks per second (USER_HZ), the unit of CPU times in /proc. */
+const CLOCK_TICKS = 100;
 
 interface Args {
   corpus: string | null;
@@ -88,10 +92,24 @@ interface Measure {
   jobs: number;
   seconds: number;
   peakRssMb: number | null;
+  /** CPU seconds of the process (last reading before it exited). */
+  cpuSeconds: number | null;
   code: number | null;
   summary: string;
   stderr: string;
   load: string;
+}
+
+/** CPU seconds (user + system, all threads) the process has used so far, from /proc/PID/stat. */
+function readCpuSeconds(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name; in ticks.
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
 }
 
 function readHwmKb(pid: number): number | null {
@@ -111,15 +129,17 @@ async function measure(input: string, out: string, docs: number, jobs: number): 
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   let peakKb: number | null = null;
+  let cpu: number | null = null;
   const timer = setInterval(() => {
     const kb = readHwmKb(child.pid!);
     if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
+    cpu = readCpuSeconds(child.pid!) ?? cpu;
   }, RSS_POLL_MS);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   const summary = stderr.trim().split('\n').filter((l) => / inputs: /.test(l)).pop() ?? stderr.trim().split('\n').pop() ?? '';
-  return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, code, summary, stderr, load };
+  return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, cpuSeconds: cpu, code, summary, stderr, load };
 }
 
 async function main(): Promise<void> {
@@ -146,9 +166,10 @@ async function main(): Promise<void> {
         const m = await measure(input, join(work, 'out'), size, jobs);
         results.push(m);
         const rss = m.peakRssMb === null ? 'n/a' : `${m.peakRssMb.toFixed(0)} MB`;
+        const cpu = m.cpuSeconds === null ? 'n/a' : `${((m.cpuSeconds / size) * 1000).toFixed(0)} ms`;
         console.log(
           `  -j${jobs} ${String(size).padStart(5)} docs: ${(size / m.seconds).toFixed(1).padStart(6)} docs/s  ${(bytes / 1e6 / m.seconds).toFixed(2)} MB/s  ` +
-            `${m.seconds.toFixed(1)} s  peak RSS ${rss}  exit ${m.code}  (load avg at start ${m.load})`,
+            `${m.seconds.toFixed(1)} s  CPU/doc ${cpu}  peak RSS ${rss}  exit ${m.code}  (load avg at start ${m.load})`,
         );
         console.log(`      ${m.summary || `(no summary line; stderr: ${JSON.stringify(m.stderr.slice(-300))})`}`);
       }
