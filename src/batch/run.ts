@@ -229,7 +229,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
           progress.log(`unboil: ${display(inputs[index]!.path)}: internal error: ${(error as Error).message}`);
         }
         if (done === null && result.stopped) {
-          const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: 'interrupted' };
+          const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: result.stopped === 'interrupted' ? 'interrupted' : 'batch stopped' };
           finish(index, { line, ndjson: null, notes: [], checkLines: [] });
         } else {
           finish(index, done);
