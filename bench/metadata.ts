@@ -18,6 +18,7 @@ import { convert } from '../src/index.js';
 import type { Metadata } from '../src/types.js';
 import { argValue, hasFlag, readManifest } from './corpus.js';
 import { norm, scoreMeta, type MetaValue } from './meta-metric.js';
+import { schemaErrors } from '../test/helpers/schema.js';
 
 const corpus = argValue('--corpus');
 if (!corpus) {
@@ -43,12 +44,18 @@ if (metaFrom) {
 const predictions = new Map<string, Record<string, MetaValue>>();
 const all: Metadata[] = [];
 let failed = 0;
+let schemaFailures = 0;
 for (const entry of entries) {
   let prediction: Record<string, MetaValue> = {};
   try {
     const input = readFileSync(join(corpus, entry.doc));
     const { metadata } = await convert(input, { baseUrl: entry.url ?? null, path: entry.doc });
     all.push(metadata);
+    const invalid = schemaErrors(metadata);
+    if (invalid) {
+      schemaFailures++;
+      process.stderr.write(`  schema ${entry.id}: ${invalid}\n`);
+    }
     prediction = {
       title: metadata.title,
       authors: metadata.authors.map((a) => a.name),
@@ -85,6 +92,8 @@ if (hasFlag('--json')) {
         `title exact counting those: ${f((t.exact! * t.n + kept) / t.n)}\n`,
     );
   }
+  process.stdout.write(`schema: ${all.length - schemaFailures}/${all.length} outputs valid against schema/metadata.schema.json\n`);
+  process.stdout.write(`warnings: ${warningCounts(all)}\n`);
   process.stdout.write(`filled (all schema fields, share of pages): ${fillRates(all)}\n`);
   process.stdout.write(`winning sources: ${sourceCounts(all)}\n`);
 }
@@ -140,4 +149,10 @@ function keepsSuffix(expected: MetaValue, predicted: MetaValue): boolean {
   if (!p || e === p) return false;
   const tail = e.startsWith(p) ? e.slice(p.length) : e.endsWith(p) ? e.slice(0, e.length - p.length) : null;
   return tail !== null && /^\s*(?:-|\||·|•|::|»|«|~|—|–)\s|\s(?:-|\||·|•|::|»|«|~|—|–)\s*$/.test(tail);
+}
+
+function warningCounts(list: Metadata[]): string {
+  const counts = new Map<string, number>();
+  for (const m of list) for (const w of m.warnings) counts.set(w.rule, (counts.get(w.rule) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
 }

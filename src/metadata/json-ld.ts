@@ -36,7 +36,11 @@ export function readJsonLd(tree: Root, file: VFile): void {
 
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t)))
     ?? objects.find((o) => types(o).some((t) => PAGE_TYPES.test(t)));
-  const site = objects.find((o) => types(o).some((t) => /^(WebSite|Organization|NewsMediaOrganization)$/.test(t)));
+  // The WebSite's name is the site's; a publisher may be a parent company or a news service.
+  const site = objects.find((o) => types(o).some((t) => t === 'WebSite'))
+    ?? objects.find((o) => types(o).some((t) => /^(Organization|NewsMediaOrganization)$/.test(t)));
+  const website = site && types(site).includes('WebSite') ? site : null;
+  if (website) propose(file, 'siteName', str(website['name']), 'json-ld');
 
   if (article) {
     // Both: some sites put a summary in `headline` and the headline in `name` (the visible one decides).
@@ -58,7 +62,7 @@ export function readJsonLd(tree: Root, file: VFile): void {
     const body = str(article['articleBody']);
     if (body) file.data.articleBody = body;
   }
-  if (site) propose(file, 'siteName', str(site['name']), 'json-ld');
+  if (site && !website) propose(file, 'siteName', str(site['name']), 'json-ld');
 }
 
 /** Pages often ship JSON-LD with trailing commas, comments or raw newlines in strings. */
