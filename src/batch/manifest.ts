@@ -47,9 +47,9 @@ export class Journal {
     this.dir = join(outDir, STATE_DIR, 'journal');
   }
 
-  static async open(outDir: string, read: boolean): Promise<Journal> {
+  static async open(outDir: string): Promise<Journal> {
     const journal = new Journal(outDir);
-    if (read) await journal.load();
+    await journal.load();
     return journal;
   }
 

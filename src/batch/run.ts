@@ -73,7 +73,8 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   const report = options.reportPath ? new ReportFile(options.reportPath) : null;
   const progress = new Progress(inputs.length + problems.length, options.progress);
   const hash = optionsHash({ ...options.convert });
-  const journal = options.mode === 'files' && options.outDir ? await Journal.open(options.outDir, !options.force) : null;
+  // Read even with --force: replacing an output must withdraw what older lines said of it.
+  const journal = options.mode === 'files' && options.outDir ? await Journal.open(options.outDir) : null;
   const writer = options.mode === 'files' && options.outDir ? new OutputWriter(options.outDir, options.fsync) : null;
   const result: BatchResult = { tally, stopped: null, differing: 0 };
   let diffsLeft = options.diffsShown ?? 3;

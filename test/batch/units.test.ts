@@ -38,7 +38,7 @@ describe('resume journal', () => {
     const dir = await tempDir();
     const plan = planOutputs(dir, { path: 'p.html', rel: 'p.html' });
     const made = { sha256: 'a'.repeat(64), version: '1.0.0', options: 'h1' };
-    const journal = await Journal.open(dir, true);
+    const journal = await Journal.open(dir);
     await writeTree(dir, { 'p.md': '# P\n', 'p.json': JSON.stringify({ source: { sha256: made.sha256 }, generator: { version: '1.0.0' } }) });
     await journal.record(plan, made);
     await journal.close();
@@ -46,7 +46,7 @@ describe('resume journal', () => {
     const jdir = join(dir, STATE_DIR, 'journal');
     await writeFile(join(jdir, 'zz-torn.jsonl'), '{"key":"p","sha');
 
-    const reread = await Journal.open(dir, true);
+    const reread = await Journal.open(dir);
     expect(await reread.upToDate(plan, made)).toBe(true);
     expect(await reread.upToDate(plan, { ...made, options: 'h2' })).toBe(false);
     expect(await reread.upToDate(plan, { ...made, version: '1.0.1' })).toBe(false);
@@ -58,7 +58,7 @@ describe('resume journal', () => {
     // About to replace the outputs with other options: the journal stops vouching for them,
     // even for a run that is killed before it records the new ones.
     await reread.invalidate(plan, { ...made, options: 'h2' });
-    expect(await (await Journal.open(dir, true)).upToDate(plan, made)).toBe(false);
+    expect(await (await Journal.open(dir)).upToDate(plan, made)).toBe(false);
     await reread.compact();
     expect((await readdir(jdir)).length).toBe(1);
     await mkdir(join(dir, 'x'), { recursive: true });
