@@ -11,7 +11,7 @@ function printedPage(doc: PDFKit.PDFDocument): void {
   doc.addStructure(page);
   let y = 40;
   const line = (tag: string, text: string, size = 12, font = 'Helvetica') => {
-    const el = doc.struct(tag, () => {
+    const el = doc.struct(tag, {}, () => {
       doc.font(font).fontSize(size).text(text, 40, y, { width: 520 });
       y = doc.y + 6;
     });
@@ -47,7 +47,7 @@ function printedPage(doc: PDFKit.PDFDocument): void {
     list.add(li);
     li.add(line('Lbl', '•', 12, 'Times-Roman'));
     y -= 18;
-    li.add(doc.struct('LBody', () => {
+    li.add(doc.struct('LBody', {}, () => {
       doc.font('Times-Roman').fontSize(12).text(item, 56, y);
       y = doc.y + 6;
     }));

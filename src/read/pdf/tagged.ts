@@ -14,7 +14,6 @@ const LEAF_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blo
 
 /** Structure roles (ISO 32000 standard structure types) -> HTML elements. */
 const BLOCK_ROLES: Record<string, string> = {
-  Document: 'div',
   Part: 'div',
   Art: 'article',
   Sect: 'section',
@@ -217,6 +216,11 @@ function convertChildren(children: StructNode[], inline: boolean, texts: Map<str
       continue;
     }
     if (child.type) continue; // annotations and objects: their URLs are read on the link
+    if (child.role === 'Document') {
+      // The document is the page's body itself, not a block inside it.
+      out.push(...convertChildren(child.children ?? [], inline, texts, links, used));
+      continue;
+    }
     const node = convertNode(child, inline, mixed, texts, links, used);
     if (node) out.push(node);
   }
