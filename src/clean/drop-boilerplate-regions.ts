@@ -3,8 +3,8 @@ import type { VFile } from 'vfile';
 import { attr, classAndId } from '../hast/util.js';
 import { firstWords } from './first-words.js';
 import { explain } from '../messages.js';
-import { computeStats } from '../extract/stats.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS } from './vocabulary.js';
+import { computeStats, linkDensity, type NodeStats } from '../extract/stats.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES } from './vocabulary.js';
 
 /**
  * A region that holds more than this share of the page's prose is never dropped by its name alone:
@@ -32,7 +32,7 @@ export default function dropBoilerplateRegions() {
       const node = stack.pop()!;
       const kind = boilerplateKind(node);
       const s = stats.get(node);
-      if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node)) {
+      if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
         remove.add(node);
         explain(file, `drop-${kind}`, `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
         continue;
@@ -62,6 +62,33 @@ export function boilerplateKind(node: Element): string | null {
   if (!names) return null;
   for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) if (pattern.test(names)) return kind;
   return null;
+}
+
+/**
+ * Mixed names ("entry-content entry-content-read-more", "story-body has-share-tools") are settled
+ * by what the region holds: named as content and holding prose with few links, it stays.
+ */
+const NAMED_CONTENT_MIN_PROSE = 200;
+const NAMED_CONTENT_MAX_LINKS = 0.25;
+
+function namedAsContent(node: Element, s: NodeStats): boolean {
+  if (BOILERPLATE_TAGS.has(node.tagName)) return false;
+  return ARTICLE_BODY_NAMES.test(classAndId(node)) && s.proseText >= NAMED_CONTENT_MIN_PROSE && linkDensity(s) < NAMED_CONTENT_MAX_LINKS;
+}
+
+/** Posts the author embedded in the story (a quoted tweet) are content, whatever "social" names them. */
+function isEmbed(node: Element): boolean {
+  return EMBED_NAMES.test(classAndId(node)) && hasBlockquote(node);
+}
+
+function hasBlockquote(node: Element): boolean {
+  const stack: Element[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.tagName === 'blockquote') return true;
+    for (const c of n.children) if (c.type === 'element') stack.push(c);
+  }
+  return false;
 }
 
 function holdsArticleBody(node: Element): boolean {

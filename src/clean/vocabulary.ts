@@ -27,6 +27,12 @@ export const CONTENT_HINT = /(^|[\s_-])((article|story|entry|post|content|body|t
 /** Words in class or id that suggest boilerplate (lower a container's score). */
 export const NEGATIVE_HINT = /(^|[\s_-])(hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
 
+/** Class/id names that say "this is the article's body" outright (not merely "post" or "content"). */
+export const ARTICLE_BODY_NAMES = /(^|[\s_-])((article|story|entry|post)[-_]*(body|content|text)|articlebody|bodytext|body-?text)($|[\s_-])/;
+
+/** Class/id words of posts embedded in an article (a quoted tweet, an Instagram post). */
+export const EMBED_NAMES = /(^|[\s_-])(embed|embedded|oembed|twitter-tweet|instagram-media|tiktok-embed|social-?media-?embed)($|[\s_-])/;
+
 /** ARIA roles of boilerplate landmarks. */
 export const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
 
