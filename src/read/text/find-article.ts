@@ -33,6 +33,13 @@ const LABEL_PENALTY = 6;
 const REPEAT_PENALTY = 4;
 /** A paragraph scoring this much is prose: no article header comes after it. */
 const HEADER_PROSE = 15;
+/**
+ * A text whose blocks count this little against it in all (a heading, a short closing line) is
+ * an article as it stands, not a page dump: it is kept whole.
+ */
+const MAX_CLEAN_NEGATIVE = 8;
+/** A repeated block of this many sentences is a paragraph, not a caption or teaser. */
+const REPEATED_PARAGRAPH_SENTENCES = 3;
 /** Blocks at or below this score are dropped even inside the article span. */
 const DROP_SCORE = -5;
 /** Widgets of text browsers: buttons, form fields, check boxes. */
@@ -72,13 +79,15 @@ export default function findArticle(tree: Root, file: VFile, headerEnd = 0): voi
     if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const scored: Scored[] = blocks.map((block) => ({ block, score: scoreBlock(block, seen) }));
+  dropCopies(scored);
   // A header with paragraphs of prose before it is no header (a title or date printed below the
   // article, in a footer): the hint is then ignored.
   const header = scored.slice(0, headerEnd);
   if (!header.some((s) => s.block.type === 'paragraph' && s.score >= HEADER_PROSE)) for (const s of header) s.score = Math.min(s.score, 0);
   cutAtThread(scored, file);
   if (process.env.UNBOIL_DEBUG_TEXT) for (const s of scored) process.stderr.write(`${s.score.toFixed(1).padStart(7)} ${s.block.type.slice(0, 4)} ${squash(textOf(s.block)).slice(0, 110)}\n`);
-  if (!scored.some((s) => s.score <= DROP_SCORE)) {
+  const negative = scored.reduce((n, s) => n + Math.min(0, s.score), 0);
+  if (!scored.some((s) => s.score <= DROP_SCORE) && negative > -MAX_CLEAN_NEGATIVE) {
     // Nothing in the text is boilerplate: it is an article as it stands.
     stripMarks(tree);
     return;
@@ -119,7 +128,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   const linked = Math.min(words, linkWords(block as Nodes) + marks * WORDS_PER_LINK_MARK);
   if (WIDGET.test(raw)) return -Math.max(LABEL_PENALTY, words);
   if (linked / words > MAX_LINK_SHARE) return -(words + 2);
-  if (block.type === 'list') return scoreList(block, text, words, linked);
+  if (block.type === 'list') return scoreList(block);
   if (COMMENT_LINE.test(text)) return -SECTION_END_PENALTY;
   // A teaser with its thumbnail: an image the dump could only name, then a headline.
   if (/^\[[^\]]{0,200}\]\s*\S/.test(text) && words < HEADLINE_WORDS * 2) return -2;
@@ -130,8 +139,9 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;
   if (PROMPT_LINE.test(text) && words < MAX_PROMPT_WORDS) return -LABEL_PENALTY;
   // A block the page prints twice (a caption repeated as its image's title, a teaser repeated
-  // in two rails) is not article prose, however long.
-  if ((seen.get(text.toLowerCase()) ?? 0) > 1) return -REPEAT_PENALTY;
+  // in two rails) is not article prose, unless it is a paragraph of several sentences.
+  const sentences = text.match(/[.!?。！？](\s|$)/gu)?.length ?? 0;
+  if ((seen.get(text.toLowerCase()) ?? 0) > 1 && sentences < REPEATED_PARAGRAPH_SENTENCES) return -REPEAT_PENALTY;
   const sentence = SENTENCE_END.test(text) || (text.match(/[.!?]\s|[。！？]/g)?.length ?? 0) >= 2;
   if (words >= PROSE_WORDS && sentence) return words - linked;
   // Lines that do not end a sentence are headlines, teasers and labels, unless they are longer
@@ -141,16 +151,32 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   return words >= PROSE_WORDS ? -1 : -2;
 }
 
-/** A list counts as prose when its items are sentences; a list of short items is navigation. */
-function scoreList(block: RootContent & { type: 'list' }, text: string, words: number, linked: number): number {
-  const items = block.children.map((item) => squash(clean(textOf(item))));
-  const short = items.filter((t) => wordCount(t) < 6).length;
-  if (short / Math.max(1, items.length) > 0.5) return -Math.max(2, items.length);
-  // Items that are sentences are prose; items that are not are headlines or menu entries.
+/**
+ * A list is scored item by item: items that are sentences count as prose, items of a few
+ * unlinked words are a little more likely content (a changelog, a list of steps) than not, and
+ * one- or two-word items and linked items are navigation.
+ */
+function scoreList(block: RootContent & { type: 'list' }): number {
   let score = 0;
-  for (const item of items) score += SENTENCE_END.test(item) ? wordCount(item) / 2 : -2;
-  return score - linked;
+  for (const item of block.children) {
+    const raw = textOf(item);
+    const t = squash(clean(raw));
+    const n = wordCount(t);
+    const itemLinked = Math.min(n, linkWords(item) + (raw.split(LINK_MARK).length - 1) * WORDS_PER_LINK_MARK);
+    if (n === 0 || itemLinked / n > MAX_LINK_SHARE) score -= 2;
+    else if (SENTENCE_END.test(t) && n >= LIST_SENTENCE_WORDS) score += (n - itemLinked) / 2;
+    else if (n >= LIST_ITEM_WORDS) score += LIST_ITEM_SCORE;
+    else score -= 1;
+  }
+  return score;
 }
+
+/** List items of this many words that are sentences count as prose. */
+const LIST_SENTENCE_WORDS = 4;
+/** Unlinked list items of this many words lean towards content... */
+const LIST_ITEM_WORDS = 3;
+/** ...by this much each. */
+const LIST_ITEM_SCORE = 0.5;
 
 function isBoilerplateLabel(text: string): boolean {
   if (BOILERPLATE_HEADING.test(text.replace(/[:.!]$/, ''))) return true;
@@ -164,6 +190,28 @@ function hasImage(block: RootContent): boolean {
     found = true;
   });
   return found;
+}
+
+/** A block holding this many other blocks' texts is a copy of them. */
+const COPY_MIN_PARTS = 2;
+/** Parts shorter than this (words) are too common to say a block copies them. */
+const COPY_PART_WORDS = 10;
+
+/**
+ * Pages print their article a second time as one run of text (the JSON-LD `articleBody`, a
+ * print version): a long block that contains the text of other paragraphs is such a copy.
+ */
+function dropCopies(scored: Scored[]): void {
+  const parts = scored
+    .filter((s) => s.block.type === 'paragraph')
+    .map((s) => ({ s, text: squash(clean(textOf(s.block))) }))
+    .filter((p) => wordCount(p.text) >= COPY_PART_WORDS);
+  for (const whole of parts) {
+    if (whole.s.score <= 0) continue;
+    let held = 0;
+    for (const part of parts) if (part !== whole && part.text.length < whole.text.length && whole.text.includes(part.text)) held++;
+    if (held >= COPY_MIN_PARTS) whole.s.score = -REPEAT_PENALTY;
+  }
 }
 
 /**

@@ -19,6 +19,8 @@ import reflowLines from './reflow-lines.js';
 import mergeSplitParagraphs from './merge-split-paragraphs.js';
 import { readTextMetadata } from './text-metadata.js';
 import findArticle from './find-article.js';
+import { boundMarkdown } from '../bound-markdown.js';
+import { limitDepth, MAX_TREE_DEPTH, unistShape } from '../../hast/limit-depth.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -66,7 +68,13 @@ export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot
   text = deinterleaveColumns(text, file);
   text = dropPageFurniture(text, file);
   text = plainDumpToMarkdown(text, file);
-  const mdast = parser.parse(text) as MdastRoot;
+  // Hostile shapes (a 1 MB paragraph of links, 1,000 nested quotes) would make the parser and the
+  // recursive tree tools slow or overflow: bound them first (read/bound-markdown.ts, hast/limit-depth.ts).
+  const bounded = boundMarkdown(text);
+  if (bounded.changes.length > 0) warn(file, 'text-bounded', `pathological Markdown shapes: ${bounded.changes.join('; ')}`);
+  const mdast = parser.parse(bounded.text) as MdastRoot;
+  const unwrapped = limitDepth(mdast as never, unistShape);
+  if (unwrapped > 0) warn(file, 'too-deep', `text nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} nodes, keeping their text`);
   await repairs.run(mdast, file);
   const headerEnd = readTextMetadata(mdast, file);
   findArticle(mdast, file, headerEnd);

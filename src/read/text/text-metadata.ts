@@ -261,6 +261,10 @@ function readTitle(blocks: RootContent[], taken: Set<number>, take: Take): strin
   return null;
 }
 
+/** How many blocks after a leading title the text must start. */
+const TITLE_REACH = 3;
+/** A paragraph this long (words) is prose. */
+const MIN_PROSE_AFTER_TITLE = 12;
 /** A title is short and does not end a sentence. */
 const MAX_TITLE_WORDS = 20;
 
@@ -276,6 +280,10 @@ function leadingTitle(blocks: RootContent[], taken: Set<number>, take: Take): st
   if (!first || first.type !== 'paragraph') return null;
   const t = text(first);
   if (!t || wordCount(t) > MAX_TITLE_WORDS || /[.!?,;]$/.test(t)) return null;
+  // The title heads the text: prose or a heading follows within a few blocks (a page dump's first
+  // line is a menu); and a text of one line is its own body, not a title.
+  const after = blocks.slice(i + 1, i + 1 + TITLE_REACH).filter((_, k) => !taken.has(i + 1 + k));
+  if (!after.some((b) => b.type === 'heading' || (b.type === 'paragraph' && wordCount(text(b)) >= MIN_PROSE_AFTER_TITLE))) return null;
   take(i, 'title');
   const next = blocks[i + 1];
   if (t.endsWith(':') && next?.type === 'paragraph' && !taken.has(i + 1) && wordCount(text(next)) <= MAX_TITLE_WORDS && !/[.!?:;,]$/.test(text(next))) {
@@ -306,7 +314,7 @@ function readDateLine(blocks: RootContent[], taken: Set<number>, file: VFile, ta
     const b = blocks[i]!;
     if (taken.has(i) || b.type !== 'paragraph') continue;
     const t = text(b);
-    if (wordCount(t) > 8 || /[.!?]$/.test(t.replace(/\b(a\.m|p\.m|[A-Z][a-z]{2})\.$/, ''))) continue;
+    if (wordCount(t) > 8 || !/\p{N}/u.test(t) || /[.!?]$/.test(t.replace(/\b(a\.m|p\.m|[A-Z][a-z]{2})\.$/, ''))) continue;
     const date = normalizeDate(t.replace(/^(published|posted|updated|date)\s*:?\s*(on\s+)?/i, ''));
     if (!date) continue;
     propose(file, /^updated/i.test(t) ? 'modified' : 'published', date, 'text');
