@@ -25,6 +25,8 @@ const LINE_BLOCKS = new Set(['p', 'div', 'span', 'li', 'dd', 'dt', 'time', 'smal
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'ul', 'ol', 'li', 'dl', 'dd', 'dt', 'table', 'blockquote', 'pre', 'figure', 'header', 'footer', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'img', 'picture']);
 /** Words that go with a date in a dateline. */
 const DATELINE_WORDS = /^(by|and|posted|updated|published|first|last|modified|on|at|in|am|pm|a|p|m|est|edt|pst|pdt|gmt|utc|bst|cet|cest|hst|ist|et|pt|the|le|el|am|um|às|de|du|der|die|das|publicado|publié|veröffentlicht|aktualisiert|atualizado|mis|à|jour|hours?|minutes?|ago|\d+|[a-z]|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|staff)$/i;
+/** ASCII, Arabic-Indic, Persian and full-width digits: the digits toWesternDigits maps to ASCII. */
+const ANY_DIGIT = /[\d\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/;
 const TIME = /\b\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(a\.m\.|p\.m\.)/gi;
 
 export default function dropBoilerplateLines() {
@@ -81,6 +83,9 @@ export function lineKind(text: string, heading = false): string | null {
 
 /** A line that is a date (or a time) with at most a few other words: a byline or an update stamp. */
 export function isDateline(text: string): boolean {
+  // Without a digit (in any script findDateText reads) no stated date can be found below; this
+  // check spares most lines eleven chrono parses (it was ~12% of a conversion's CPU time).
+  if (!ANY_DIGIT.test(text)) return false;
   let rest = text;
   let found = false;
   for (let i = 0; i < 3; i++) {
