@@ -22,6 +22,9 @@ const BLOCK_HEADINGS: Readonly<Record<BlockKind, RegExp>> = {
   translations: /^(also available in|available in|read (this|it) in|this page in|other languages|disponible en|aussi disponible en|également disponible en|auch verfügbar (auf|in)|diese seite auf|también disponible en|disponível em|também disponível em|disponibile (anche )?in|ook beschikbaar in|на других языках|متوفر أيضا (ب|في)|اقرأ ب)\s*:?$/i,
 };
 
+/** Sponsored-content widgets, by class or heading. */
+const SPONSORED = /taboola|outbrain|trc_|sponsored|promoted|partner/i;
+
 /** Element kinds that can hold a block (not inline text). */
 const BLOCK_TAGS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'nav', 'footer', 'article', 'dl']);
 /** A "block" with more text than this (characters) is a page region, not a card list or a box. */
@@ -48,6 +51,8 @@ export function blockKind(node: Element): BlockKind | null {
     }
   }
   if (kind && (textOf(node).length > MAX_BLOCK_TEXT || containsHeadline(node))) return null;
+  // Sponsored "recommendations" (Taboola, Outbrain, "Sponsored Links") are ads, not related articles.
+  if (kind === 'related' && (BOILERPLATE_GROUPS.ads!.test(ci) || SPONSORED.test(ci) || SPONSORED.test(openingHeading(node) ?? ''))) return null;
   return kind;
 }
 
@@ -78,8 +83,14 @@ export function readRelated(node: Element): RelatedItem[] {
   for (const card of cardsOf(node)) {
     const link = titleLink(card);
     if (!link) continue;
-    const title = clean(textOf(link.el));
-    if (!title || title.length < MIN_CARD_TITLE || seen.has(link.href)) continue;
+    // A link wrapping a kicker and a heading: the heading is the title.
+    let heading: Element | null = null;
+    walkElements({ type: 'root', children: [link.el] }, (el) => {
+      if (!heading && /^h[1-6]$/.test(el.tagName)) heading = el;
+      return heading === null;
+    });
+    const title = clean(textOf(heading ?? link.el));
+    if (!title || !looksLikeHeadline(title) || SPONSORED.test(title) || seen.has(link.href)) continue;
     seen.add(link.href);
     let published: string | null = null;
     let authors: string[] = [];
@@ -106,6 +117,19 @@ export function readRelated(node: Element): RelatedItem[] {
     items.push({ title, url: link.href, published, authors, section });
   }
   return items;
+}
+
+/**
+ * A card title is a headline: at least MIN_CARD_TITLE characters and, in Latin, Cyrillic or Greek
+ * script, MIN_CARD_WORDS words ("Internet Privacy", "Sign in" are labels and buttons).
+ */
+const MIN_CARD_WORDS = 3;
+function looksLikeHeadline(title: string): boolean {
+  if (title.length < MIN_CARD_TITLE) return false;
+  // Counted in Latin, Cyrillic and Greek script only: Arabic joins articles and conjunctions to
+  // words ("المدينة والدراجات" is "the city and the bicycles"), CJK does not space words.
+  const counted = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}\p{P}\p{S}\s]+$/u.test(title);
+  return !counted || title.split(/\s+/).length >= MIN_CARD_WORDS;
 }
 
 /** The cards of a list: the children of the innermost element that holds more than one. */

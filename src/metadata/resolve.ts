@@ -27,7 +27,7 @@ export function resolveFields(file: VFile): ResolvedFields {
     return null;
   }
 
-  const siteName = pick('siteName', (v) => clean(v));
+  const siteName = pick('siteName', (v) => stated(v));
   const organisations = organisationKeys(file);
   const titles = candidatesFor(file, 'title');
   const chosenTitle = chooseTitle(titles.map((c) => c.value), siteName, file.data.headlines ?? []);
@@ -51,7 +51,10 @@ export function resolveFields(file: VFile): ResolvedFields {
   checkDateConflicts(file, published);
   const fields: ResolvedFields = {
     title,
-    subtitle: pick('subtitle', (v) => clean(v)),
+    subtitle: pick('subtitle', (v) => {
+      const deck = stated(v);
+      return deck && title && normKey(deck) === normKey(title) ? null : deck;
+    }),
     // People first: the first source that names a person; only when none does, one that credits the publisher.
     authors: withBios(
       pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, true)) ??
@@ -65,11 +68,11 @@ export function resolveFields(file: VFile): ResolvedFields {
     lang: pick('lang', (v) => normaliseLang(v)),
     siteName,
     url: pick('url', (v) => absoluteUrl(v, base)),
-    description: pick('description', (v) => clean(v)),
-    section: pick('section', (v) => clean(v)),
+    description: pick('description', (v) => stated(v)),
+    section: pick('section', (v) => stated(v)),
     tags: pick('tags', (v) => [...new Set(v.map((t) => t.trim()).filter(Boolean))]) ?? [],
     image: pick('image', (v) => resolveUrl(v, base)),
-    license: pick('license', (v) => clean(v)),
+    license: pick('license', (v) => licence(v, base)),
     translations: [],
     related: pick('related', (v) => v.map((r): RelatedItem => ({ ...r, url: r.url ? resolveUrl(r.url, base) : null }))) ?? [],
     fieldSources: sources,
@@ -230,4 +233,23 @@ function dayOnClockOf(value: string, reference: string): string {
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) return datePart(value);
   return new Date(instant + target * 60_000).toISOString().slice(0, 10);
+}
+
+/** Placeholders that templates print when a field is empty. */
+const NULLISH = /^(nil|null|undefined|none|n\/a|na|-|untitled|\[object object\])$/i;
+
+/** A stated value: cleaned, and not a template placeholder. */
+function stated(value: string): string | null {
+  const text = clean(value);
+  return text && !NULLISH.test(text) ? text : null;
+}
+
+const normKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A licence: a URL resolved against the page (not a bare `#fragment`), or its name as stated. */
+function licence(value: string, base: string | null): string | null {
+  const text = stated(value);
+  if (!text || text.startsWith('#')) return null;
+  if (/^(https?:)?\/\//i.test(text) || text.startsWith('/')) return absoluteUrl(text, base) ?? (text.startsWith('//') ? `https:${text}` : text);
+  return text;
 }
