@@ -86,8 +86,8 @@ const GROW_LEVELS = 6;
 const GROW_MIN_PROSE = 0.6;
 /** ...at most this share link text... */
 const GROW_MAX_LINKS = 0.2;
-/** ...and its non-prose part at most this share of the chosen text (or GROW_SLACK characters). */
-const GROW_MAX_NOISE = 0.1;
+/** ...and its non-prose part at most this share of the article's prose so far (or GROW_SLACK characters). */
+const GROW_MAX_NOISE = 0.2;
 const GROW_SLACK = 200;
 
 function growOverProse(best: Element, stats: StatsMap, body: Element | Root): Element {
@@ -101,7 +101,7 @@ function growOverProse(best: Element, stats: StatsMap, body: Element | Root): El
       const prose = s.proseText - base.proseText;
       const links = s.linkText - base.linkText;
       const noise = added - prose;
-      if (noise > Math.max(GROW_SLACK, base.text * GROW_MAX_NOISE)) break;
+      if (noise > Math.max(GROW_SLACK, (base.text + prose) * GROW_MAX_NOISE)) break;
       if (prose / added >= GROW_MIN_PROSE && links / added <= GROW_MAX_LINKS) chosen = node;
     }
     node = s.parent;
