@@ -65,4 +65,18 @@ describe('runBatch', { timeout: 300_000 }, () => {
     expect(result.tally.counts.ok).toBe(15);
     expect(jsonl<{ path: string }>(text).map((l) => l.path)).toEqual(inputs.map((i) => i.path));
   });
+
+  it('--unordered streams lines as documents finish: the slow first one comes last', async () => {
+    const root = await tempDir();
+    const names = ['a-slow', 'b', 'c', 'd'];
+    await writeTree(root, Object.fromEntries(names.map((n) => [n, 'x'])));
+    const stdout = new PassThrough();
+    let text = '';
+    stdout.setEncoding('utf8').on('data', (d: string) => (text += d));
+    const inputs = names.map((n) => ({ path: join(root, n), rel: n }));
+    await runBatch(inputs, [], options(root, { mode: 'ndjson', outDir: null, jobs: 2, ordered: false, stdout, worker: misbehaving }));
+    const order = jsonl<{ path: string }>(text).map((l) => l.path.slice(root.length + 1));
+    expect(order.sort()).toEqual(names);
+    expect(jsonl<{ path: string }>(text).at(-1)!.path).toBe(join(root, 'a-slow'));
+  });
 });
