@@ -1,0 +1,71 @@
+/**
+ * Keep hostile text from making the Markdown parser slow. micromark is linear on ordinary text,
+ * even a megabyte of links in one paragraph, but quadratic in nesting: hundreds of nested
+ * containers (`> > > ...`, lists indented ever deeper) make every line re-check every open
+ * container (1,000 `>` take a second, 4,000 take ten). This bounds the nesting at a line's start,
+ * so a conversion ends in bounded time, and leaves ordinary articles byte for byte as they are.
+ * Hand-written because no library bounds micromark's input; each limit is named with why.
+ */
+
+/** Most nested container markers (`>`, list bullets) kept at a line's start: beyond any article. */
+export const MAX_CONTAINER_MARKERS = 16;
+
+/** Widest leading indentation kept, in columns: sixteen nested list levels. */
+export const MAX_INDENT = 2 * MAX_CONTAINER_MARKERS;
+
+export interface Bounded {
+  text: string;
+  /** What was changed, for the warning; empty when the text was left as it was. */
+  changes: string[];
+}
+
+/**
+ * Longest run of one emphasis character (`*`, `_`, `~`) read as markup. micromark pairs a run's
+ * delimiters one splice at a time, so a run of 10,000 takes minutes; no emphasis needs more than
+ * three. Longer runs inside a line are escaped (read as literal characters); a line that is only
+ * the run stays a thematic break.
+ */
+export const MAX_DELIMITER_RUN = 32;
+const LONG_RUN = new RegExp(`([*_~])\\1{${MAX_DELIMITER_RUN - 1},}`, 'g');
+
+/** One container marker at a line's start: a block quote or a list bullet, with its space. */
+const MARKER = /[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y;
+
+export function boundMarkdown(input: string): Bounded {
+  const changes = new Set<string>();
+  const lines = input.split('\n').map((line) => boundRuns(boundPrefix(line, changes), changes));
+  return { text: changes.size > 0 ? lines.join('\n') : input, changes: [...changes] };
+}
+
+/** Cut container markers and indentation beyond the limits at the start of a line. */
+function boundPrefix(line: string, changes: Set<string>): string {
+  // A loop, not one regular expression over the whole run: 100,000 markers would exhaust its stack.
+  MARKER.lastIndex = 0;
+  let markers = 0;
+  let keep = 0; // end of the last marker kept
+  let end = 0; // end of the whole run of markers
+  while (MARKER.exec(line)) {
+    markers++;
+    end = MARKER.lastIndex;
+    if (markers <= MAX_CONTAINER_MARKERS) keep = end;
+  }
+  if (markers > MAX_CONTAINER_MARKERS) {
+    changes.add(`kept ${MAX_CONTAINER_MARKERS} levels of nested quotes and lists`);
+    line = `${line.slice(0, keep).trimEnd()} ${line.slice(end)}`;
+  }
+  const indent = /^[ \t]*/.exec(line)![0];
+  if (indent.length > MAX_INDENT) {
+    changes.add(`kept ${MAX_INDENT} columns of indentation`);
+    line = ' '.repeat(MAX_INDENT) + line.slice(indent.length);
+  }
+  return line;
+}
+
+/** Escape runs of one emphasis character longer than MAX_DELIMITER_RUN (not a lone rule line). */
+function boundRuns(line: string, changes: Set<string>): string {
+  if (line.length <= MAX_DELIMITER_RUN) return line;
+  LONG_RUN.lastIndex = 0;
+  if (!LONG_RUN.test(line) || /^\s*([*_~])\1*\s*$/.test(line)) return line;
+  changes.add(`escaped runs of more than ${MAX_DELIMITER_RUN} emphasis marks`);
+  return line.replace(LONG_RUN, (run) => run.replace(/[*_~]/g, '\\$&'));
+}
