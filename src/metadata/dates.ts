@@ -58,6 +58,22 @@ function readDate(value: string | null | undefined): string | null {
  * weekday is not a date.
  */
 export function findDateText(value: string): { index: number; text: string } | null {
+  // A page asks about the same text several times (a byline box, then its author line, a line
+  // nested in a block of the same text): eleven chrono parses are worth remembering. Bounded,
+  // and the answer depends on the text alone, so the memo changes no result.
+  const known = FOUND_DATES.get(value);
+  if (known !== undefined) return known && { ...known };
+  const found = findDateTextUncached(value);
+  if (FOUND_DATES.size >= MAX_FOUND_DATES) FOUND_DATES.clear();
+  FOUND_DATES.set(value, found && { ...found });
+  return found;
+}
+
+/** Texts findDateText remembers at most (a few pages' worth of bylines and short lines). */
+const MAX_FOUND_DATES = 2048;
+const FOUND_DATES = new Map<string, { index: number; text: string } | null>();
+
+function findDateTextUncached(value: string): { index: number; text: string } | null {
   // Digits map one to one, so positions found in the converted text hold in the original.
   const text = toWesternDigits(value);
   if (ARABIC_MONTH.test(text)) {

@@ -38,6 +38,12 @@ const MAX_SECTION_LABEL = 40;
 const NEAR_HEADLINE = 12;
 /** Comment sections: their bylines and dates are the commenters', not the article's. */
 const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|[\s_-])/;
+/**
+ * Bounds on work for hostile pages: datelines parsed (each goes through the date parsers) and
+ * related cards kept. Real pages have a handful of each.
+ */
+const MAX_DATELINES = 60;
+const MAX_RELATED = 50;
 /** `<h1>`s read as possible headlines: pages with more are lists, not articles. */
 const MAX_HEADLINES = 5;
 /** A dateline longer than this (characters) is prose, not a date. */
@@ -81,6 +87,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const microdataAuthors: Array<{ at: number; authors: Author[] }> = [];
   const related: RelatedItem[] = [];
   const bios: Author[] = [];
+  let datelines = 0;
   const decks: Array<{ at: number; text: string }> = [];
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
@@ -93,7 +100,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     if (block === 'related') {
-      related.push(...readRelated(node));
+      if (related.length < MAX_RELATED) related.push(...readRelated(node).slice(0, MAX_RELATED - related.length));
       return false;
     }
     // Bio boxes are read for bios and still walked: sites also class their byline "author-info".
@@ -169,7 +176,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
           return false;
         }
       }
-      if (DATELINE_HINT.test(hint)) {
+      if (datelines < MAX_DATELINES && DATELINE_HINT.test(hint)) {
+        datelines++;
         const text = textOf(node);
         if (text && text.length < MAX_DATELINE) {
           const date = findDateText(text);

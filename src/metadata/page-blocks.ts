@@ -29,6 +29,8 @@ const SPONSORED = /taboola|outbrain|trc_|sponsored|promoted|partner/i;
 const BLOCK_TAGS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'nav', 'footer', 'article', 'dl']);
 /** A "block" with more text than this (characters) is a page region, not a card list or a box. */
 const MAX_BLOCK_TEXT = 6000;
+/** Cards read per block (a bound on work for hostile pages; real lists have a few dozen at most). */
+const MAX_CARDS = 50;
 /** Card titles shorter than this (characters) are labels ("More", "Read"), not headlines. */
 const MIN_CARD_TITLE = 12;
 /** Class words of a card's kind/section label ("Brief Analysis") and of its byline. */
@@ -80,7 +82,7 @@ function openingHeading(node: Element): string | null {
 export function readRelated(node: Element): RelatedItem[] {
   const items: RelatedItem[] = [];
   const seen = new Set<string>();
-  for (const card of cardsOf(node)) {
+  for (const card of cardsOf(node).slice(0, MAX_CARDS)) {
     const link = titleLink(card);
     if (!link) continue;
     // A link wrapping a kicker and a heading: the heading is the title.

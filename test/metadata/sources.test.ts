@@ -88,3 +88,21 @@ describe('metadata sources', () => {
     expect(metadata.fieldSources.lang).toBe('detected');
   });
 });
+
+describe('authors: people before publishers', () => {
+  it('credits an agency only when no person is named', async () => {
+    expect((await meta('', '<div class="byline">By Ines Moreau, Associated Press</div>')).authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    expect((await meta('', '<div class="byline">By Reuters</div>')).authors.map((a) => a.name)).toEqual(['Reuters']);
+  });
+
+  it('takes a structured author name as written, even when it is not a byline-shaped name', async () => {
+    const m = await meta('<script type="application/ld+json">{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Organization","name":"Contributors to Harbour projects"}}</script>');
+    expect(m.authors.map((a) => a.name)).toEqual(['Contributors to Harbour projects']);
+  });
+
+  it('ignores placeholder dates and template placeholders', async () => {
+    const m = await meta('<meta property="article:published_time" content="0001-01-01T00:00:00Z"><meta property="article:section" content="nil"><meta name="date" content="2024-02-06">');
+    expect(m.published).toBe('2024-02-06');
+    expect(m.section).toBeNull();
+  });
+});
