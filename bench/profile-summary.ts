@@ -43,8 +43,8 @@ const where = (n: ProfileNode) => {
   const url = n.callFrame.url.replace(/^file:\/\//, '');
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg) return pkg[1]!;
-  const own = /\/(src|bench)\/(.*)$/.exec(url);
-  if (own) return `${own[1]}/${own[2]}`;
+  const own = /\/(src|bench|dist)\/(.*)$/.exec(url);
+  if (own) return `${own[1] === 'dist' ? 'src' : own[1]}/${own[2]!.replace(/\.js$/, '.ts')}`;
   return url || '(native)';
 };
 const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${where(n)}:${n.callFrame.lineNumber + 1}`;
