@@ -1,6 +1,8 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, isElement, removeWhere } from '../hast/util.js';
+import { attr, isElement, removeWhere, textOf } from '../hast/util.js';
+import { explain } from '../messages.js';
+import { firstWords } from './first-words.js';
 import { NON_CONTENT_TAGS } from './vocabulary.js';
 
 /**
@@ -8,12 +10,15 @@ import { NON_CONTENT_TAGS } from './vocabulary.js';
  * comments, and elements the page hides (`hidden`, `aria-hidden`, `display:none`).
  */
 export default function dropNonContent() {
-  return (tree: Root, _file: VFile) => {
+  return (tree: Root, file: VFile) => {
     removeWhere(tree, (node) => {
       if (node.type === 'comment') return true;
       if (!isElement(node)) return false;
       if (NON_CONTENT_TAGS.has(node.tagName)) return true;
-      return isHidden(node);
+      if (!isHidden(node)) return false;
+      // Hidden text is a removal a reader may question; scripts and styles are not text.
+      if (file.data.explain && textOf(node) !== '') explain(file, 'drop-hidden', `dropped hidden <${node.tagName}>: "${firstWords(node)}"`);
+      return true;
     });
   };
 }

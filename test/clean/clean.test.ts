@@ -47,6 +47,7 @@ describe('drop-non-content', () => {
   it('drops scripts, forms and hidden elements', async () => {
     const r = await run(`<body><article>${prose('visible', 3)}<script>var secret = 1</script><p hidden>Hidden words here</p><div style="display:none">Invisible block</div></article></body>`);
     expect(r.markdown).not.toMatch(/secret|Hidden words|Invisible/);
+    expect(r.rules).toContain('drop-hidden');
   });
 });
 
