@@ -6,6 +6,8 @@
  * reference scorer's table, so any drift between the two shows at once.
  */
 
+import { tokenF1 } from '../src/metadata/text-utils.js';
+
 export const META_FIELDS = ['title', 'authors', 'published', 'lang', 'description', 'siteName'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 export type MetaValue = string | string[] | null | undefined;
@@ -29,25 +31,6 @@ const TOKEN_RE = new RegExp(`[${CJK}]|[[\\p{L}\\p{N}\\p{M}]--[${CJK}]]+`, 'gv');
 
 export function tokens(s: unknown): string[] {
   return norm(s).match(TOKEN_RE) ?? [];
-}
-
-export function tokenF1(a: string[], b: string[]): number {
-  if (!a.length && !b.length) return 1;
-  if (!a.length || !b.length) return 0;
-  const counts = new Map<string, number>();
-  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of b) {
-    const c = counts.get(t);
-    if (c) {
-      overlap++;
-      counts.set(t, c - 1);
-    }
-  }
-  if (!overlap) return 0;
-  const p = overlap / b.length;
-  const r = overlap / a.length;
-  return (2 * p * r) / (p + r);
 }
 
 export function isEmpty(v: unknown): boolean {

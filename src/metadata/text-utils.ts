@@ -18,3 +18,23 @@ export function resolveUrl(url: string | null | undefined, base: string | null |
     return value;
   }
 }
+
+/** Bag-of-words F1 between two token lists (how much two texts agree, whatever the word order). */
+export function tokenF1(a: string[], b: string[]): number {
+  if (!a.length && !b.length) return 1;
+  if (!a.length || !b.length) return 0;
+  const counts = new Map<string, number>();
+  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let overlap = 0;
+  for (const t of b) {
+    const c = counts.get(t);
+    if (c) {
+      overlap++;
+      counts.set(t, c - 1);
+    }
+  }
+  if (!overlap) return 0;
+  const p = overlap / b.length;
+  const r = overlap / a.length;
+  return (2 * p * r) / (p + r);
+}

@@ -1,4 +1,4 @@
-import { clean } from './text-utils.js';
+import { clean, tokenF1 as f1 } from './text-utils.js';
 
 /**
  * The article's title: without a site-name suffix or prefix (" | Site", "Site - "), and matched
@@ -82,22 +82,4 @@ function join(title: string, parts: string[], i: number, j: number): string {
   const endPart = parts[j - 1]!;
   const end = title.lastIndexOf(endPart) + endPart.length;
   return title.slice(start, end).trim();
-}
-
-function f1(a: string[], b: string[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const t of a) counts.set(t, (counts.get(t) ?? 0) + 1);
-  let overlap = 0;
-  for (const t of b) {
-    const c = counts.get(t);
-    if (c) {
-      overlap++;
-      counts.set(t, c - 1);
-    }
-  }
-  if (overlap === 0) return 0;
-  const p = overlap / b.length;
-  const r = overlap / a.length;
-  return (2 * p * r) / (p + r);
 }
