@@ -18,6 +18,9 @@ const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|li
 /** News agencies and desks that bylines credit beside (or instead of) people. */
 const AGENCIES = /^(the )?(associated press|ap|reuters|afp|agence france-presse|dpa|efe|ansa|anp|tass|ria novosti|xinhua|kyodo|pa|press association|upi|bloomberg|staff|staff reports?|newsroom|news desk|web desk|wire services?|agencies)$/i;
 
+/** A desk or outlet credited beside people: "WebMD Health News", "DH News Service", "Metro Desk". */
+const DESK = /\b(news|service|desk|media|staff|team|newsroom|bureau|wire|agency|online|digital)$/i;
+
 /**
  * Job titles that follow a name ("Games Editor", "Senior Staff Technologist"): English plus the
  * commonest in French, German, Spanish, Portuguese and Italian bylines.
@@ -65,7 +68,7 @@ export function parseByline(line: string): string[] {
     if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
   }
   // "Jane Doe, Associated Press": the agency is credited only when no person is.
-  const people = names.filter((n) => !AGENCIES.test(n));
+  const people = names.filter((n) => !AGENCIES.test(n) && !DESK.test(n));
   return people.length > 0 ? people : names;
 }
 
