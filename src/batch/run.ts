@@ -79,10 +79,15 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   const result: BatchResult = { tally, stopped: null, differing: 0 };
   let diffsLeft = options.diffsShown ?? 3;
 
+  // Set while stdout is full (a slow reader of --ndjson): no new document starts until it drains,
+  // so a slow pipe cannot make finished documents pile up in memory.
+  let stdoutFull: Promise<void> | null = null;
   const emit = (done: Done): void => {
     tally.add(done.line);
     report?.write(done.line);
-    if (done.ndjson !== null) options.stdout.write(done.ndjson);
+    if (done.ndjson !== null && !options.stdout.write(done.ndjson) && !stdoutFull) {
+      stdoutFull = new Promise<void>((drained) => options.stdout.once('drain', () => ((stdoutFull = null), drained())));
+    }
     for (const line of done.checkLines) options.stdout.write(`${line}\n`);
     for (const note of done.notes) progress.log(note);
     progress.update({ done: tally.done, failed: tally.counts.error });
@@ -108,9 +113,12 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     const wake = () => {
       for (const go of waiting.splice(0)) go();
     };
+    let stopped!: () => void;
+    const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
     const stop = (reason: string) => {
       if (result.stopped) return;
       result.stopped = reason;
+      stopped();
       wake();
       void pool?.destroy();
     };
@@ -220,6 +228,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     const lane = async (): Promise<void> => {
       for (;;) {
         while (!result.stopped && nextToStart >= nextToEmit + window) await new Promise<void>((go) => waiting.push(go));
+        while (stdoutFull && !result.stopped) await Promise.race([stdoutFull, whenStopped]);
         if (result.stopped || nextToStart >= inputs.length) return;
         const index = nextToStart++;
         let done: Done | null;

@@ -14,6 +14,9 @@ import { inShard, parseShard } from '../batch/shard.js';
 import { readInput, runBatch } from '../batch/run.js';
 import { parseRules } from '../rules/load-rules.js';
 
+/** Exit code when stdout's reader went away, as a shell reports a process killed by SIGPIPE. */
+const EXIT_BROKEN_PIPE = 141;
+
 /** Conflicts listed before giving up (the rest are counted). */
 const CONFLICTS_SHOWN = 10;
 
@@ -115,6 +118,13 @@ export async function main(argv: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // The reader of --ndjson went away (`| head`): stop as cleanly as on Ctrl-C, and exit 141.
+  const onStdoutError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    signalCode = EXIT_BROKEN_PIPE;
+    controller.abort();
+  };
+  process.stdout.on('error', onStdoutError);
   try {
     const result = await runBatch(inputs, problems, {
       mode: options.check ? 'check' : options.ndjson ? 'ndjson' : 'files',
@@ -139,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
     const { tally } = result;
     if (!options.quiet) process.stderr.write(`unboil: ${tally.summary()}\n`);
     if (result.stopped === 'interrupted') {
-      process.stderr.write('unboil: interrupted: rerun the same command to resume\n');
+      if (signalCode !== EXIT_BROKEN_PIPE) process.stderr.write('unboil: interrupted: rerun the same command to resume\n');
       return signalCode;
     }
     if (result.stopped) {
@@ -155,6 +165,7 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    process.stdout.off('error', onStdoutError);
   }
 }
 

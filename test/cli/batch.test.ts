@@ -166,6 +166,17 @@ describe('pipelines', { timeout: 600_000 }, () => {
     expect(only!.metadata.source.path).toBeNull();
   });
 
+  it('--ndjson into a reader that goes away (| head -1) stops cleanly with exit 141', async () => {
+    const root = await tempDir();
+    await writeTree(root, Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`in/p${String(i).padStart(2, '0')}.html`, page(i, 20)])));
+    const { child, done } = startCli(['in', '--ndjson', '-j', '1'], root);
+    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    child.stdout!.destroy();
+    const run = await done;
+    expect(run.stderr).not.toMatch(/internal error|EPIPE/);
+    expect(run.code).toBe(141);
+  });
+
   it('converts one file to stdout as before, and rejects directories without --out-dir', async () => {
     const root = await tempDir();
     await writeTree(root, { 'in/a.html': page(1) });
