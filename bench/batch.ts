@@ -1,5 +1,5 @@
 /**
- * Batch benchmark: `npm run bench:batch [-- --corpus DIR] [--docs 2000] [--small 500] [--jobs 1,2] [--no-build]`
+ * Batch benchmark: `npm run bench:batch [-- --corpus DIR] [--docs 2000] [--small 500] [--jobs 1,2] [--no-build] [--cli '--max-per-worker 0']`
  *
  * Replicates a corpus (default ../shared/corpus/scrapinghub-dev/docs when present, else generated
  * article pages) to --docs documents in a temporary directory (100 a folder, each copy made unique
@@ -32,10 +32,12 @@ interface Args {
   small: number;
   jobs: number[];
   build: boolean;
+  /** Extra CLI arguments for every run (e.g. `--max-per-worker 0`). */
+  extra: string[];
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpus: existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null, docs: 2000, small: 500, jobs: [1, 2], build: true };
+  const args: Args = { corpus: existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null, docs: 2000, small: 500, jobs: [1, 2], build: true, extra: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -44,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--small' && value) (args.small = Number(value)), i++;
     else if (flag === '--jobs' && value) (args.jobs = value.split(',').map(Number)), i++;
     else if (flag === '--no-build') args.build = false;
+    else if (flag === '--cli' && value) (args.extra = value.split(' ').filter(Boolean)), i++;
     else throw new Error(`unknown argument: ${flag}`);
   }
   return args;
@@ -121,11 +124,12 @@ function readHwmKb(pid: number): number | null {
   }
 }
 
-async function measure(input: string, out: string, docs: number, jobs: number): Promise<Measure> {
+async function measure(input: string, out: string, docs: number, jobs: number, extra: string[]): Promise<Measure> {
   await rm(out, { recursive: true, force: true });
+  const report = `${out}.report.jsonl`;
   const load = loadavg()[0]!.toFixed(1);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'unboil.js'), input, '-o', out, '-j', String(jobs)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'unboil.js'), input, '-o', out, '-j', String(jobs), '--report', report, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   let peakKb: number | null = null;
@@ -139,6 +143,14 @@ async function measure(input: string, out: string, docs: number, jobs: number): 
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
   const summary = stderr.trim().split('\n').filter((l) => / inputs: /.test(l)).pop() ?? stderr.trim().split('\n').pop() ?? '';
+  // Failed documents, by error code, so a failure in the run is visible beside its figures.
+  const failures = new Map<string, number>();
+  for (const line of (await readFile(report, 'utf8').catch(() => '')).split('\n')) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as { error: { code: string; message: string } | null };
+    if (entry.error) failures.set(`${entry.error.code}: ${entry.error.message.slice(0, 80)}`, (failures.get(`${entry.error.code}: ${entry.error.message.slice(0, 80)}`) ?? 0) + 1);
+  }
+  for (const [what, count] of failures) stderr += `\n      failed ${count}x ${what}`;
   return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, cpuSeconds: cpu, code, summary, stderr, load };
 }
 
@@ -163,7 +175,7 @@ async function main(): Promise<void> {
       const bytes = await replicate(input, docs, size);
       console.log(`corpus: ${args.corpus ?? 'generated pages'} (${docs.length} distinct) replicated to ${size} docs, ${(bytes / 1e6).toFixed(1)} MB`);
       for (const jobs of args.jobs) {
-        const m = await measure(input, join(work, 'out'), size, jobs);
+        const m = await measure(input, join(work, 'out'), size, jobs, args.extra);
         results.push(m);
         const rss = m.peakRssMb === null ? 'n/a' : `${m.peakRssMb.toFixed(0)} MB`;
         const cpu = m.cpuSeconds === null ? 'n/a' : `${((m.cpuSeconds / size) * 1000).toFixed(0)} ms`;
@@ -172,6 +184,7 @@ async function main(): Promise<void> {
             `${m.seconds.toFixed(1)} s  CPU/doc ${cpu}  peak RSS ${rss}  exit ${m.code}  (load avg at start ${m.load})`,
         );
         console.log(`      ${m.summary || `(no summary line; stderr: ${JSON.stringify(m.stderr.slice(-300))})`}`);
+        for (const line of m.stderr.split('\n').filter((l) => l.startsWith('      failed '))) console.log(line);
       }
     }
     const big = (jobs: number) => results.find((r) => r.docs === args.docs && r.jobs === jobs);
