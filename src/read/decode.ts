@@ -20,7 +20,7 @@ export interface Decoded {
   /** WHATWG name of the encoding used, lower-case (`utf-8`, `windows-1252`, `shift_jis`). */
   encoding: string;
   /** Why this encoding: `bom`/`declared` (the page says so), `utf-8` (valid UTF-8), `detected`. */
-  how: 'declared' | 'valid-utf-8' | 'detected' | 'declared-but-invalid';
+  how: 'declared' | 'valid-utf-8' | 'detected' | 'declared-but-invalid' | 'invalid-bytes';
 }
 
 /**
@@ -33,6 +33,7 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   if (sniffed !== UNDECLARED) {
     const encoding = canonical(sniffed) ?? 'utf-8';
     if (encoding === 'utf-8' && !isValidUtf8(bytes)) {
+      if (mostlyUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
       const detected = detect(bytes);
       if (detected && detected !== 'utf-8') return { text: decodeWith(bytes, detected), encoding: detected, how: 'declared-but-invalid' };
     }
@@ -45,7 +46,10 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
 export function decodeUndeclared(bytes: Uint8Array): Decoded {
   const bom = bomEncoding(bytes);
   if (bom) return { text: decodeWith(bytes, bom), encoding: bom, how: 'declared' };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16, how: 'detected' };
   if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'valid-utf-8' };
+  if (mostlyUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
   const detected = detect(bytes) ?? 'windows-1252';
   return { text: decodeWith(bytes, detected), encoding: detected, how: 'detected' };
 }
@@ -62,9 +66,108 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   return isUtf8(bytes);
 }
 
+/**
+ * UTF-16 without a BOM: ASCII-range text puts a NUL in every other byte (the high byte first in
+ * big-endian). Hand-written because neither the sniffer (it looks for ASCII bytes) nor chardet
+ * (it needs a BOM) says so; at least 40% of one column NUL and almost none in the other.
+ */
+function utf16WithoutBom(bytes: Uint8Array): string | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd / pairs > 0.4 && even / pairs < 0.05) return 'utf-16le';
+  if (even / pairs > 0.4 && odd / pairs < 0.05) return 'utf-16be';
+  return null;
+}
+
+/**
+ * UTF-8 with a few invalid sequences (a truncated character, a stray byte): read as UTF-8, each bad
+ * sequence a U+FFFD as the WHATWG decoder makes it, rather than guessing a legacy encoding that
+ * would garble every valid character. "Mostly": at least `UTF8_VALID_PER_INVALID` valid non-ASCII
+ * characters per invalid sequence (legacy text read as UTF-8 yields almost no valid ones).
+ */
+const UTF8_VALID_PER_INVALID = 4;
+
+function mostlyUtf8(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 256 * 1024));
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c > 0x7f && !(c >= 0xdc00 && c <= 0xdfff)) valid++;
+  }
+  return valid > 0 && valid >= UTF8_VALID_PER_INVALID * invalid;
+}
+
+/** Single-byte legacy encodings chardet may confuse with one another (WHATWG names). */
+const SINGLE_BYTE = [
+  'windows-1252', 'windows-1250', 'iso-8859-2', 'windows-1251', 'koi8-r', 'iso-8859-5', 'windows-1253', 'iso-8859-7',
+  'windows-1257', 'iso-8859-4', 'iso-8859-13', 'windows-1254', 'iso-8859-15', 'windows-1256', 'iso-8859-6', 'windows-1255',
+  'iso-8859-8', 'windows-874', 'koi8-u', 'ibm866', 'macintosh',
+];
+
+/**
+ * The encoding of undeclared, non-UTF-8 bytes. chardet is reliable on multi-byte encodings but on
+ * short single-byte text it often picks a wrong code page (KOI8-R read as ISO-8859-6, ISO-8859-5
+ * as ISO-8859-2). So when it says single-byte, every single-byte candidate is decoded and the most
+ * plausible text wins (`plausibility`); ties keep chardet's order.
+ */
 function detect(bytes: Uint8Array): string | null {
-  const guess = chardet.detect(bytes.subarray(0, 64 * 1024));
-  return guess ? canonical(guess) : null;
+  const sample = bytes.subarray(0, 64 * 1024);
+  const ranked = chardet.analyse(sample).map((match) => canonical(match.name)).filter((name): name is string => name !== null);
+  const top = ranked[0] ?? null;
+  if (top === null || !SINGLE_BYTE.includes(top)) return top;
+  const candidates = [...new Set([...ranked.filter((name) => SINGLE_BYTE.includes(name)), ...SINGLE_BYTE])];
+  let best = top;
+  let bestScore = -Infinity;
+  for (const candidate of candidates) {
+    const score = plausibility(decodeWith(sample, candidate));
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Non-ASCII punctuation common in real text; other non-ASCII symbols suggest a wrong code page. */
+const COMMON_MARKS = /[\u00a0\u00ab\u00bb\u00a9\u00ae\u00b0\u00a7\u00b7\u00bf\u00a1\u2010-\u2027\u20ac\u2116]/u;
+const WORD = /[\p{L}\p{M}]+/gu;
+const SCRIPTS = [/^[\p{Script=Latin}\p{M}]+$/u, /^[\p{Script=Cyrillic}\p{M}]+$/u, /^[\p{Script=Greek}\p{M}]+$/u, /^[\p{Script=Arabic}\p{M}]+$/u, /^[\p{Script=Hebrew}\p{M}]+$/u, /^[\p{Script=Thai}\p{M}]+$/u];
+
+/**
+ * How much decoded text looks like real writing: words with non-ASCII letters score their length
+ * when they are in one script, cased like words (lower, Capitalised, or all capitals), and, in Latin
+ * script, mostly ASCII (accents are the exception in Latin-script languages; a word of accented
+ * letters only is mojibake); otherwise minus their length. Replacement characters, C1 controls and
+ * rare symbols score -2. Hand-written: no maintained detector ranks code pages by their output.
+ */
+function plausibility(text: string): number {
+  let score = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c === 0xfffd || (c >= 0x80 && c <= 0x9f)) score -= 2;
+    else if (!/[\p{L}\p{M}]/u.test(text[i]!) && !COMMON_MARKS.test(text[i]!)) score -= 2;
+  }
+  for (const [word] of text.matchAll(WORD)) {
+    if (!/[^\x00-\x7f]/.test(word)) continue;
+    const oneScript = SCRIPTS.some((script) => script.test(word));
+    const rest = word.slice(1);
+    const cased = word === word.toLowerCase() || word === word.toUpperCase() || rest === rest.toLowerCase();
+    const latin = SCRIPTS[0]!.test(word);
+    const nonAscii = word.replace(/[\x00-\x7f]/g, '').length;
+    const mojibakeLatin = latin && word.length >= 3 && nonAscii * 2 > word.length;
+    score += oneScript && cased && !mojibakeLatin ? word.length : -word.length;
+  }
+  return score;
 }
 
 /** The WHATWG canonical name of an encoding label, or null when TextDecoder does not know it. */

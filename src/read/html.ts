@@ -22,6 +22,8 @@ export function readHtml(bytes: Uint8Array, file: VFile): Root {
     warn(file, 'charset-mismatch', `declared charset is wrong for these bytes; decoded as ${decoded.encoding}`);
   } else if (decoded.how === 'detected') {
     warn(file, 'charset-detected', `no charset declared and not UTF-8; detected ${decoded.encoding}`);
+  } else if (decoded.how === 'invalid-bytes') {
+    warn(file, 'invalid-bytes', 'invalid UTF-8 byte sequences; each replaced by U+FFFD');
   }
   const document = parse(decoded.text, PARSE5_OPTIONS);
   // hast-util-from-parse5 recurses once per level: bound the depth first (hast/limit-depth.ts).

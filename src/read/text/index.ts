@@ -54,6 +54,7 @@ export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot
   const decoded = decodeUndeclared(bytes);
   file.data.encoding = decoded.encoding;
   if (decoded.how === 'detected') warn(file, 'charset-detected', `text is not UTF-8; detected ${decoded.encoding}`);
+  if (decoded.how === 'invalid-bytes') warn(file, 'invalid-bytes', 'invalid UTF-8 byte sequences; each replaced by U+FFFD');
   let text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   file.data.articleGiven = true;
 
