@@ -21,8 +21,7 @@ const HTML_START = /^\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html|head|body|me
 /** An `<html>`, `<head>` or `<body>` tag anywhere early on (pages saved with junk before them). */
 const HTML_ANYWHERE = /<(html|head|body)[\s>]/i;
 
+/** One character per byte (ISO-8859-1), without copying: enough to look for ASCII markers. */
 function latin1(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += String.fromCharCode(bytes[i]!);
-  return out;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
