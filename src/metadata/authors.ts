@@ -13,13 +13,13 @@ const BY_PREFIX = /^\s*(by|written by|posted by|words by|text by|story by|report
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\||•|·)\s*/i;
 
 /** A whole part that is a word, label or agency rather than a person's name. */
-const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|updated|published|posted|\d.*)$/i;
+const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
 
 /** News agencies and desks that bylines credit beside (or instead of) people. */
 const AGENCIES = /^(the )?(associated press|ap|reuters|afp|agence france-presse|dpa|efe|ansa|anp|tass|ria novosti|xinhua|kyodo|pa|press association|upi|bloomberg|staff|staff reports?|newsroom|news desk|web desk|wire services?|agencies)$/i;
 
 /** A desk or outlet credited beside people: "WebMD Health News", "DH News Service", "Metro Desk". */
-const DESK = /\b(news|service|desk|media|staff|team|newsroom|bureau|wire|agency|online|digital)$/i;
+const DESK = /\b(news|service|desk|media|staff|team|newsroom|bureau|wire|agency|online|digital|business|sport|sports|politics|tech|health|science|world|entertainment)$/i;
 
 /**
  * Job titles that follow a name ("Games Editor", "Senior Staff Technologist"): English plus the
@@ -59,7 +59,7 @@ export function parseByline(line: string): string[] {
     if (names.length > 0 && isRole(raw)) break;
     // "NJ Advance Media for NJ.com", "cleveland.com": an outlet, not a person.
     if (DOMAIN.test(raw)) continue;
-    const name = stripTrailingRole(cutAtLowercase(cutAtDigits(raw)));
+    const name = stripTrailingRole(cutTrailingCaps(cutAtLowercase(cutAtDigits(raw))));
     if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name)) continue;
     if (name.split(/\s+/).length > MAX_NAME_WORDS) continue;
     if (/[@/]|https?:/.test(name)) continue;
@@ -118,6 +118,18 @@ function cutAtLowercase(part: string): string {
   // part is a phrase ("Contributors to Wikimedia projects"), not a name.
   if (PLACE_PREPOSITIONS.has(words[i]!) && i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]!)) return words.slice(0, i).join(' ');
   return '';
+}
+
+/**
+ * "Kevin McCoy USA TODAY", "Elliot Brownstein FLORIDA TODAY": an outlet in capitals after a name
+ * written in mixed case is cut (a name written all in capitals, "JANIE HAR", is kept whole).
+ */
+function cutTrailingCaps(part: string): string {
+  const words = part.split(/\s+/);
+  const caps = (w: string) => /\p{Lu}{2,}/u.test(w) && w === w.toUpperCase();
+  let end = words.length;
+  while (end > 0 && caps(words[end - 1]!)) end--;
+  return end >= 2 && end < words.length && !words.slice(0, end).some(caps) ? words.slice(0, end).join(' ') : part;
 }
 
 /** Prepositions that introduce a reporter's location after the name. */

@@ -30,6 +30,15 @@ const PARSERS: readonly chrono.Chrono[] = [
 const PLACEHOLDER_DATES = new Set(['1970-01-01', '1900-01-01', '1901-01-01']);
 const MIN_YEAR = 1800;
 
+/**
+ * "Today", "yesterday", "2 hours ago": chrono anchors them on the reference date, which unboil
+ * cannot know (no clock, so output stays deterministic); such readings are not dates. They are
+ * the ones that land in the reference date's year.
+ */
+function isRelative(c: chrono.ParsedComponents): boolean {
+  return (c.get('year') ?? 0) >= REFERENCE_DATE.getUTCFullYear() - 1;
+}
+
 export function normalizeDate(value: string | null | undefined): string | null {
   const date = readDate(value);
   if (!date) return null;
@@ -45,7 +54,7 @@ function readDate(value: string | null | undefined): string | null {
   if (iso) return formatIsoMatch(iso);
   for (const parser of PARSERS) {
     const result = parser.parse(text, REFERENCE_DATE)[0];
-    if (result && result.start.isCertain('year') && result.start.isCertain('month') && result.start.isCertain('day')) {
+    if (result && result.start.isCertain('year') && result.start.isCertain('month') && result.start.isCertain('day') && !isRelative(result.start)) {
       return format(result.start);
     }
   }
@@ -84,7 +93,7 @@ function findDateTextUncached(value: string): { index: number; text: string } | 
   for (const parser of PARSERS) {
     for (const result of parser.parse(text, REFERENCE_DATE)) {
       const c = result.start;
-      if (!(c.isCertain('day') || (c.isCertain('month') && c.isCertain('year')))) continue;
+      if (!(c.isCertain('day') || (c.isCertain('month') && c.isCertain('year'))) || isRelative(c)) continue;
       // Earliest first; at the same place the longest reading ("20 de março de 2019", not "20 de mar").
       if (!best || result.index < best.index || (result.index === best.index && result.text.length > best.text.length)) {
         best = { index: result.index, text: result.text };

@@ -34,3 +34,15 @@ describe('isInvertedName', () => {
     expect(isInvertedName('Smith, Staff Writer')).toBe(false);
   });
 });
+
+describe('parseByline: outlets, credentials and months', () => {
+  it.each([
+    ['Kevin Johnson and Kevin McCoy USA TODAY', ['Kevin Johnson', 'Kevin McCoy']],
+    ['Ilana Muhlstein, RDN', ['Ilana Muhlstein']],
+    ['Jill Disis, CNN Business', ['Jill Disis']],
+    ['LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER']],
+    ['Ines Moreau, November', ['Ines Moreau']],
+  ])('%s', (line, names) => {
+    expect(parseByline(line)).toEqual(names);
+  });
+});

@@ -44,3 +44,11 @@ describe('arabicToEnglish', () => {
     expect(arabicToEnglish('الخميس، 9 يناير 2020')).toBe('9 January 2020');
   });
 });
+
+describe('relative dates', () => {
+  it('are not dates: unboil has no clock to anchor "today" or "2 hours ago"', () => {
+    expect(normalizeDate('Updated today')).toBeNull();
+    expect(normalizeDate('2 hours ago')).toBeNull();
+    expect(findDateText('Kevin McCoy USA TODAY')).toBeNull();
+  });
+});
