@@ -34,6 +34,11 @@ function shape(text: string): string {
   return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
+function plainlyFurniture(line: Line, repeated: boolean): boolean {
+  const text = line.text.trim();
+  return repeated || PAGE_NUMBER.test(text) || PRINT_DATE.test(text) || URL_LINE.test(text);
+}
+
 export function furnitureKind(line: Line, repeated: boolean, bodySize: number, nextInward: Line | undefined): FurnitureKind | null {
   const text = line.text.trim();
   if (PAGE_NUMBER.test(text)) return 'page-number';
@@ -69,7 +74,9 @@ export function findFurniture(pages: Array<{ height: number; lines: Line[] }>, b
         const line = ordered[i]!;
         if (!inZone(line, height)) break;
         const repeated = (seen.get(zoneKey(line, height))?.size ?? 0) >= 2;
-        const next = ordered.slice(i + 1).find((l) => Math.abs(l.y - line.y) > 0.5 * l.size);
+        // Set apart from the body: measured to the next line inward that is not itself plainly
+        // furniture (a footer line above a page number is still a footer line).
+        const next = ordered.slice(i + 1).find((l) => Math.abs(l.y - line.y) > 0.5 * l.size && !plainlyFurniture(l, (seen.get(zoneKey(l, height))?.size ?? 0) >= 2));
         const kind = furnitureKind(line, repeated, bodySize, next);
         if (!kind) {
           // Several segments of one row (left and right parts of a header) are peeled together.
@@ -95,6 +102,29 @@ export function stampedUrl(hits: FurnitureHit[]): string | null {
     if (h.kind !== 'print-stamp') continue;
     const m = /^(https?:\/\/\S+)/u.exec(h.line.text.trim());
     if (m) return m[1]!;
+  }
+  return null;
+}
+
+/** "© 2024 The Valley Gazette. All rights reserved." -> "The Valley Gazette". */
+const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(.+?)[.,]?\s*(?:all rights reserved\.?)?$/iu;
+
+/**
+ * The publication's name as its running heads state it: the left part of a running header that
+ * is not the title, a date or a page number, or the holder in a copyright footer.
+ */
+export function runningSiteName(hits: FurnitureHit[], title: string | null): string | null {
+  const sameAsTitle = (t: string) => title !== null && t.toLowerCase() === title.toLowerCase();
+  for (const h of hits) {
+    if (h.kind !== 'running-head') continue;
+    const parts = h.line.cells?.map((c) => c.text.trim()) ?? [h.line.text.trim()];
+    const first = parts[0]!;
+    if (parts.length >= 2 && first.split(/\s+/u).length <= 5 && !sameAsTitle(first) && !/\d/u.test(first) && !COPYRIGHT.test(first)) return first;
+  }
+  for (const h of hits) {
+    const text = (h.line.cells?.[0]?.text ?? h.line.text).trim();
+    const m = COPYRIGHT.exec(text);
+    if (m && m[1] && m[1].split(/\s+/u).length <= 5) return m[1].replace(/\s*(?:all rights reserved|\d+\s*\/\s*\d+).*$/iu, '').trim() || null;
   }
   return null;
 }

@@ -7,7 +7,7 @@ import { openPdf, type PdfDocument } from './open.js';
 import { readPdfInfo } from './info.js';
 import { pageRuns, type PageRuns } from './runs.js';
 import { pageLines, type Line } from './lines.js';
-import { findFurniture, stampedUrl } from './furniture.js';
+import { findFurniture, runningSiteName, stampedUrl } from './furniture.js';
 import { layoutToHast } from './layout.js';
 import { readTagged } from './tagged.js';
 import { documentOf, el } from './hast.js';
@@ -48,6 +48,8 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
     const lines: Line[] = perPage.flatMap((p) => p.lines.filter((l) => !drop.has(l)));
     const heights = new Map(pages.map((p) => [p.page, p.height]));
     const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file);
+    const titles = (file.data.candidates ?? []).filter((c) => c.field === 'title').map((c) => String(c.value));
+    propose(file, 'siteName', runningSiteName(furniture, titles.at(-1) ?? null), 'text');
     info.proposeDates();
     return documentOf([el('article', body)], null);
   } finally {
