@@ -13,7 +13,7 @@ const BY_PREFIX = /^\s*(by|written by|posted by|words by|text by|story by|report
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\||•|·)\s*/i;
 
 /** A whole part that is a word, label or agency rather than a person's name. */
-const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
+const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
 
 /** News agencies and desks that bylines credit beside (or instead of) people. */
 const AGENCIES = /^(the )?(associated press|ap|reuters|afp|agence france-presse|dpa|efe|ansa|anp|tass|ria novosti|xinhua|kyodo|pa|press association|upi|bloomberg|staff|staff reports?|newsroom|news desk|web desk|wire services?|agencies)$/i;

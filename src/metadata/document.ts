@@ -48,6 +48,11 @@ const MAX_RELATED = 50;
 const MAX_HEADLINES = 5;
 /** A dateline longer than this (characters) is prose, not a date. */
 const MAX_DATELINE = 80;
+/** The opening words of a byline in the languages the date parser reads, then a capitalised name. */
+const BYLINE_WORDS = /^(?:by|written by|words by|reported by|von|par|por|di|door|av|af|от|автор|بقلم|كتب)\s+(\S)/i;
+const opensByline = (text: string) => /^[\p{Lu}\p{Lo}]/u.test(BYLINE_WORDS.exec(text)?.[1] ?? '');
+/** How far under the headline (elements) an unmarked byline is looked for. */
+const NEAR_BYLINE = 60;
 /**
  * A byline sits by the headline: one further away than this (elements, see distance()) belongs
  * to a teaser list or a sidebar, not to the article.
@@ -165,7 +170,11 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (text && text.length <= MAX_SECTION_LABEL && text.split(' ').length <= 5) labels.push({ at, text });
     }
     if (inBody && (tag === 'div' || tag === 'span' || tag === 'p' || tag === 'address' || tag === 'a' || tag === 'em' || tag === 'strong' || tag === 'b' || /^h[1-6]$/.test(tag) || tag === 'li' || tag === 'section' || tag === 'header')) {
-      if (bylines.length < 3 && (BYLINE_HINT.test(hint) || (attr(node, 'rel') ?? '').includes('author')) && !NOT_BYLINE_HINT.test(hint)) {
+      const marked = (BYLINE_HINT.test(hint) || (attr(node, 'rel') ?? '').includes('author')) && !NOT_BYLINE_HINT.test(hint);
+      // Unmarked bylines ("Written by <a>Rachael Link</a> on November 14, 2019" in a hashed-class
+      // div) are known by their opening words, just under the headline.
+      const opensLikeByline = !marked && headlineAt >= 0 && at - headlineAt <= NEAR_BYLINE && (tag === 'div' || tag === 'p' || tag === 'span');
+      if (bylines.length < 3 && (marked || (opensLikeByline && opensByline(textOf(node))))) {
         const text = textOf(node);
         if (text && text.length < MAX_BYLINE) {
           const authors = authorsFromElement(node);

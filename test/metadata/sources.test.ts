@@ -106,3 +106,15 @@ describe('authors: people before publishers', () => {
     expect(m.section).toBeNull();
   });
 });
+
+describe('unmarked bylines', () => {
+  it('are read by their opening words just under the headline', async () => {
+    const m = await meta('', '<div class="x1">Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>');
+    expect(m.authors.map((a) => a.name)).toEqual(['Rachael Link']);
+    expect(m.published).toBe('2019-11-14');
+  });
+  it('are not sentences that start with "By"', async () => {
+    const m = await meta('', '<p>By Friday, the council had voted to reopen the quay.</p>');
+    expect(m.authors).toEqual([]);
+  });
+});
