@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { UnboilError } from '../../errors.js';
 import { explain, warn } from '../../messages.js';
 import { propose } from '../../metadata/candidates.js';
-import { openPdf, type PdfDocument } from './open.js';
+import { openError, openPdf, type PdfDocument } from './open.js';
 import { readPdfInfo } from './info.js';
 import { pageRuns, type PageRuns } from './runs.js';
 import { pageLines, type Line } from './lines.js';
@@ -21,40 +21,48 @@ import { documentOf, el } from './hast.js';
 export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
   const doc = await openPdf(bytes);
   try {
-    file.data.pages = doc.numPages;
-    const info = await readPdfInfo(doc, file);
-    const tagged = await readTagged(doc, file);
-    if (tagged) {
-      info.proposeDates();
-      return documentOf(tagged.body, tagged.lang);
-    }
-    const pages = await readAllRuns(doc, file);
-    const chars = pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.str.length, 0), 0);
-    if (chars === 0) {
-      warn(file, 'pdf-no-text', `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
-      info.proposeDates();
-      return documentOf([], null);
-    }
-    const bodySize = bodyRunSize(pages);
-    const perPage = pages.map((p) => ({ height: p.height, lines: pageLines(p, bodySize) }));
-    const furniture = findFurniture(perPage, bodySize);
-    const url = stampedUrl(furniture);
-    if (url) propose(file, 'url', url, 'text');
-    const drop = new Set(furniture.map((h) => h.line));
-    for (const kind of ['page-number', 'print-stamp', 'running-head'] as const) {
-      const hits = furniture.filter((h) => h.kind === kind);
-      if (hits.length) explain(file, `pdf-${kind}`, `dropped ${hits.length} ${kind.replace('-', ' ')} line(s), e.g. "${hits[0]!.line.text.slice(0, 60)}"`);
-    }
-    const lines: Line[] = perPage.flatMap((p) => p.lines.filter((l) => !drop.has(l)));
-    const heights = new Map(pages.map((p) => [p.page, p.height]));
-    const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file);
-    const titles = (file.data.candidates ?? []).filter((c) => c.field === 'title').map((c) => String(c.value));
-    propose(file, 'siteName', runningSiteName(furniture, titles.at(-1) ?? null), 'text');
-    info.proposeDates();
-    return documentOf([el('article', body)], null);
+    return await readDocument(doc, file);
+  } catch (error) {
+    // pdf.js can still fail past the opening (a damaged object stream): always a clear error.
+    throw openError(error);
   } finally {
     await doc.destroy().catch(() => undefined);
   }
+}
+
+/** The document's text as hast: tagged structure when there is one, else the layout. */
+async function readDocument(doc: PdfDocument, file: VFile): Promise<Root> {
+  file.data.pages = doc.numPages;
+  const info = await readPdfInfo(doc, file);
+  const tagged = await readTagged(doc, file);
+  if (tagged) {
+    info.proposeDates();
+    return documentOf(tagged.body, tagged.lang);
+  }
+  const pages = await readAllRuns(doc, file);
+  const chars = pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.str.length, 0), 0);
+  if (chars === 0) {
+    warn(file, 'pdf-no-text', `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
+    info.proposeDates();
+    return documentOf([], null);
+  }
+  const bodySize = bodyRunSize(pages);
+  const perPage = pages.map((p) => ({ height: p.height, lines: pageLines(p, bodySize) }));
+  const furniture = findFurniture(perPage, bodySize);
+  const url = stampedUrl(furniture);
+  if (url) propose(file, 'url', url, 'text');
+  const drop = new Set(furniture.map((h) => h.line));
+  for (const kind of ['page-number', 'print-stamp', 'running-head'] as const) {
+    const hits = furniture.filter((h) => h.kind === kind);
+    if (hits.length) explain(file, `pdf-${kind}`, `dropped ${hits.length} ${kind.replace('-', ' ')} line(s), e.g. "${hits[0]!.line.text.slice(0, 60)}"`);
+  }
+  const lines: Line[] = perPage.flatMap((p) => p.lines.filter((l) => !drop.has(l)));
+  const heights = new Map(pages.map((p) => [p.page, p.height]));
+  const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file);
+  const titles = (file.data.candidates ?? []).filter((c) => c.field === 'title').map((c) => String(c.value));
+  propose(file, 'siteName', runningSiteName(furniture, titles.at(-1) ?? null), 'text');
+  info.proposeDates();
+  return documentOf([el('article', body)], null);
 }
 
 /** Every page's text runs, one page at a time; a page that cannot be read is skipped with a warning. */

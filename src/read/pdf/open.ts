@@ -53,11 +53,12 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   }
 }
 
-function openError(error: unknown): UnboilError {
+export function openError(error: unknown): UnboilError {
   const name = (error as { name?: string } | null)?.name ?? '';
   const message = (error as Error | null)?.message ?? String(error);
+  if (error instanceof UnboilError) return error;
   if (name === 'PasswordException') {
     return new UnboilError('PDF_ENCRYPTED', 'the PDF is encrypted and needs a password to be read', { cause: error });
   }
-  return new UnboilError('PDF_INVALID', `the PDF cannot be read (${message})`, { cause: error });
+  return new UnboilError('PDF_INVALID', `the PDF is damaged or truncated and cannot be read (pdf.js: ${message})`, { cause: error });
 }

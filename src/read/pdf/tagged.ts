@@ -106,7 +106,13 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
       warn(file, 'pdf-page-unreadable', `page ${n} could not be read and was skipped`);
       continue;
     }
-    const content = await page.getTextContent({ includeMarkedContent: true });
+    let content;
+    try {
+      content = await page.getTextContent({ includeMarkedContent: true });
+    } catch {
+      warn(file, 'pdf-page-unreadable', `page ${n} could not be read and was skipped`);
+      continue;
+    }
     const tree = (await page.getStructTree().catch(() => null)) as StructNode | null;
     const annotations = await page.getAnnotations().catch(() => []);
     page.cleanup();
