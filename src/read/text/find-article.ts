@@ -194,6 +194,8 @@ function hasImage(block: RootContent): boolean {
 
 /** A block holding this many other blocks' texts is a copy of them. */
 const COPY_MIN_PARTS = 2;
+/** How many of the longest blocks are checked for being copies. */
+const COPY_CANDIDATES = 8;
 /** Parts shorter than this (words) are too common to say a block copies them. */
 const COPY_PART_WORDS = 10;
 
@@ -206,7 +208,9 @@ function dropCopies(scored: Scored[]): void {
     .filter((s) => s.block.type === 'paragraph')
     .map((s) => ({ s, text: squash(clean(textOf(s.block))) }))
     .filter((p) => wordCount(p.text) >= COPY_PART_WORDS);
-  for (const whole of parts) {
+  // Only the longest blocks can be copies of others: that keeps the search linear.
+  const wholes = [...parts].sort((a, b) => b.text.length - a.text.length).slice(0, COPY_CANDIDATES);
+  for (const whole of wholes) {
     if (whole.s.score <= 0) continue;
     let held = 0;
     for (const part of parts) if (part !== whole && part.text.length < whole.text.length && whole.text.includes(part.text)) held++;

@@ -17,6 +17,13 @@ const MIN_GUTTER = 3;
 const CLEAR_SHARE = 0.85;
 /** Share of a page's lines that must have text on both sides of the gutter. */
 const BOTH_SIDES_SHARE = 0.3;
+/**
+ * A printed page is at most this many columns wide and this many lines long: text beyond that
+ * (one long unwrapped line, a whole book without form feeds) is not a page of columns, and
+ * scanning it for a gutter would cost width × lines.
+ */
+const MAX_LAYOUT_WIDTH = 300;
+const MAX_PAGE_LINES = 400;
 /** Pages with fewer non-blank lines are not looked at. */
 const MIN_PAGE_LINES = 6;
 
@@ -42,8 +49,9 @@ export function deinterleaveColumns(text: string, file: VFile): string {
 function findGutter(lines: string[]): number | null {
   const filled = lines.filter((l) => l.trim());
   if (filled.length < MIN_PAGE_LINES) return null;
-  const width = Math.max(...filled.map((l) => l.length));
-  if (width < MIN_TWO_COLUMN_LINE) return null;
+  let width = 0;
+  for (const l of filled) width = Math.max(width, l.length);
+  if (width < MIN_TWO_COLUMN_LINE || width > MAX_LAYOUT_WIDTH || filled.length > MAX_PAGE_LINES) return null;
   let best: number | null = null;
   let bestBoth = 0;
   for (let x = Math.floor(width * 0.25); x <= Math.ceil(width * 0.75); x++) {

@@ -73,12 +73,25 @@ export function readTextMetadata(tree: Root, file: VFile): number {
 
 type Take = (index: number, why: string) => void;
 
+/** Each block's text and word count, computed once: the readers below ask for them often. */
+const TEXTS = new WeakMap<RootContent, { text: string; words: number }>();
+
+function measured(block: RootContent): { text: string; words: number } {
+  let m = TEXTS.get(block);
+  if (!m) {
+    const t = squash(textOf(block).split(LINK_MARK).join(''));
+    m = { text: t, words: wordCount(t) };
+    TEXTS.set(block, m);
+  }
+  return m;
+}
+
 function text(block: RootContent): string {
-  return squash(textOf(block).split(LINK_MARK).join(''));
+  return measured(block).text;
 }
 
 function isShort(block: RootContent): boolean {
-  return (block.type === 'paragraph' || block.type === 'heading') && wordCount(text(block)) <= MAX_META_WORDS;
+  return (block.type === 'paragraph' || block.type === 'heading') && measured(block).words <= MAX_META_WORDS;
 }
 
 function readByline(blocks: RootContent[], take: Take): Author[] {
