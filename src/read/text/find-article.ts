@@ -80,12 +80,16 @@ export default function findArticle(tree: Root, file: VFile, headerEnd = 0): voi
   }
   const scored: Scored[] = blocks.map((block) => ({ block, score: scoreBlock(block, seen) }));
   dropCopies(scored);
+  for (let i = 1; i < scored.length; i++) {
+    // A list under a boilerplate label ("More from UK", "Related") is that label's list.
+    const { block } = scored[i]!;
+    if (block.type === 'list' && scored[i - 1]!.score <= -LABEL_PENALTY) scored[i]!.score = Math.min(scored[i]!.score, -block.children.length);
+  }
   // A header with paragraphs of prose before it is no header (a title or date printed below the
   // article, in a footer): the hint is then ignored.
   const header = scored.slice(0, headerEnd);
   if (!header.some((s) => s.block.type === 'paragraph' && s.score >= HEADER_PROSE)) for (const s of header) s.score = Math.min(s.score, 0);
   cutAtThread(scored, file);
-  if (process.env.UNBOIL_DEBUG_TEXT) for (const s of scored) process.stderr.write(`${s.score.toFixed(1).padStart(7)} ${s.block.type.slice(0, 4)} ${squash(textOf(s.block)).slice(0, 110)}\n`);
   const negative = scored.reduce((n, s) => n + Math.min(0, s.score), 0);
   if (!scored.some((s) => s.score <= DROP_SCORE) && negative > -MAX_CLEAN_NEGATIVE) {
     // Nothing in the text is boilerplate: it is an article as it stands.
