@@ -52,6 +52,13 @@ describe('modules loaded lazily', () => {
     expect(urls.filter((u) => u.includes('/src/read/pdf/'))).toEqual([]);
   }, 180_000);
 
+  it('`unboil --version` loads no conversion stage (no parser, no date reader, no PDF reader)', () => {
+    const urls = modulesLoadedBy(`import { main } from './src/cli/main.ts'; await main(['node', 'unboil', '--version']);`, 'version');
+    expect(urls.some((u) => u.includes('/src/cli/main.ts'))).toBe(true);
+    const heavy = urls.filter((u) => /\/node_modules\/(parse5|chrono-node|pdfjs-dist|franc|mdast-util-to-markdown)\//.test(u) || u.includes('/src/convert.ts'));
+    expect(heavy).toEqual([]);
+  }, 180_000);
+
   it('a PDF does load pdfjs-dist (so the check above can fail)', () => {
     // Not a readable PDF: the reader may reject it, but only after loading pdfjs-dist.
     const urls = modulesLoadedBy(`import { convert } from './src/index.ts'; await convert(new TextEncoder().encode('%PDF-1.4\\n%%EOF\\n')).catch(() => {});`, 'pdf');
