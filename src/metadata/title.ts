@@ -28,7 +28,14 @@ const words = (s: string) => norm(s).split(' ').filter(Boolean);
 export function chooseTitle(values: string[], siteName: string | null, headlines: string[]): { index: number; title: string } | null {
   const cleaned = values.map((v) => cleanTitle(v, siteName, headlines));
   const heads = new Set(headlines.map(norm));
-  const matching = cleaned.findIndex((t) => t !== null && heads.has(norm(t)));
+  let matching = cleaned.findIndex((t) => t !== null && heads.has(norm(t)));
+  // A more trusted title that contains the matched headline is the whole of a headline the page
+  // broke over two lines (or two elements): keep it.
+  if (matching > 0) {
+    const head = norm(cleaned[matching]!);
+    const fuller = cleaned.findIndex((t, i) => i < matching && t !== null && norm(t).startsWith(head));
+    if (fuller >= 0) matching = fuller;
+  }
   const index = matching >= 0 ? matching : cleaned.findIndex((t) => t !== null);
   return index >= 0 ? { index, title: cleaned[index]! } : null;
 }

@@ -33,3 +33,12 @@ describe('chooseTitle', () => {
     expect(chooseTitle(['Social card title', 'Page title'], null, ['Something else'])).toEqual({ index: 0, title: 'Social card title' });
   });
 });
+
+describe('chooseTitle and a headline broken over two lines', () => {
+  it('keeps the more trusted title that the visible first line begins', () => {
+    expect(chooseTitle(['New York man pleads guilty to threatening to kill Omar', 'New York man pleads guilty to threatening to'], null, ['New York man pleads guilty to threatening to'])).toEqual({
+      index: 0,
+      title: 'New York man pleads guilty to threatening to kill Omar',
+    });
+  });
+});
