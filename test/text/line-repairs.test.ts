@@ -65,7 +65,7 @@ describe('plain dumps', () => {
   it('marks lynx links, drops the references and unindents', () => {
     const dump = '   [1]Home\n\n   Text with a [2]link in it.\n\nReferences\n\n   1. https://a.example/\n   2. https://b.example/\n';
     const out = plainDumpToMarkdown(dump, new VFile());
-    expect(out).toContain(`${LINK_MARK}Home`);
+    expect(out).toContain('[Home](<https://a.example/>)');
     expect(out).toContain(`Text with a ${LINK_MARK}link in it.`);
     expect(out).not.toContain('References');
     expect(out).not.toContain('https://b.example/');
@@ -73,6 +73,11 @@ describe('plain dumps', () => {
   it('escapes what Markdown would misread', () => {
     const out = plainDumpToMarkdown('A snake_case_name and *stars* here.\n', new VFile());
     expect(out.trim()).toBe('A snake\\_case\\_name and \\*stars\\* here.');
+  });
+  it('rebuilds a link that fills its line, punctuation outside; not one inside running text', () => {
+    const out = plainDumpToMarkdown('   By [https://x.example/jane]Jane Doe.\n\n   You can read [https://x.example/r]the full report here.\n', new VFile());
+    expect(out).toContain('By [Jane Doe](<https://x.example/jane>).');
+    expect(out).toContain(`You can read ${LINK_MARK}the full report here.`);
   });
   it('turns text-browser bullets into list items', () => {
     const out = plainDumpToMarkdown('   Menu\n     * Home\n     * News\n', new VFile());

@@ -183,7 +183,7 @@ const LIST_ITEM_WORDS = 3;
 const LIST_ITEM_SCORE = 0.5;
 
 function isBoilerplateLabel(text: string): boolean {
-  if (BOILERPLATE_HEADING.test(text.replace(/[:.!]$/, ''))) return true;
+  if (BOILERPLATE_HEADING.test(text.replace(/[\s:.!…]+$/u, ''))) return true;
   const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return Object.values(BOILERPLATE_GROUPS).some((pattern) => pattern.test(words));
 }

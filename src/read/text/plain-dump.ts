@@ -43,6 +43,10 @@ export function plainDumpToMarkdown(text: string, file: VFile): string {
   if (isMarkdownDump(text)) return text;
   let out = text.replace(/\t/g, '    ');
   const before = out.length;
+  const references = new Map<string, string>();
+  for (const list of out.match(LYNX_REFERENCES) ?? []) {
+    for (const m of list.matchAll(/^[ \t]*(\d{1,4})\. (\S+)/gm)) references.set(m[1]!, m[2]!);
+  }
   out = out.replace(LYNX_REFERENCES, '\n');
   if (out.length !== before) explain(file, 'drop-link-references', 'dropped the list of link references at the end of the dump');
   // Breaks are found before link markers shrink: a line that ends early because the next
@@ -55,12 +59,44 @@ export function plainDumpToMarkdown(text: string, file: VFile): string {
     if (i > 0 && line.trim() && raw[i - 1]!.trim() && endsBeforeWrap(raw[i - 1]!, line, width)) broken.push('');
     broken.push(line);
   }
-  out = broken.join('\n').replace(INLINE_URL_MARK, LINK_MARK).replace(NUMBERED_MARK, LINK_MARK);
+  const urls: string[] = [];
+  const mark = (url: string | undefined) => (url ? `${LINK_MARK}${urls.push(url) - 1}${URL_END}` : LINK_MARK);
+  out = broken
+    .join('\n')
+    .replace(INLINE_URL_MARK, (m) => mark(m.slice(1, -1).replace(/\n[ \t]*/g, '')))
+    .replace(NUMBERED_MARK, (_, n: string) => mark(references.get(n)));
   const base = baseIndent(out);
   const lines = out.split('\n');
   return lines
     .map((line, i) => (isOutdentedHeading(lines, i, base) || isSectionHeading(lines, i) ? `## ${escape(line)}` : toMarkdownLine(line, base)))
+    .map((line) => tailLink(line, urls))
     .join('\n');
+}
+
+/** Ends the URL index that follows a LINK_MARK while lines are converted. */
+const URL_END = '\uE001';
+/** ...and stands at the start of its line, after at most this many words ("By"). */
+const MAX_TAIL_PREFIX_WORDS = 1;
+/** A link that runs to the end of its line is at most this long (words)... */
+const MAX_TAIL_LINK_WORDS = 6;
+
+/**
+ * A text browser shows where a link starts, not where it ends; a short link that starts its
+ * line and runs to the end of it ("* [3]Home", "By [9]Jane Doe") is taken to be the whole tail
+ * and rebuilt as a Markdown link. Other markers stay bare marks (counted, not linked): inside
+ * running text the link's end is unknown.
+ */
+function tailLink(line: string, urls: string[]): string {
+  const tail = new RegExp(`${LINK_MARK}(\\d+)${URL_END}([^${LINK_MARK}]+)$`).exec(line);
+  let out = line;
+  const before = tail ? line.slice(0, tail.index).replace(/^(- |\d+\. |## )/, '').trim() : '';
+  const prefixWords = before === '' ? 0 : before.split(/\s+/).length;
+  if (tail && prefixWords <= MAX_TAIL_PREFIX_WORDS && tail[2]!.trim().split(/\s+/).length <= MAX_TAIL_LINK_WORDS && !/^\s/.test(tail[2]!)) {
+    const url = urls[Number(tail[1])]!;
+    const [, label, punctuation] = /^(.*?)([.,;:!?]*)$/s.exec(tail[2]!.trimEnd())!;
+    out = `${line.slice(0, tail.index)}[${label}](<${url.replace(/[<>]/g, encodeURIComponent)}>)${punctuation}`;
+  }
+  return out.replace(new RegExp(`${LINK_MARK}\\d+${URL_END}`, 'g'), LINK_MARK);
 }
 
 /**
