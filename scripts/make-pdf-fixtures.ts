@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makePdf, putLines, type Doc } from '../test/pdf/make-pdf.js';
+import { makePdf, printStamps, putLines, runningHeads, type Doc } from '../test/pdf/make-pdf.js';
 
 const STORY = [
   'When the old stone bridge over the Arden closed in March, the eastern half of the valley lost its shortest road to the market town overnight.',
@@ -96,15 +96,7 @@ async function typesetTwoColumn(): Promise<Uint8Array> {
         y += 52;
       }
     });
-    const range = doc.bufferedPageRange();
-    for (let i = 0; i < range.count; i++) {
-      doc.switchToPage(i);
-      putLines(doc, [
-        { text: 'The Valley Gazette', x: 56, y: 30, font: 'Helvetica', size: 8 },
-        { text: 'The Bridge That Split the Valley', x: 410, y: 30, font: 'Helvetica', size: 8 },
-        { text: `Page ${i + 1} of ${range.count}`, x: 275, y: 810, font: 'Helvetica', size: 8 },
-      ]);
-    }
+    runningHeads(doc, { left: 'The Valley Gazette', right: 'The Bridge That Split the Valley' }, (n, total) => `Page ${n} of ${total}`);
   }, { info: { Title: 'The Bridge That Split the Valley', Author: 'Ada Lovelace' } });
 }
 
@@ -149,16 +141,7 @@ async function printTagged(): Promise<Uint8Array> {
       footer.add(block('P', 'About us · Contact · Privacy policy · Terms of use · Advertise · Careers', 8, 'Helvetica'));
       footer.end();
       root.end();
-      const range = doc.bufferedPageRange();
-      for (let i = 0; i < range.count; i++) {
-        doc.switchToPage(i);
-        putLines(doc, [
-          { text: '3/5/24, 9:30 AM', x: 24, y: 12, font: 'Helvetica', size: 8 },
-          { text: 'The Bridge That Split the Valley - The Valley Gazette', x: 200, y: 12, font: 'Helvetica', size: 8 },
-          { text: 'https://gazette.example.org/valley/bridge-that-split-the-valley', x: 24, y: 775, font: 'Helvetica', size: 8 },
-          { text: `${i + 1}/${range.count}`, x: 570, y: 775, font: 'Helvetica', size: 8 },
-        ]);
-      }
+      printStamps(doc, { date: '3/5/24, 9:30 AM', title: 'The Bridge That Split the Valley - The Valley Gazette', url: 'https://gazette.example.org/valley/bridge-that-split-the-valley' });
     },
     { tagged: true, lang: 'en-US', size: 'LETTER', info: { Title: 'The Bridge That Split the Valley - The Valley Gazette' } } as PDFKit.PDFDocumentOptions,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { makePdf, prose, putLines, runningHeads, setColumn, wrap } from './make-pdf.js';
+import { makePdf, printStamps, prose, putLines, runningHeads, setColumn, wrap } from './make-pdf.js';
 
 describe('PDF page furniture', () => {
   it('drops running headers and "Page n of N" footers that repeat on every page', async () => {
@@ -48,16 +48,7 @@ describe('PDF page furniture', () => {
         setColumn(doc, [1, 2, 3].map((i) => wrap(prose(i, 6), 95)), 40, 120, { size: 12 });
         doc.addPage();
         setColumn(doc, [4, 5].map((i) => wrap(prose(i, 6), 95)), 40, 60, { size: 12 });
-        const range = doc.bufferedPageRange();
-        for (let i = 0; i < range.count; i++) {
-          doc.switchToPage(i);
-          putLines(doc, [
-            { text: '3/5/24, 9:30 AM', x: 24, y: 14, font: 'Helvetica', size: 8 },
-            { text: 'A Quiet Week in the Valley - Valley Gazette', x: 220, y: 14, font: 'Helvetica', size: 8 },
-            { text: url, x: 24, y: 770, font: 'Helvetica', size: 8 },
-            { text: `${i + 1}/${range.count}`, x: 570, y: 770, font: 'Helvetica', size: 8 },
-          ]);
-        }
+        printStamps(doc, { date: '3/5/24, 9:30 AM', title: 'A Quiet Week in the Valley - Valley Gazette', url });
       },
       { size: 'LETTER' },
     );

@@ -88,16 +88,36 @@ export function wrap(text: string, chars: number): string[] {
   return lines;
 }
 
-/** Running header and footer on every page: site name, the article's title, "Page n of N". */
-export function runningHeads(doc: Doc, header: { left: string; right: string }, footer: (n: number, total: number) => string): void {
+/** Draw on every page after the content is laid out (pages are buffered). */
+export function eachPage(doc: Doc, draw: (n: number, total: number) => void): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
-    doc.font('Helvetica').fontSize(8);
-    doc.text(header.left, 56, 28, { lineBreak: false });
-    doc.text(header.right, 380, 28, { lineBreak: false });
-    doc.text(footer(i + 1, range.count), 270, 805, { lineBreak: false });
+    draw(i + 1, range.count);
   }
+}
+
+/** Running header and footer on every page: site name, the article's title, "Page n of N". */
+export function runningHeads(doc: Doc, header: { left: string; right: string }, footer: (n: number, total: number) => string): void {
+  eachPage(doc, (n, total) =>
+    putLines(doc, [
+      { text: header.left, x: 56, y: 28, font: 'Helvetica', size: 8 },
+      { text: header.right, x: 380, y: 28, font: 'Helvetica', size: 8 },
+      { text: footer(n, total), x: 270, y: 805, font: 'Helvetica', size: 8 },
+    ]),
+  );
+}
+
+/** A browser's print stamps on every (Letter) page: date and time, page title; URL, "n/N". */
+export function printStamps(doc: Doc, stamps: { date: string; title: string; url: string }): void {
+  eachPage(doc, (n, total) =>
+    putLines(doc, [
+      { text: stamps.date, x: 24, y: 12, font: 'Helvetica', size: 8 },
+      { text: stamps.title, x: 200, y: 12, font: 'Helvetica', size: 8 },
+      { text: stamps.url, x: 24, y: 772, font: 'Helvetica', size: 8 },
+      { text: `${n}/${total}`, x: 570, y: 772, font: 'Helvetica', size: 8 },
+    ]),
+  );
 }
 
 /** A body text long enough to look like an article: n sentences from a fixed vocabulary. */

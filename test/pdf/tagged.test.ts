@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { makePdf, prose } from './make-pdf.js';
+import { makePdf, printStamps, prose } from './make-pdf.js';
 
 /**
  * A web page as a browser prints it: tagged, with a navigation block and a footer around the
@@ -61,15 +61,7 @@ function printedPage(doc: PDFKit.PDFDocument): void {
   footer.end();
   page.end();
   // The browser's stamps: plain page content, not in the structure tree.
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(i);
-    doc.font('Helvetica').fontSize(8);
-    doc.text('3/5/24, 9:30 AM', 24, 12, { lineBreak: false });
-    doc.text('A Quiet Week in the Valley - Valley Gazette', 220, 12, { lineBreak: false });
-    doc.text('https://news.example.org/valley/quiet-week', 24, 775, { lineBreak: false });
-    doc.text(`${i + 1}/${range.count}`, 570, 775, { lineBreak: false });
-  }
+  printStamps(doc, { date: '3/5/24, 9:30 AM', title: 'A Quiet Week in the Valley - Valley Gazette', url: 'https://news.example.org/valley/quiet-week' });
 }
 
 describe('tagged PDFs (printed web pages)', () => {

@@ -240,7 +240,7 @@ function columnBounds(gutters: Array<[number, number]>, width: number): Array<[n
 }
 
 function makeLine(page: number, column: number, runs: Run[], columnLeft: number, columnRight: number): Line {
-  const main = dominant(runs);
+  const { x, right, y, size, font } = segmentOf(runs);
   let text = '';
   let end = -Infinity;
   for (const r of runs) {
@@ -251,11 +251,11 @@ function makeLine(page: number, column: number, runs: Run[], columnLeft: number,
   return {
     page,
     column,
-    x: Math.min(...runs.map((r) => r.x)),
-    right: Math.max(...runs.map((r) => r.x + r.w)),
-    y: main.y,
-    size: main.size,
-    font: main.font,
+    x,
+    right,
+    y,
+    size,
+    font,
     text: text.replace(/\s+/g, ' ').trim(),
     columnLeft,
     columnRight,
