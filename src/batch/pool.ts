@@ -17,6 +17,9 @@ export interface PoolOptions {
   worker?: { filename: string; execArgv: string[] | undefined };
 }
 
+/** Runs of one task that died with a recycled worker before it is reported as a crash. */
+const MAX_ATTEMPTS = 3;
+
 export type PoolOutcome = WorkerResult | { ok: false; code: string; message: string };
 
 /**
@@ -43,6 +46,9 @@ export class ConvertPool {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private destroyed = false;
+  /** Workers recycled so far (a task that died with one is retried). */
+  private recycles = 0;
+  private recycling: Promise<void> | null = null;
 
   constructor(private readonly options: PoolOptions) {}
 
@@ -66,12 +72,23 @@ export class ConvertPool {
   async run(task: WorkerTask): Promise<PoolOutcome> {
     await this.slot();
     try {
-      if (this.destroyed) return { ok: false, code: 'INTERRUPTED', message: 'interrupted' };
-      const result = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
-      if (this.options.maxPerWorker > 0 && result.tasks >= this.options.maxPerWorker) await this.recycle(result.threadId);
-      return result;
-    } catch (error) {
-      return this.failure(error);
+      for (let attempt = 1; ; attempt++) {
+        // No task is handed over while a worker is being stopped: piscina could pick that one.
+        while (this.recycling) await this.recycling;
+        if (this.destroyed) return { ok: false, code: 'INTERRUPTED', message: 'interrupted' };
+        const recyclesBefore = this.recycles;
+        try {
+          const result = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
+          if (this.options.maxPerWorker > 0 && result.tasks >= this.options.maxPerWorker) await this.recycle(result.threadId);
+          return result;
+        } catch (error) {
+          // piscina may hand a task to an idle worker that is being recycled: the task dies with
+          // it, through no fault of the document. Such a task is run once more.
+          const exited = /worker exited/.test((error as Error)?.message ?? '');
+          if (exited && attempt < MAX_ATTEMPTS && this.recycles !== recyclesBefore) continue;
+          return this.failure(error);
+        }
+      }
     } finally {
       this.release();
     }
@@ -98,7 +115,12 @@ export class ConvertPool {
 
   private async recycle(threadId: number): Promise<void> {
     const worker = this.pool.threads.find((t) => t.threadId === threadId);
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    this.recycles++;
+    const stopping = worker.terminate().then(() => undefined);
+    this.recycling = stopping;
+    await stopping;
+    if (this.recycling === stopping) this.recycling = null;
   }
 
   private async slot(): Promise<void> {

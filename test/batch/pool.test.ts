@@ -55,4 +55,10 @@ describe('ConvertPool', () => {
     expect(seen.map((s) => s.split(':')[1])).toEqual(['1', '2', '1', '2', '1']);
     expect(new Set(threads).size).toBe(3);
   });
+
+  it('loses no document to a recycle when several workers run at once', async () => {
+    const p = makePool({ jobs: 2, maxPerWorker: 1, timeoutMs: 60_000 });
+    const results = await Promise.all(Array.from({ length: 16 }, (_, i) => p.run(task(`doc${i}`))));
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+  });
 });
