@@ -81,7 +81,8 @@ function dropHeadedBoilerplate(tree: Root, file: VFile): void {
       if (isElement(child) && /^h[1-6]$/.test(child.tagName)) {
         const text = textOf(child);
         const childLevel = Number(child.tagName[1]);
-        if (BOILERPLATE_HEADING.test(text)) {
+        // "You may also like...", "Related:": the words name the block, not the punctuation.
+        if (BOILERPLATE_HEADING.test(text.replace(/[\s.…:!?»>|-]+$/u, ''))) {
           dropping = true;
           level = childLevel;
           explain(file, 'drop-headed-boilerplate', `dropped block headed "${text}"`);
