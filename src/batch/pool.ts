@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
@@ -24,16 +23,15 @@ export type PoolOutcome = WorkerResult | { ok: false; code: string; message: str
 
 /**
  * Where the worker's code is. Built (dist/batch/pool.js): dist/batch/worker.js beside it. From
- * source (tests, tsx): src/batch/worker.ts, loaded in the worker through tsx. Resolved from this
+ * source (tests, tsx): src/batch/worker-from-source.mjs, which loads worker.ts through tsx. Resolved from this
  * module's own URL, so it works whatever the current directory.
  */
 export function workerLocation(): { filename: string; execArgv: string[] | undefined } {
   const here = import.meta.url;
   const js = new URL('./worker.js', here);
   if (existsSync(fileURLToPath(js))) return { filename: js.href, execArgv: undefined };
-  // tsx resolved from here, not from the current directory, which may be anywhere.
-  const tsx = pathToFileURL(createRequire(here).resolve('tsx')).href;
-  return { filename: new URL('./worker.ts', here).href, execArgv: ['--import', tsx] };
+  // worker-from-source.mjs registers tsx in the thread itself (see there why).
+  return { filename: new URL('./worker-from-source.mjs', here).href, execArgv: [] };
 }
 
 /**
