@@ -26,7 +26,8 @@ export interface Decoded {
 /**
  * Decode HTML bytes per the HTML standard's sniffing. When the page declares nothing, valid UTF-8
  * is read as UTF-8 and anything else goes to a statistical detector (chardet); a page that
- * declares UTF-8 but is not valid UTF-8 is detected too (the declaration lies).
+ * declares UTF-8 but is not valid UTF-8 is detected too (the declaration lies), and a page that
+ * declares a legacy charset but is valid UTF-8 with non-ASCII text is read as UTF-8.
  */
 export function decodeHtml(bytes: Uint8Array): Decoded {
   const sniffed = sniffHtmlEncoding(bytes, { defaultEncoding: UNDECLARED });
@@ -36,6 +37,9 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
       if (mostlyUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
       const detected = detect(bytes);
       if (detected && detected !== 'utf-8') return { text: decodeWith(bytes, detected), encoding: detected, how: 'declared-but-invalid' };
+    }
+    if (encoding !== 'utf-8' && !encoding.startsWith('utf-16') && isValidUtf8(bytes) && countNonAscii(bytes) >= MIN_UTF8_EVIDENCE) {
+      return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'declared-but-invalid' };
     }
     return { text: decodeWith(bytes, encoding), encoding, how: 'declared' };
   }
@@ -59,6 +63,19 @@ function bomEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   return null;
+}
+
+/**
+ * Pages re-saved as UTF-8 keep their old `<meta charset=gb2312>`. Legacy-encoded text with this many
+ * non-ASCII bytes is almost never valid UTF-8 by chance (UTF-8's continuation-byte pattern is
+ * strict), so valid UTF-8 outweighs a legacy declaration.
+ */
+const MIN_UTF8_EVIDENCE = 16;
+
+function countNonAscii(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n < MIN_UTF8_EVIDENCE; i++) if (bytes[i]! >= 0x80) n++;
+  return n;
 }
 
 /** Validation only (simdutf in Node, ~100x faster than a fatal decode that builds a string). */
