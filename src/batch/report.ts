@@ -37,14 +37,20 @@ export class ReportFile {
   }
 }
 
+/** The warning rule of inputs that had no text layer to convert (exit code 4). */
+export const NO_TEXT_RULE = 'pdf-no-text';
+
 /** Totals for the summary line. */
 export class Tally {
   readonly counts: Record<Status, number> = { ok: 0, warning: 0, error: 0, skipped: 0 };
   bytes = 0;
+  /** Inputs converted without any text layer (scanned PDFs that need OCR). */
+  noText = 0;
   private readonly started = performance.now();
 
   add(line: ReportLine): void {
     this.counts[line.status]++;
+    if (line.warnings.some((w) => w.rule === NO_TEXT_RULE)) this.noText++;
     if (line.status !== 'skipped' && line.bytes) this.bytes += line.bytes;
   }
 

@@ -8,6 +8,8 @@ export const EXIT = {
   USAGE: 2,
   /** `--check` found outputs that are stale or missing. */
   CHECK_DIFFERS: 3,
+  /** Converted, but some inputs have no text to convert (a scanned PDF needs OCR); metadata was written. */
+  NO_TEXT: 4,
   /** Interrupted (SIGINT); a rerun resumes. */
   INTERRUPTED: 130,
 } as const;

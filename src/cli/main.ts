@@ -12,6 +12,7 @@ import { conflicts } from '../batch/outputs.js';
 import { STATE_DIR } from '../batch/manifest.js';
 import { inShard, parseShard } from '../batch/shard.js';
 import { readInput, runBatch } from '../batch/run.js';
+import { NO_TEXT_RULE } from '../batch/report.js';
 import { parseRules } from '../rules/load-rules.js';
 
 /** Exit code when stdout's reader went away, as a shell reports a process killed by SIGPIPE. */
@@ -161,7 +162,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`unboil: --check: ${result.differing} output file(s) stale or missing under ${options.outDir}\n`);
       return EXIT.CHECK_DIFFERS;
     }
-    return EXIT.OK;
+    return tally.noText > 0 ? EXIT.NO_TEXT : EXIT.OK;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -177,7 +178,7 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
     const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });
     printMessages(input, result, options);
     process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
-    return EXIT.OK;
+    return result.metadata.warnings.some((w) => w.rule === NO_TEXT_RULE) ? EXIT.NO_TEXT : EXIT.OK;
   } catch (error) {
     process.stderr.write(`unboil: ${displayName(input)}: ${describeError(error)}\n`);
     return EXIT.SOME_FAILED;

@@ -58,6 +58,7 @@ Exit codes:
   1  some inputs failed (each error names the file and the cause; the rest were converted)
   2  usage error (bad option or argument)
   3  --check found outputs that are stale or missing
+  4  converted, but some inputs had no text (a scanned PDF needs OCR); metadata written
   130  interrupted (Ctrl-C); complete outputs are kept, rerun the same command to resume
 `;
 
