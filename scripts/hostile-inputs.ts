@@ -67,17 +67,7 @@ export function tinyPdf(text: string, extra = ''): Uint8Array {
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return utf8(body);
+  return pdfFile('1.4', objects);
 }
 
 /** A PDF claiming a huge page tree: /Count says a billion pages, the Kids array loops on itself. */
@@ -86,7 +76,12 @@ export function pdfBomb(): Uint8Array {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [2 0 R 2 0 R 2 0 R 2 0 R] /Count 1000000000 >>',
   ];
-  let body = '%PDF-1.7\n';
+  return pdfFile('1.7', objects);
+}
+
+/** A PDF file of the given objects (object 1 is the catalogue), with a correct cross-reference table. */
+function pdfFile(version: string, objects: string[]): Uint8Array {
+  let body = `%PDF-${version}\n`;
   const offsets: number[] = [];
   objects.forEach((object, i) => {
     offsets.push(body.length);

@@ -7,6 +7,7 @@ import { parseByline } from '../../metadata/authors.js';
 import { explain } from '../../messages.js';
 import { soleLink, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
+import { languageOfName } from '../../metadata/language-names.js';
 
 /**
  * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
@@ -31,12 +32,6 @@ const MAX_META_WORDS = 25;
 const HEADER_REACH = 40;
 /** A section label: one to four capitalised words ("Brief Analysis", "ARTICLES & TESTIMONY"). */
 const SECTION_LABEL = /^(\p{Lu}[\p{L}'’.-]*)(\s+(&|and|of|the|\p{Lu}[\p{L}'’.-]*)){0,3}$/u;
-/** Labels of translation links by the language's own name, when the URL does not say it. */
-const ENDONYMS: Readonly<Record<string, string>> = {
-  'العربية': 'ar', 'english': 'en', 'français': 'fr', 'español': 'es', 'deutsch': 'de', 'русский': 'ru',
-  'فارسی': 'fa', 'türkçe': 'tr', '中文': 'zh', '日本語': 'ja', 'português': 'pt', 'italiano': 'it', 'עברית': 'he',
-  'kurdî': 'ku', 'کوردی': 'ckb', 'polski': 'pl', 'nederlands': 'nl', 'українська': 'uk', '한국어': 'ko', 'اردو': 'ur',
-};
 
 /** Blocks that head an article: what follows them is the article's start. */
 const HEADER_PARTS = new Set(['title', 'byline', 'date line']);
@@ -147,7 +142,7 @@ function linkParagraph(block: RootContent): Link[] | null {
 function translation(link: Link): Translation {
   const label = squash(textOf(link));
   const path = /^(?:https?:\/\/[^/]+)?\/([a-z]{2,3}(?:-[a-zA-Z]{2})?)(?:\/|$)/.exec(link.url);
-  return { lang: path ? path[1]! : (ENDONYMS[label.toLowerCase()] ?? null), label: label || null, url: link.url };
+  return { lang: path ? path[1]! : languageOfName(label), label: label || null, url: link.url };
 }
 
 function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
