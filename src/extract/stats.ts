@@ -1,4 +1,4 @@
-import type { Element, Parents, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { isElement } from '../hast/util.js';
 
 /** Per-element text statistics, computed in one iterative post-order pass. */
@@ -84,4 +84,3 @@ export function linkDensity(s: NodeStats): number {
   return s.text === 0 ? 0 : s.linkText / s.text;
 }
 
-export type { Parents };

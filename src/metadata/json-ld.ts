@@ -52,7 +52,7 @@ export function readJsonLd(tree: Root, file: VFile): void {
     propose(file, 'modified', str(article['dateModified']), 'json-ld');
     propose(file, 'url', str(article['url']) ?? idUrl(article), 'json-ld');
     propose(file, 'lang', str(article['inLanguage']) ?? str(name(article['inLanguage'])), 'json-ld');
-    propose(file, 'section', first(article['articleSection']), 'json-ld');
+    propose(file, 'section', str(article['articleSection']), 'json-ld');
     propose(file, 'image', imageUrl(article['image']) ?? imageUrl(article['thumbnailUrl']), 'json-ld');
     propose(file, 'license', str(article['license']) ?? str(name(article['license'])), 'json-ld');
     propose(file, 'authors', authors(article['author'] ?? article['creator'], objects), 'json-ld');
@@ -112,10 +112,6 @@ function str(value: Json | undefined): string | null {
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value) && value.length > 0) return str(value[0]);
   return null;
-}
-
-function first(value: Json | undefined): string | null {
-  return str(value);
 }
 
 function name(value: Json | undefined): Json | undefined {
