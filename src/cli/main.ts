@@ -1,19 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
-import picomatch from 'picomatch';
 import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
 import { isUnboilError } from '../errors.js';
-import { metadataJson } from '../write/json.js';
 import type { ConvertOptions, ConvertResult } from '../types.js';
-import { DEFAULT_EXTENSIONS, discover, type Argument, type Input } from '../batch/discover.js';
-import { conflicts } from '../batch/outputs.js';
-import { STATE_DIR } from '../batch/manifest.js';
-import { inShard, parseShard } from '../batch/shard.js';
-import { readInput, runBatch } from '../batch/run.js';
-import { NO_TEXT_RULE } from '../batch/report.js';
-import { parseRules } from '../rules/load-rules.js';
+import type { Argument, Input } from '../batch/discover.js';
+import { parseShard } from '../batch/shard.js';
+// The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
+// and a usage error load only commander, and one page loads no batch machinery.
 
 /** Exit code when stdout's reader went away, as a shell reports a process killed by SIGPIPE. */
 const EXIT_BROKEN_PIPE = 141;
@@ -59,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   let rules: ConvertOptions['rules'] = null;
   if (options.rules !== undefined) {
     try {
+      const { parseRules } = await import('../rules/load-rules.js');
       rules = parseRules(await readFile(options.rules, 'utf8'), options.rules);
     } catch (error) {
       return usage(`--rules ${options.rules}: ${(error as Error).message}`);
@@ -78,11 +74,18 @@ export async function main(argv: string[]): Promise<number> {
   if (!batch) {
     if (args.length > 1) return usage('several inputs need --out-dir DIR or --ndjson');
     const only = args[0]!;
-    if (only.value !== '-' && !only.literal && picomatch.scan(only.value).isGlob) return usage('a glob needs --out-dir DIR or --ndjson');
+    if (only.value !== '-' && !only.literal && (await isGlob(only.value))) return usage('a glob needs --out-dir DIR or --ndjson');
     if (only.value !== '-' && (await isDirectory(only.value))) return usage(`${only.value} is a directory: give --out-dir DIR or --ndjson`);
     return convertOne(only.value, convertOptions, options);
   }
 
+  const [{ DEFAULT_EXTENSIONS, discover }, { conflicts }, { STATE_DIR }, { inShard }, { runBatch }] = await Promise.all([
+    import('../batch/discover.js'),
+    import('../batch/outputs.js'),
+    import('../batch/manifest.js'),
+    import('../batch/shard.js'),
+    import('../batch/run.js'),
+  ]);
   const discovered = await discover(
     args.filter((a) => a.value !== '-'),
     {
@@ -172,9 +175,14 @@ export async function main(argv: string[]): Promise<number> {
 
 async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions): Promise<number> {
   try {
-    const bytes = await readInput(input, options.maxBytes);
     // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
-    const { convert } = await import('../convert.js');
+    const [{ readInput }, { convert }, { metadataJson }, { NO_TEXT_RULE }] = await Promise.all([
+      import('../batch/run.js'),
+      import('../convert.js'),
+      import('../write/json.js'),
+      import('../batch/report.js'),
+    ]);
+    const bytes = await readInput(input, options.maxBytes);
     const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });
     printMessages(input, result, options);
     process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
@@ -196,6 +204,13 @@ async function readList(source: string, nul: boolean): Promise<string[]> {
     text = await readFile(source, 'utf8');
   }
   return text.split(nul ? '\0' : /\r?\n/).filter((line) => line.length > 0);
+}
+
+/** Whether picomatch reads the argument as a glob; picomatch is loaded only for arguments that may be one. */
+async function isGlob(value: string): Promise<boolean> {
+  if (!/[*?[\]{}()!+@]/.test(value)) return false;
+  const { default: picomatch } = await import('picomatch');
+  return picomatch.scan(value).isGlob;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
