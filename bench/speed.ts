@@ -385,7 +385,7 @@ function printScaling(rows: ScalingRow[]): void {
 /** Wall time of the built CLI as a user meets it: a fresh node process each time. */
 function measureStartup(): Record<string, number> {
   const bin = join(ROOT, 'bin', 'unboil.js');
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'unboil.js'))) {
     process.stdout.write('start-up: dist/ is not built; run `npm run build` first\n');
     return {};
   }

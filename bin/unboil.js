@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The executable: everything lives in the built CLI (npm's `prepare` runs tsc on install).
-import { main } from '../dist/cli/main.js';
+// The executable: everything lives in the bundled CLI (npm's `prepare` runs `npm run build`, which
+// compiles with tsc and bundles with esbuild: see scripts/bundle.mjs).
+import { main } from '../dist/bundle/unboil.js';
 
 main(process.argv).then(
   (code) => {

@@ -1,7 +1,25 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const require = createRequire(import.meta.url);
-const pkg = require('../package.json') as { name: string; version: string };
+/**
+ * unboil's version, from package.json (the one place it is written). The file is looked for up
+ * from this module, since the module may be src/version.ts, dist/version.js or a chunk of the
+ * bundled CLI in dist/bundle/.
+ */
+export const VERSION: string = readOwnPackage().version;
 
-/** unboil's version, from package.json (the one place it is written). */
-export const VERSION: string = pkg.version;
+function readOwnPackage(): { name: string; version: string } {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string };
+      if (pkg.name === 'unboil') return pkg;
+    } catch {
+      // no package.json here: look further up
+    }
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('unboil: cannot find its own package.json');
+    dir = parent;
+  }
+}
