@@ -21,6 +21,20 @@ import * as zh from 'chrono-node/zh';
  */
 export const REFERENCE_DATE = new Date(Date.UTC(2100, 0, 1));
 
+/**
+ * chrono's parsers of relative expressions ("3 days ago", "in a week", "today", "tonight", "next
+ * Monday", "end of month"): unboil refuses what they find (see isRelative), and they are the
+ * costly ones (long alternations of time units, some rebuilt on every call), so they are taken out
+ * of each locale's configuration. The names are chrono's class names.
+ */
+const RELATIVE_PARSER = /TimeUnit|Casual(?:Date|Time)|RelativeDate|EndOf|Deadline|RelationWeekday/;
+
+function absoluteOnly(chrono: Chrono): Chrono {
+  const copy = chrono.clone();
+  copy.parsers = copy.parsers.filter((p) => !RELATIVE_PARSER.test(p.constructor.name));
+  return copy;
+}
+
 const PARSERS: ReadonlyArray<{ parser: Chrono; script?: RegExp }> = [
   { parser: en.strict },
   { parser: en.GB },
@@ -33,7 +47,7 @@ const PARSERS: ReadonlyArray<{ parser: Chrono; script?: RegExp }> = [
   { parser: ru.casual, script: /[\u0400-\u04ff]/ },
   { parser: ja.casual }, // also the one that reads "2019/11/22", and nearly free
   { parser: zh.casual, script: /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/ },
-];
+].map(({ parser, script }) => ({ parser: absoluteOnly(parser), script }));
 
 /**
  * The parsers worth running on a text. chrono's parsers cost about half a millisecond a text
