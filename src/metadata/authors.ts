@@ -12,6 +12,30 @@ const BY_PREFIX = /^\s*(by|written by|posted by|words by|text by|story by|report
 /** List separators between names: "," ";" "&" "and"/"und"/"et"/"y"/"e"/"en"/"и", CJK and Arabic commas, bars and bullets. */
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\||•|·)\s*/i;
 
+/**
+ * "Mac & i", "Q & A": an "&" beside a part of one letter joins a name, it does not list two people
+ * (one letter is no one's name). Such parts stay together, the " & " held as this private-use
+ * character until the name is checked (so "i" does not read as a lower-case phrase word)...
+ */
+const JOINING_AMP = '\uE000';
+/** ...or this one, for an "&" written without spaces ("AT&T"). */
+const BARE_AMP = '\uE001';
+const ONE_LETTER = /^\p{L}\.?$/u;
+
+/** The byline split on list separators, except an "&" beside a one-letter part. */
+function splitNames(text: string): string[] {
+  const pieces = text.split(new RegExp(`(${SEPARATORS.source})`, 'i'));
+  const parts: string[] = [pieces[0]!];
+  for (let i = 1; i + 1 < pieces.length; i += 2) {
+    const next = pieces[i + 1]!;
+    if (pieces[i]!.trim() === '&' && (ONE_LETTER.test(parts[parts.length - 1]!.trim()) || ONE_LETTER.test(next.trim()))) {
+      const amp = pieces[i] === '&' ? BARE_AMP : JOINING_AMP;
+      parts[parts.length - 1] = `${parts[parts.length - 1]!.trim()}${amp}${next.trim()}`;
+    } else parts.push(next);
+  }
+  return parts;
+}
+
 /** A whole part that is a word, label or agency rather than a person's name. */
 const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
 
@@ -52,7 +76,7 @@ export function parseByline(line: string): string[] {
   text = cutDates(text);
   text = text.replace(/\b(updated|published|posted|last updated|mis à jour|aktualisiert|actualizado|atualizado|aggiornato)\b.*$/i, '');
   const names: string[] = [];
-  for (const part of text.split(SEPARATORS)) {
+  for (const part of splitNames(text)) {
     const raw = part.replace(BY_PREFIX, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/g, '').trim();
     if (!raw) continue;
     // A part that is a job title ends the names: what follows is the affiliation.
@@ -65,7 +89,8 @@ export function parseByline(line: string): string[] {
     if (/[@/]|https?:/.test(name)) continue;
     if (/\d/.test(name)) continue; // "CC7567", "user_42": a user handle, not a person's name
     if (!/\p{Lu}|\p{Lo}/u.test(name)) continue; // names are capitalised (or in a script without case)
-    if (!names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+    const whole = name.replaceAll(JOINING_AMP, ' & ').replaceAll(BARE_AMP, '&');
+    if (!names.some((n) => n.toLowerCase() === whole.toLowerCase())) names.push(whole);
   }
   // "Jane Doe, Associated Press": the agency is credited only when no person is.
   const people = names.filter((n) => !AGENCIES.test(n) && !DESK.test(n));

@@ -60,6 +60,12 @@ const NEAR_BYLINE = 60;
 const MAX_BYLINE_DISTANCE = 300;
 /** `itemprop=author` elements within this many elements of each other list one article's authors. */
 const MICRODATA_AUTHOR_SPAN = 40;
+/**
+ * Bylines read at most (a bound on work for hostile pages). Teaser lists above the article have
+ * bylines of their own, so this is well above the handful an article has: the nearest to the
+ * headline is chosen among all of them.
+ */
+const MAX_BYLINES = 30;
 /** A byline longer than this (characters) is prose (or a bio), not a byline. */
 const MAX_BYLINE = 200;
 
@@ -174,7 +180,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       // Unmarked bylines ("Written by <a>Rachael Link</a> on November 14, 2019" in a hashed-class
       // div) are known by their opening words, just under the headline.
       const opensLikeByline = !marked && headlineAt >= 0 && at - headlineAt <= NEAR_BYLINE && (tag === 'div' || tag === 'p' || tag === 'span');
-      if (bylines.length < 3 && (marked || (opensLikeByline && opensByline(textOf(node))))) {
+      if (bylines.length < MAX_BYLINES && (marked || (opensLikeByline && opensByline(textOf(node))))) {
         const text = textOf(node);
         if (text && text.length < MAX_BYLINE) {
           const authors = authorsFromElement(node);

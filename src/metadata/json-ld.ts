@@ -50,7 +50,7 @@ export function readJsonLd(tree: Root, file: VFile): void {
     propose(file, 'description', str(article['description']), 'json-ld');
     propose(file, 'published', str(article['datePublished']) ?? str(article['dateCreated']), 'json-ld');
     propose(file, 'modified', str(article['dateModified']), 'json-ld');
-    propose(file, 'url', str(article['url']) ?? idUrl(article), 'json-ld');
+    propose(file, 'url', str(article['url']) ?? idUrl(article, objects), 'json-ld');
     propose(file, 'lang', str(article['inLanguage']) ?? str(name(article['inLanguage'])), 'json-ld');
     propose(file, 'section', str(article['articleSection']), 'json-ld');
     propose(file, 'image', imageUrl(article['image']) ?? imageUrl(article['thumbnailUrl']), 'json-ld');
@@ -120,11 +120,20 @@ function name(value: Json | undefined): Json | undefined {
   return undefined;
 }
 
-function idUrl(o: JsonObject): string | null {
+/**
+ * The page's URL from `mainEntityOfPage`: a URL, or a WebPage (given inline or by `@id`) whose
+ * `url` is the page's. An `@id` is a node identifier that Yoast-style graphs make from the URL
+ * and a fragment (`https://site/post/#webpage`); with no `url` stated, the fragment is dropped.
+ */
+function idUrl(o: JsonObject, all: JsonObject[]): string | null {
   const main = o['mainEntityOfPage'];
   if (typeof main === 'string') return main;
-  if (main && typeof main === 'object' && !Array.isArray(main)) return str(main['@id']) ?? str(main['url']);
-  return null;
+  if (!main || typeof main !== 'object' || Array.isArray(main)) return null;
+  const page = resolveRef(main, all) ?? main;
+  const url = str(page['url']) ?? str(main['url']);
+  if (url) return url;
+  const id = str(main['@id']);
+  return id ? id.replace(/#.*$/, '') || null : null;
 }
 
 function imageUrl(value: Json | undefined): string | null {

@@ -61,18 +61,32 @@ const TAG_TAGS: ReadonlyArray<[RegExp, FieldSource]> = [
   [/^(keywords|news_keywords|parsely-tags|sailthru\.tags)$/, 'meta'],
 ];
 
+/**
+ * How a tag names its key. RDFa's `property` is the vocabularies' own syntax (Open Graph and Dublin
+ * Core are defined for it); `name=` spellings of the same keys are looser copies. Within a source,
+ * `property` tags are proposed first, and authors come from one kind only (never a union).
+ */
+type KeyKind = 'property' | 'name';
+
 export function readMetaTags(tree: Root, file: VFile): void {
-  const authors: Array<[string, FieldSource]> = [];
+  const authors: Array<{ name: string; source: FieldSource; kind: KeyKind }> = [];
   const tags = new Map<FieldSource, string[]>();
+  const byName: Array<[string, string]> = [];
   walkElements(tree, (node) => {
     if (node.tagName !== 'meta') return;
     const content = clean(attr(node, 'content'));
     if (!content) return;
     // RDFa lets one `property` name several terms ("dc:title og:title"): each is a key.
-    const keys = new Set(`${attr(node, 'property') ?? ''} ${attr(node, 'name') ?? attr(node, 'itemProp') ?? attr(node, 'httpEquiv') ?? ''}`.toLowerCase().split(/\s+/).filter(Boolean));
-    for (const key of keys) readTag(key, content);
+    const keys = (value: string | null) => new Set((value ?? '').toLowerCase().split(/\s+/).filter(Boolean));
+    const properties = keys(attr(node, 'property'));
+    for (const key of properties) readTag(key, content, 'property');
+    for (const key of keys(attr(node, 'name') ?? attr(node, 'itemProp') ?? attr(node, 'httpEquiv'))) {
+      if (!properties.has(key)) byName.push([key, content]);
+    }
   });
-  function readTag(key: string, content: string): void {
+  // Second pass: the `name=` tags, after every `property` tag (candidatesFor keeps insertion order within a source).
+  for (const [key, content] of byName) readTag(key, content, 'name');
+  function readTag(key: string, content: string, kind: KeyKind): void {
     for (const [pattern, field, source] of META_FIELDS) {
       if (pattern.test(key)) {
         propose(file, field, content as FieldValues[typeof field], source);
@@ -81,7 +95,7 @@ export function readMetaTags(tree: Root, file: VFile): void {
     }
     for (const [pattern, source] of AUTHOR_TAGS) {
       // An author given as a profile URL (Facebook, Twitter handle) is not a name.
-      if (pattern.test(key) && !/^(https?:|@)/.test(content)) authors.push([content, source]);
+      if (pattern.test(key) && !/^(https?:|@)/.test(content)) authors.push({ name: content, source, kind });
     }
     for (const [pattern, source] of TAG_TAGS) {
       if (pattern.test(key)) {
@@ -91,9 +105,12 @@ export function readMetaTags(tree: Root, file: VFile): void {
       }
     }
   }
-  for (const source of new Set(authors.map(([, s]) => s))) {
-    const names = authors.filter(([, s]) => s === source).map(([n]) => n);
-    propose(file, 'authors', names.map((name) => ({ name, url: null, bio: null })), source);
+  // One candidate per source and key kind, `property` first: resolve takes the first that names someone.
+  for (const kind of ['property', 'name'] as const) {
+    for (const source of new Set(authors.map((a) => a.source))) {
+      const names = authors.filter((a) => a.source === source && a.kind === kind).map((a) => a.name);
+      propose(file, 'authors', names.map((name) => ({ name, url: null, bio: null })), source);
+    }
   }
   for (const [source, list] of tags) propose(file, 'tags', [...new Set(list)], source);
 }

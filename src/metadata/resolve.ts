@@ -40,15 +40,40 @@ export function resolveFields(file: VFile): ResolvedFields {
     .map(datePart)
     .sort()
     .pop();
-  const published = pick('published', (v) => {
+  const modifiedInstants = new Set(
+    candidatesFor(file, 'modified')
+      .map((c) => normalizeDate(c.value))
+      .filter((d): d is string => d !== null && d.includes('T'))
+      .map((d) => Date.parse(d)),
+  );
+  const statedPublished = candidatesFor(file, 'published')
+    .filter((c) => c.source !== 'url' && !VISIBLE_SOURCES.has(c.source))
+    .map((c) => normalizeDate(c.value))
+    .filter((d): d is string => d !== null);
+  // A UTC timestamp that another source gives on the publisher's clock is given on that clock.
+  function onPublisherClock(field: 'published' | 'modified', value: string | null): string | null {
+    const local = value ? localClock(file, field, value) : null;
+    if (!local) return value;
+    sources[field] = local.source;
+    return local.value;
+  }
+  const published = onPublisherClock('published', pick('published', (v) => {
     const date = normalizeDate(v);
     if (date && latestModified && datePart(date) > latestModified) {
       explain(file, 'date-after-modified', `ignored published date ${datePart(date)}: later than the page's modified date ${latestModified}`);
       return null;
     }
+    // A CMS that writes its last-change time into datePublished too: the very timestamp the page
+    // gives as modified, while another tag states a publication days earlier (more than any
+    // difference of time zones: 2019-11-18 20:58 local is 2019-11-19 04:58Z), is not the publication.
+    if (date && date.includes('T') && modifiedInstants.has(Date.parse(date)) && statedPublished.some((d) => daysBetween(d, date) >= MIN_DAYS_EARLIER)) {
+      explain(file, 'published-is-modified', `ignored published date ${date}: it is the page's modified timestamp, and an earlier publication date is stated`);
+      return null;
+    }
     return date;
-  });
+  }));
   checkDateConflicts(file, published);
+  const modified = onPublisherClock('modified', pick('modified', (v) => normalizeDate(v)));
   const fields: ResolvedFields = {
     title,
     subtitle: pick('subtitle', (v) => {
@@ -64,7 +89,7 @@ export function resolveFields(file: VFile): ResolvedFields {
       base,
     ),
     published,
-    modified: pick('modified', (v) => normalizeDate(v)),
+    modified,
     lang: pick('lang', (v) => normaliseLang(v)),
     siteName,
     url: pick('url', (v) => absoluteUrl(v, base)),
@@ -77,7 +102,7 @@ export function resolveFields(file: VFile): ResolvedFields {
     related: pick('related', (v) => v.map((r): RelatedItem => ({ ...r, url: r.url ? resolveUrl(r.url, base) : null }))) ?? [],
     fieldSources: sources,
   };
-  if (fields.published && fields.modified && fields.modified < fields.published) fields.modified = null;
+  if (fields.published && fields.modified && isBefore(fields.modified, fields.published)) fields.modified = null;
   fields.translations = pick('translations', (v) => normaliseTranslations(v, base, fields.url ?? base, fields.lang)) ?? [];
   fields.fieldSources = Object.fromEntries(
     Object.entries(sources).filter(([key]) => {
@@ -218,6 +243,38 @@ function checkDateConflicts(file: VFile, chosen: string | null): void {
   for (const [date, source] of others) {
     warn(file, 'conflicting-dates', `published date ${datePart(chosen)} chosen; ${source} says ${date}`);
   }
+}
+
+/** `a` is before `b`: as instants when both state a time with an offset (16:45 -04:00 is after 18:00Z), else by their text. */
+function isBefore(a: string, b: string): boolean {
+  const zoned = /T.*(Z|[+-]\d{2}:\d{2})$/;
+  if (zoned.test(a) && zoned.test(b)) return Date.parse(a) < Date.parse(b);
+  return a < b;
+}
+
+/** Days a stated publication must precede a datePublished equal to the modified timestamp. */
+const MIN_DAYS_EARLIER = 2;
+
+/** Whole calendar days from `a` to `b` (positive when `a` is earlier), by their stated dates. */
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(datePart(b)) - Date.parse(datePart(a))) / 86_400_000;
+}
+
+/**
+ * A timestamp chosen in UTC that another source states with the publisher's own offset (JSON-LD
+ * `2017-02-24T01:18:13Z`, article:published_time `2017-02-23T17:18:13-08:00`): the same instant,
+ * but the local form keeps the day and hour as the publisher stated them (the schema keeps the
+ * stated offset; nothing is converted), so it is the one given.
+ */
+function localClock(file: VFile, field: 'published' | 'modified', chosen: string): { value: string; source: FieldSource } | null {
+  if (!/T.*(Z|[+-]00:?00)$/.test(chosen)) return null;
+  const instant = Date.parse(chosen);
+  if (Number.isNaN(instant)) return null;
+  for (const c of candidatesFor(file, field)) {
+    const d = normalizeDate(c.value);
+    if (d && /T.*[+-]\d{2}:\d{2}$/.test(d) && !/[+-]00:00$/.test(d) && Date.parse(d) === instant) return { value: d, source: c.source };
+  }
+  return null;
 }
 
 /** The calendar day of timestamp `value` on the clock (UTC offset) of `reference`, when both state one. */

@@ -42,6 +42,10 @@ describe('parseByline: outlets, credentials and months', () => {
     ['Jill Disis, CNN Business', ['Jill Disis']],
     ['LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER']],
     ['Ines Moreau, November', ['Ines Moreau']],
+    // An "&" beside a one-letter part is inside a name, not between two people.
+    ['Mac & i', ['Mac & i']],
+    ['By AT&T', ['AT&T']],
+    ['By Ana Souza & Piotr Nowak', ['Ana Souza', 'Piotr Nowak']],
   ])('%s', (line, names) => {
     expect(parseByline(line)).toEqual(names);
   });

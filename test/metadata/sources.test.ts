@@ -39,6 +39,23 @@ describe('metadata sources', () => {
     expect(m.fieldSources.authors).toBe('dublin-core');
   });
 
+  it('prefers RDFa property tags to name= spellings, and takes authors from one of them only', async () => {
+    const m = await meta('<meta name="DC.title" content="Quay reopens (name)"><meta property="dc:title" content="Quay reopens (property)"><meta name="DC.creator" content="Tom Price"><meta property="dc:creator" content="Ines Moreau">');
+    expect(m.title).toBe('Quay reopens (property)');
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+  });
+
+  it('keeps one tag per author of the same kind together', async () => {
+    const m = await meta('<meta name="DC.creator" content="Kooman, F."><meta name="DC.creator" content="Jong, Michiel de">');
+    expect(m.authors.map((a) => a.name)).toEqual(['Kooman, F.', 'Jong, Michiel de']);
+  });
+
+  it('takes the WebPage url for mainEntityOfPage, never its #fragment node id', async () => {
+    const graph = (page: string) => `<script type="application/ld+json">{"@graph":[${page}{"@type":"NewsArticle","headline":"Quay Reopens","mainEntityOfPage":{"@id":"https://harbour.example/quay/#webpage"}}]}</script>`;
+    expect((await meta(graph('{"@type":"WebPage","@id":"https://harbour.example/quay/#webpage","url":"https://harbour.example/quay/?ref=1"},'))).url).toBe('https://harbour.example/quay/?ref=1');
+    expect((await meta(graph(''))).url).toBe('https://harbour.example/quay/');
+  });
+
   it('drops an "author" that is the publisher', async () => {
     const m = await meta('<meta property="og:site_name" content="The Harbourview Gazette"><meta name="author" content="Harbourview">', '<div class="byline">By Ines Moreau</div>');
     expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
@@ -47,6 +64,22 @@ describe('metadata sources', () => {
   it('never takes a published date later than the page says it was modified', async () => {
     const m = await meta('<meta property="article:modified_time" content="2024-02-07T10:00:00Z"><meta name="date" content="2024-03-01">', '<div class="dateline">February 6, 2024</div>');
     expect(m.published).toBe('2024-02-06');
+  });
+
+  it('gives a UTC timestamp as another source states the same instant on the publisher\'s clock', async () => {
+    const m = await meta('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Quay Reopens","dateCreated":"2024-02-07T01:18:13Z"}</script><meta property="article:published_time" content="2024-02-06T17:18:13-08:00">');
+    expect(m.published).toBe('2024-02-06T17:18:13-08:00');
+    expect(m.warnings.filter((w) => w.rule === 'conflicting-dates')).toEqual([]);
+  });
+
+  it('does not take the modified timestamp restated as datePublished when an earlier publication is stated', async () => {
+    const head = '<meta property="article:published_time" content="2023-09-17T16:57:43+01:00"><meta property="article:modified_time" content="2024-05-08T10:11:51+01:00">';
+    const m = await meta(head, '<meta itemprop="datePublished" content="2024-05-08T10:11:51+01:00">');
+    expect(m.published).toBe('2023-09-17T16:57:43+01:00');
+    expect(m.modified).toBe('2024-05-08T10:11:51+01:00');
+    // The same instant written on another clock is no earlier publication: the structured date stays.
+    const same = await meta('<script type="application/ld+json">{"@type":"NewsArticle","headline":"Quay Reopens","datePublished":"2024-02-07T04:58:46Z","dateModified":"2024-02-07T04:58:46Z"}</script><meta name="date" content="2024-02-06 20:58:46">');
+    expect(same.published).toBe('2024-02-07T04:58:46Z');
   });
 
   it('warns when two sources state different publication days', async () => {
@@ -112,6 +145,11 @@ describe('unmarked bylines', () => {
     const m = await meta('', '<div class="x1">Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>');
     expect(m.authors.map((a) => a.name)).toEqual(['Rachael Link']);
     expect(m.published).toBe('2019-11-14');
+  });
+  it('are found under the headline even when teaser lists above it have many bylines', async () => {
+    const teasers = Array.from({ length: 8 }, (_, i) => `<li><a href="/s${i}">Another story about the harbour, part ${i}</a><div class="byline">By Tom Price</div></li>`).join('');
+    const html = `<html lang="en"><body><ul>${teasers}</ul><article><h1>Quay Reopens</h1><div class="author-name">INES MOREAU</div>${BODY}${BODY}</article></body></html>`;
+    expect((await convert(html)).metadata.authors.map((a) => a.name)).toEqual(['INES MOREAU']);
   });
   it('are not sentences that start with "By"', async () => {
     const m = await meta('', '<p>By Friday, the council had voted to reopen the quay.</p>');
