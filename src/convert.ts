@@ -7,8 +7,7 @@ import { sniffFormat } from './read/sniff.js';
 import { readHtml } from './read/html.js';
 import { articlePipeline } from './pipeline.js';
 import { assembleMarkdown, hastToMarkdownAndText } from './write/markdown.js';
-import { frontMatter } from './write/front-matter.js';
-import { detectLang } from './metadata/detect-lang.js';
+import { articleLang } from './metadata/detect-lang.js';
 import { messagesOf, warn, warningsOf } from './messages.js';
 import { VERSION } from './version.js';
 
@@ -41,12 +40,10 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   const fields = file.data.fields!;
   const words = text.split(/\s+/u).filter(Boolean).length;
   if (words === 0) warn(file, 'empty-article', 'no article text found');
-  let { lang } = fields;
   const sources = { ...fields.fieldSources };
-  if (!lang) {
-    lang = detectLang(text);
-    if (lang) sources.lang = 'detected';
-  }
+  // Stated, else detected from the text; a long text overrules a contradicting <html lang>.
+  const { lang, source: langSource } = articleLang(file, fields.lang, sources.lang, text);
+  if (langSource) sources.lang = langSource;
   if (!fields.title) warn(file, 'no-title', 'no title found');
   if (!fields.published) warn(file, 'no-date', 'no publication date found');
 
@@ -82,7 +79,10 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
     warnings: warningsOf(messages),
   };
   let markdown = assembleMarkdown(metadata.title, body, options.title !== false);
-  if (options.frontMatter) markdown = frontMatter(metadata) + markdown;
+  if (options.frontMatter) {
+    const { frontMatter } = await import('./write/front-matter.js'); // loads the YAML writer only when asked
+    markdown = frontMatter(metadata) + markdown;
+  }
   return { markdown, metadata, messages };
 }
 

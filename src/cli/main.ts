@@ -177,7 +177,7 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
   try {
     // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
     const [{ readInput }, { convert }, { metadataJson }, { NO_TEXT_RULE }] = await Promise.all([
-      import('../batch/run.js'),
+      import('../batch/read-input.js'),
       import('../convert.js'),
       import('../write/json.js'),
       import('../batch/report.js'),

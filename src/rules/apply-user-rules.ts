@@ -1,11 +1,9 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { selectAll } from 'hast-util-select';
 import type { UserRules } from '../types.js';
 import { isElement, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../clean/first-words.js';
-import { rulesForHost } from './load-rules.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -26,9 +24,12 @@ export interface UserRulesOptions {
  * whole document, and main-content selection and pruning leave it as it is.
  */
 export default function applyUserRules(options: UserRulesOptions = {}) {
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
     file.data.keptByUser = false;
     if (!options.rules || options.rules.rules.length === 0) return;
+    // Loaded only when there are rules: most runs have none, and these modules (the selector
+    // engine, the YAML reader) would be a good share of a one-page run's start-up.
+    const [{ selectAll }, { rulesForHost }] = await Promise.all([import('hast-util-select'), import('./load-rules.js')]);
     const host = hostOf(file.data.fields?.url ?? null) ?? hostOf(file.data.baseUrl ?? null) ?? hostOf(options.baseUrl ?? null);
     const rules = rulesForHost(options.rules, host);
     if (rules.length === 0) return;

@@ -59,6 +59,25 @@ describe('modules loaded lazily', () => {
     expect(heavy).toEqual([]);
   }, 180_000);
 
+  it('one page through the CLI loads no batch machinery, no YAML and no selector engine', () => {
+    const page = join(dir, 'page.html');
+    writeFileSync(page, PAGE);
+    const urls = modulesLoadedBy(`import { main } from './src/cli/main.ts'; process.stdout.write = () => true; await main(['node', 'unboil', ${JSON.stringify(page)}]);`, 'page');
+    expect(urls.some((u) => u.includes('/src/convert.ts'))).toBe(true);
+    const batchOnly = urls.filter((u) => /\/node_modules\/(piscina|cli-progress|yaml|hast-util-select)\//.test(u) || /\/src\/batch\/(run|pool|progress)\.ts/.test(u));
+    expect(batchOnly).toEqual([]);
+  }, 180_000);
+
+  it('--front-matter and --rules do load them (so the check above can fail)', () => {
+    const page = join(dir, 'page.html');
+    const rules = join(dir, 'rules.yaml');
+    writeFileSync(page, PAGE);
+    writeFileSync(rules, 'rules:\n  - host: "*"\n    drop: [".ad"]\n');
+    const urls = modulesLoadedBy(`import { main } from './src/cli/main.ts'; process.stdout.write = () => true; await main(['node', 'unboil', '--front-matter', '--rules', ${JSON.stringify(rules)}, ${JSON.stringify(page)}]);`, 'page-options');
+    expect(urls.filter((u) => u.includes('/node_modules/yaml/')).length).toBeGreaterThan(0);
+    expect(urls.filter((u) => u.includes('/node_modules/hast-util-select/')).length).toBeGreaterThan(0);
+  }, 180_000);
+
   it('a PDF does load pdfjs-dist (so the check above can fail)', () => {
     // Not a readable PDF: the reader may reject it, but only after loading pdfjs-dist.
     const urls = modulesLoadedBy(`import { convert } from './src/index.ts'; await convert(new TextEncoder().encode('%PDF-1.4\\n%%EOF\\n')).catch(() => {});`, 'pdf');
