@@ -1,9 +1,14 @@
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
-import chardet from 'chardet';
+
 // Node 20's built-in TextDecoder decodes windows-1252 as ISO-8859-1 (0x80-0x9F become C1 controls,
-// so ’ – € are lost); @exodus/bytes implements the WHATWG Encoding Standard exactly.
-import { TextDecoder } from '@exodus/bytes/encoding.js';
+// so ’ – € are lost); @exodus/bytes implements the WHATWG Encoding Standard exactly. It and the
+// chardet detector are loaded only for a page that is not UTF-8 (most are), which keeps them out
+// of a one-page run's start-up; UTF-8 is decoded by Node's own decoder, exact for UTF-8.
+type WhatwgDecoder = typeof import('@exodus/bytes/encoding.js').TextDecoder;
+let legacyDecoder: Promise<WhatwgDecoder> | null = null;
+const whatwgDecoder = (): Promise<WhatwgDecoder> => (legacyDecoder ??= import('@exodus/bytes/encoding.js').then((m) => m.TextDecoder));
+const UTF8 = new TextDecoder('utf-8');
 
 const require = createRequire(import.meta.url);
 // The HTML standard's encoding sniffing (BOM, then the <meta charset>/http-equiv prescan), as
@@ -29,33 +34,33 @@ export interface Decoded {
  * declares UTF-8 but is not valid UTF-8 is detected too (the declaration lies), and a page that
  * declares a legacy charset but is valid UTF-8 with non-ASCII text is read as UTF-8.
  */
-export function decodeHtml(bytes: Uint8Array): Decoded {
+export async function decodeHtml(bytes: Uint8Array): Promise<Decoded> {
   const sniffed = sniffHtmlEncoding(bytes, { defaultEncoding: UNDECLARED });
   if (sniffed !== UNDECLARED) {
-    const encoding = canonical(sniffed) ?? 'utf-8';
+    const encoding = (await canonical(sniffed)) ?? 'utf-8';
     if (encoding === 'utf-8' && !isValidUtf8(bytes)) {
-      if (mostlyUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
-      const detected = detect(bytes);
-      if (detected && detected !== 'utf-8') return { text: decodeWith(bytes, detected), encoding: detected, how: 'declared-but-invalid' };
+      if (mostlyUtf8(bytes)) return { text: await decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
+      const detected = await detect(bytes);
+      if (detected && detected !== 'utf-8') return { text: await decodeWith(bytes, detected), encoding: detected, how: 'declared-but-invalid' };
     }
     if (encoding !== 'utf-8' && !encoding.startsWith('utf-16') && isValidUtf8(bytes) && countNonAscii(bytes) >= MIN_UTF8_EVIDENCE) {
-      return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'declared-but-invalid' };
+      return { text: await decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'declared-but-invalid' };
     }
-    return { text: decodeWith(bytes, encoding), encoding, how: 'declared' };
+    return { text: await decodeWith(bytes, encoding), encoding, how: 'declared' };
   }
   return decodeUndeclared(bytes);
 }
 
 /** Decode text with no declaration: a BOM, else valid UTF-8, else what the detector says. */
-export function decodeUndeclared(bytes: Uint8Array): Decoded {
+export async function decodeUndeclared(bytes: Uint8Array): Promise<Decoded> {
   const bom = bomEncoding(bytes);
-  if (bom) return { text: decodeWith(bytes, bom), encoding: bom, how: 'declared' };
+  if (bom) return { text: await decodeWith(bytes, bom), encoding: bom, how: 'declared' };
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return { text: decodeWith(bytes, utf16), encoding: utf16, how: 'detected' };
-  if (isValidUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'valid-utf-8' };
-  if (mostlyUtf8(bytes)) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
-  const detected = detect(bytes) ?? 'windows-1252';
-  return { text: decodeWith(bytes, detected), encoding: detected, how: 'detected' };
+  if (utf16) return { text: await decodeWith(bytes, utf16), encoding: utf16, how: 'detected' };
+  if (isValidUtf8(bytes)) return { text: await decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'valid-utf-8' };
+  if (mostlyUtf8(bytes)) return { text: await decodeWith(bytes, 'utf-8'), encoding: 'utf-8', how: 'invalid-bytes' };
+  const detected = await detect(bytes) ?? 'windows-1252';
+  return { text: await decodeWith(bytes, detected), encoding: detected, how: 'detected' };
 }
 
 function bomEncoding(bytes: Uint8Array): string | null {
@@ -112,7 +117,7 @@ function utf16WithoutBom(bytes: Uint8Array): string | null {
 const UTF8_VALID_PER_INVALID = 4;
 
 function mostlyUtf8(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 256 * 1024));
+  const text = UTF8.decode(bytes.subarray(0, 256 * 1024));
   let valid = 0;
   let invalid = 0;
   for (let i = 0; i < text.length; i++) {
@@ -136,16 +141,18 @@ const SINGLE_BYTE = [
  * as ISO-8859-2). So when it says single-byte, every single-byte candidate is decoded and the most
  * plausible text wins (`plausibility`); ties keep chardet's order.
  */
-function detect(bytes: Uint8Array): string | null {
+async function detect(bytes: Uint8Array): Promise<string | null> {
   const sample = bytes.subarray(0, 64 * 1024);
-  const ranked = chardet.analyse(sample).map((match) => canonical(match.name)).filter((name): name is string => name !== null);
+  const { default: chardet } = await import('chardet');
+  const names = await Promise.all(chardet.analyse(sample).map((match) => canonical(match.name)));
+  const ranked = names.filter((name): name is string => name !== null);
   const top = ranked[0] ?? null;
   if (top === null || !SINGLE_BYTE.includes(top)) return top;
   const candidates = [...new Set([...ranked.filter((name) => SINGLE_BYTE.includes(name)), ...SINGLE_BYTE])];
   let best = top;
   let bestScore = -Infinity;
   for (const candidate of candidates) {
-    const score = plausibility(decodeWith(sample, candidate));
+    const score = plausibility(await decodeWith(sample, candidate));
     if (score > bestScore) {
       best = candidate;
       bestScore = score;
@@ -188,15 +195,18 @@ function plausibility(text: string): number {
 }
 
 /** The WHATWG canonical name of an encoding label, or null when TextDecoder does not know it. */
-function canonical(label: string): string | null {
+async function canonical(label: string): Promise<string | null> {
+  const name = label.trim().toLowerCase();
+  if (name === 'utf-8' || name === 'utf8') return 'utf-8';
   try {
-    return new TextDecoder(label.trim().toLowerCase()).encoding;
+    return new (await whatwgDecoder())(name).encoding;
   } catch {
     return null;
   }
 }
 
-function decodeWith(bytes: Uint8Array, encoding: string): string {
+async function decodeWith(bytes: Uint8Array, encoding: string): Promise<string> {
   // TextDecoder strips a BOM matching the encoding; invalid sequences become U+FFFD per WHATWG.
-  return new TextDecoder(encoding).decode(bytes);
+  if (encoding === 'utf-8') return UTF8.decode(bytes);
+  return new (await whatwgDecoder())(encoding).decode(bytes);
 }

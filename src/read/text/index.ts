@@ -51,7 +51,7 @@ const repairs = unified()
 const toHast = unified().use(remarkRehype).freeze();
 
 export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot> {
-  const decoded = decodeUndeclared(bytes);
+  const decoded = await decodeUndeclared(bytes);
   file.data.encoding = decoded.encoding;
   if (decoded.how === 'detected') warn(file, 'charset-detected', `text is not UTF-8; detected ${decoded.encoding}`);
   if (decoded.how === 'invalid-bytes') warn(file, 'invalid-bytes', 'invalid UTF-8 byte sequences; each replaced by U+FFFD');
