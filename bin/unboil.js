@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 // The executable: everything lives in the bundled CLI (npm's `prepare` runs `npm run build`, which
 // compiles with tsc and bundles with esbuild: see scripts/bundle.mjs).
-import { main } from '../dist/bundle/unboil.js';
+import { setFlagsFromString } from 'node:v8';
+
+// V8 compiles a regular expression to machine code on its second run by default. The date parser
+// (chrono) has hundreds of large expressions that a one-page run executes only a few times each:
+// compiling them cost more than interpreting them (~100 ms of a one-page run). With this, an
+// expression is compiled once it has run 20 times, so the hot ones of a batch still are. Set before
+// any module is loaded; V8 flags are process-wide, so the batch's worker threads get it too.
+setFlagsFromString('--regexp-tier-up-ticks=20');
+
+const { main } = await import('../dist/bundle/unboil.js');
 
 main(process.argv).then(
   (code) => {
