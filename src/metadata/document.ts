@@ -61,11 +61,13 @@ const MAX_BYLINE_DISTANCE = 300;
 /** `itemprop=author` elements within this many elements of each other list one article's authors. */
 const MICRODATA_AUTHOR_SPAN = 40;
 /**
- * Bylines read at most (a bound on work for hostile pages). Teaser lists above the article have
- * bylines of their own, so this is well above the handful an article has: the nearest to the
- * headline is chosen among all of them.
+ * Byline boxes noted at most (a bound on work for hostile pages). Teaser lists above the article
+ * have bylines of their own, so this is well above the handful an article has: the nearest to the
+ * headline is chosen among all of them. Noting a box is cheap; only the nearest are parsed.
  */
 const MAX_BYLINES = 30;
+/** Bylines parsed for authors, nearest the headline first (each costs a date-parser pass). */
+const MAX_PARSED_BYLINES = 3;
 /** A byline longer than this (characters) is prose (or a bio), not a byline. */
 const MAX_BYLINE = 200;
 
@@ -75,6 +77,13 @@ interface PlacedDate {
   value: string;
   field: 'published' | 'modified';
   source: 'time' | 'byline' | 'microdata';
+}
+
+/** A byline box, noted while walking and parsed (authors, date) only if it is near enough to matter. */
+interface BylineBox {
+  at: number;
+  node: Element;
+  text: string;
 }
 
 /**
@@ -93,7 +102,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   let at = 0;
   const translations: Translation[] = [];
   const relAuthors: Author[] = [];
-  const bylines: Array<{ at: number; authors: Author[] }> = [];
+  const bylines: BylineBox[] = [];
   const dates: PlacedDate[] = [];
   const microdataAuthors: Array<{ at: number; authors: Author[] }> = [];
   const related: RelatedItem[] = [];
@@ -183,11 +192,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (bylines.length < MAX_BYLINES && (marked || (opensLikeByline && opensByline(textOf(node))))) {
         const text = textOf(node);
         if (text && text.length < MAX_BYLINE) {
-          const authors = authorsFromElement(node);
-          if (authors.length > 0) bylines.push({ at, authors });
-          // A byline box often holds the date too.
-          const date = findDateText(text);
-          if (date) dates.push({ at, value: date.text, field: MODIFIED_HINT.test(text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published', source: 'byline' });
+          bylines.push({ at, node, text });
           return false;
         }
       }
@@ -207,9 +212,12 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
 
   if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
   const nearest = <T extends { at: number }>(list: T[]) => [...list].sort((a, b) => distance(a.at, headlineAt) - distance(b.at, headlineAt) || a.at - b.at);
+  let parsed = 0;
   for (const byline of nearest(bylines)) {
-    if (distance(byline.at, headlineAt) > MAX_BYLINE_DISTANCE) break;
-    propose(file, 'authors', byline.authors, 'byline');
+    if (distance(byline.at, headlineAt) > MAX_BYLINE_DISTANCE || parsed >= MAX_PARSED_BYLINES) break;
+    const authors = authorsFromElement(byline.node);
+    if (authors.length > 0) parsed++;
+    propose(file, 'authors', authors, 'byline');
   }
   // Several `itemprop=author` elements side by side are one list; those far away belong to teasers.
   const firstMicro = nearest(microdataAuthors)[0];
@@ -220,8 +228,18 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   // Microdata dates are structured: all of them, nearest first. Of the dates read off the visible
   // page (`<time>`, datelines), only the nearest readable one per field: a `<time>` under the
   // headline must not lose to a sidebar's dateline because datelines rank above `<time>`.
+  // A byline box often holds the date too: read only while a field is still open (a box that
+  // says nothing of a change cannot give the modified date).
   const visibleTaken = new Set<string>();
-  for (const date of nearest(dates)) {
+  const boxDate = (box: BylineBox): PlacedDate | null => {
+    if (visibleTaken.has('published') && (visibleTaken.has('modified') || !MODIFIED_HINT.test(box.text.toLowerCase()))) return null;
+    const date = findDateText(box.text);
+    if (!date) return null;
+    return { at: box.at, value: date.text, field: MODIFIED_HINT.test(box.text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published', source: 'byline' };
+  };
+  for (const item of nearest<PlacedDate | BylineBox>([...dates, ...bylines])) {
+    const date = 'node' in item ? boxDate(item) : item;
+    if (!date) continue;
     if (date.source !== 'microdata') {
       if (visibleTaken.has(date.field) || !normalizeDate(date.value)) continue;
       visibleTaken.add(date.field);

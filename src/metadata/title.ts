@@ -79,7 +79,9 @@ export function cleanTitle(raw: string, siteName: string | null, headlines: stri
   const first = words(parts[0]!).length;
   const last = words(parts[parts.length - 1]!).length;
   if (last <= SHORT_PART_WORDS && first >= SHORT_PART_WORDS) return join(title, parts, 0, parts.length - 1);
-  if (first <= 3 && last >= 5) return join(title, parts, 1, parts.length);
+  // A short first part is taken for the site's name only when the page names no site: a page
+  // that does, and not in this title, has no site name here ("Firefox — Customize ..." on Mozilla).
+  if (first <= 3 && last >= 5 && !siteName) return join(title, parts, 1, parts.length);
   return title;
 }
 

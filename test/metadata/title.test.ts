@@ -9,6 +9,12 @@ describe('cleanTitle', () => {
   it('drops a site-name prefix', () => {
     expect(cleanTitle('Coastline Daily - Harbour Dredging Resumes After Two-Year Pause', 'Coastline Daily', [])).toBe('Harbour Dredging Resumes After Two-Year Pause');
   });
+  it('drops a short first part as a site name only when the site name is unknown', () => {
+    const title = 'Lanterns — Light up the harbour walk — The longest festival of the winter';
+    expect(cleanTitle(title, null, [])).toBe('Light up the harbour walk — The longest festival of the winter');
+    // The site is known, and it is not "Lanterns": the first part belongs to the title.
+    expect(cleanTitle(title, 'Harbour Council', [])).toBe(title);
+  });
   it('keeps a separator that belongs to the headline', () => {
     expect(cleanTitle('How we designed Dropbox ATF: an async task framework - Dropbox', 'Dropbox', ['How we designed Dropbox ATF: an async task framework'])).toBe(
       'How we designed Dropbox ATF: an async task framework',
