@@ -1,5 +1,4 @@
 import type { Element, ElementContent, Nodes, Parents, Root } from 'hast';
-import { toText } from 'hast-util-to-text';
 
 /** Small hast helpers shared by every stage. */
 
@@ -28,10 +27,155 @@ export function classAndId(node: Element): string {
   return `${classes} ${id}`.toLowerCase().trim();
 }
 
-/** Visible text of a node with white space collapsed. */
+/**
+ * Visible text of a node with white space collapsed: what `toText(node).replace(/\s+/g, ' ').trim()`
+ * of hast-util-to-text gives (the HTML innerText algorithm), computed without the line-break
+ * bookkeeping that collapsing throws away. Hand-written because every stage asks for the text of
+ * many nested blocks, and toText was ~6% of a conversion's CPU; this walks the same elements and
+ * keeps the same rules (hidden elements, preformatted text, table white space, bidi controls,
+ * zero-width spaces at line ends) and gives the same string on every element of the corpora's
+ * pages (test/hast/text-of.test.ts compares the two). Iterative, so deep pages cannot overflow.
+ */
 export function textOf(node: Nodes): string {
-  return toText(node, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
+  if (node.type === 'text' || node.type === 'comment') return collapse(normalText(node.value, true));
+  if (node.type !== 'element' && node.type !== 'root') return '';
+  let out = '';
+  // One frame per open element: its next child, and what to write once its children are done.
+  const top = node.type === 'element';
+  const stack: TextFrame[] = [{ node, index: 0, whitespace: top ? whitespaceOf(node, 'normal') : 'normal', rowAfter: undefined, broken: top && BLOCKS.has(node.tagName), after: '' }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const parent = frame.node;
+    if (frame.index >= parent.children.length) {
+      out += frame.after;
+      stack.pop();
+      continue;
+    }
+    const index = frame.index++;
+    const n = parent.children[index]!;
+    if (n.type === 'text') {
+      if (parent.type === 'element' && (parent.tagName === 'table' || parent.tagName === 'tr' || ROW_GROUPS.has(parent.tagName)) && WHITESPACE_ONLY.test(n.value)) {
+        const before = parent.children[index - 1];
+        const next = parent.children[index + 1];
+        if ((!before || (before.type === 'element' && TABLE_PARTS.has(before.tagName))) && (!next || (next.type === 'element' && TABLE_PARTS.has(next.tagName)))) continue;
+      }
+      const next = parent.children[index + 1];
+      const breakAfter = next ? next.type === 'element' && next.tagName === 'br' : frame.broken;
+      out += frame.whitespace === 'normal' ? normalText(n.value, breakAfter) : n.value;
+      continue;
+    }
+    if (n.type !== 'element') continue;
+    const tag = n.tagName;
+    if (NOT_RENDERED.has(tag) || n.properties?.hidden || (tag === 'dialog' && !n.properties?.open)) continue;
+    // innerText's row and cell rule: white space after a row, or a cell, only when another follows.
+    const inTable = parent.type === 'element' && (parent.tagName === 'table' || ROW_GROUPS.has(parent.tagName));
+    const rowAfter = !inTable ? undefined : (parent as Element).tagName === 'table' ? laterSibling(parent, index, rowOrRowGroupWithRow) : frame.rowAfter;
+    const broken = tag === 'br' || tag === 'p' || BLOCKS.has(tag) || (tag === 'tr' && (rowAfter === true || laterSibling(parent, index, isRow)));
+    const tab = (tag === 'td' || tag === 'th') && laterSibling(parent, index, isCell);
+    if (broken && tag !== 'br') out += ' ';
+    stack.push({ node: n, index: 0, whitespace: whitespaceOf(n, frame.whitespace), rowAfter, broken, after: (tab ? ' ' : '') + (broken ? ' ' : '') });
+  }
+  return collapse(out);
 }
+
+interface TextFrame {
+  node: Parents;
+  index: number;
+  whitespace: string;
+  /** A table row follows in the table (innerText ends a row with a line break only then). */
+  rowAfter: boolean | undefined;
+  /** The element ends in a line break (a block, a paragraph, a row with another after it). */
+  broken: boolean;
+  /** What to write once its children are done (the break, a cell's tab, as white space). */
+  after: string;
+}
+
+const isRow = (e: Element): boolean => e.tagName === 'tr';
+const isCell = (e: Element): boolean => e.tagName === 'td' || e.tagName === 'th';
+
+function laterSibling(parent: Parents, index: number, test: (node: Element) => boolean): boolean {
+  for (let i = index + 1; i < parent.children.length; i++) {
+    const child = parent.children[i]!;
+    if (child.type === 'element' && test(child)) return true;
+  }
+  return false;
+}
+
+function rowOrRowGroupWithRow(node: Element): boolean {
+  return node.tagName === 'tr' || (ROW_GROUPS.has(node.tagName) && node.children.some((c) => c.type === 'element' && c.tagName === 'tr'));
+}
+
+/** The CSS white-space of an element's text, as hast-util-to-text infers it. */
+function whitespaceOf(node: Element, inherited: string): string {
+  switch (node.tagName) {
+    case 'listing':
+    case 'plaintext':
+    case 'xmp':
+      return 'pre';
+    case 'nobr':
+      return 'nowrap';
+    case 'pre':
+      return node.properties?.wrap ? 'pre-wrap' : 'pre';
+    case 'td':
+    case 'th':
+      return node.properties?.noWrap ? 'nowrap' : inherited;
+    case 'textarea':
+      return 'pre-wrap';
+    default:
+      return inherited;
+  }
+}
+
+/**
+ * A text node's text in normal white space: bidi controls dropped. Line breaks are white space like
+ * any other, except beside a zero-width space, where hast-util-to-text joins the lines (and drops a
+ * break pending before such a line): its line-joining steps are copied for those texts only.
+ * `breakAfter`: the text ends where a line break is (its last line's trailing spaces are trimmed).
+ */
+function normalText(value: string, breakAfter: boolean): string {
+  if (value === '') return ' '; // an empty line is a (zero-count) line break there
+  if (!NEEDS_NORMALISING.test(value)) return value;
+  const text = value.replace(BIDI_CONTROLS, '');
+  if (text === '') return ' ';
+  if (!text.includes('\n') || !text.includes(ZWSP)) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const trimmed = lines.map((line, i) => {
+    let t = i > 0 ? line.replace(/^[\t ]+/, '') : line;
+    if (i < last || breakAfter) t = t.replace(/[\t ]+$/, '');
+    return t;
+  });
+  let out = '';
+  let join = false;
+  for (let i = 0; i <= last; i++) {
+    const line = trimmed[i]!;
+    if (line.endsWith(ZWSP) || (i < last && trimmed[i + 1]!.startsWith(ZWSP))) {
+      out += line;
+      join = false;
+    } else if (line) {
+      if (join) out += ' ';
+      out += line;
+      join = true;
+    } else if (i === 0 || i === last) {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const ZWSP = '\u200b';
+const NEEDS_NORMALISING = /[\n\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const WHITESPACE_ONLY = /^[\t\n\f\r ]+$/;
+const ROW_GROUPS = new Set(['tbody', 'tfoot', 'thead']);
+const TABLE_PARTS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
+const NOT_RENDERED = new Set(['datalist', 'head', 'noembed', 'noframes', 'noscript', 'rp', 'script', 'style', 'template', 'title']);
+const BLOCKS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'dialog', 'dir', 'dl', 'dt', 'div', 'figure',
+  'figcaption', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'listing',
+  'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'section', 'ul', 'xmp',
+]);
 
 /**
  * Walk every element depth-first without recursion (pages can nest 100,000 deep), calling `visit`
