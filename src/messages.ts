@@ -11,9 +11,10 @@ export function warn(file: VFile, rule: string, reason: string): void {
   message.fatal = false;
 }
 
-export function explain(file: VFile, rule: string, reason: string): void {
+export function explain(file: VFile, rule: string, reason: string | (() => string)): void {
   if (!file.data.explain) return;
-  const message = file.message(reason, { ruleId: rule, source: 'unboil' });
+  // A function when the reason costs work (the removed block's first words): run only when asked for.
+  const message = file.message(typeof reason === 'function' ? reason() : reason, { ruleId: rule, source: 'unboil' });
   message.fatal = null; // info
 }
 

@@ -34,7 +34,7 @@ export default function dropBoilerplateRegions() {
       const s = stats.get(node);
       if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
         remove.add(node);
-        explain(file, `drop-${kind}`, `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
+        explain(file, `drop-${kind}`, () => `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
         continue;
       }
       for (const child of node.children) if (child.type === 'element') stack.push(child);

@@ -27,7 +27,7 @@ export default function unwrapLayoutTables() {
       let changed = false;
       for (const child of parent.children as ElementContent[]) {
         if (isElement(child) && layout.has(child)) {
-          explain(file, 'unwrap-layout-table', `unwrapped layout table: "${firstWords(child)}"`);
+          explain(file, 'unwrap-layout-table', () => `unwrapped layout table: "${firstWords(child)}"`);
           out.push(...cellsOf(child));
           changed = true;
         } else out.push(child);

@@ -34,7 +34,7 @@ export default function pruneContent() {
         if (!isElement(child)) return true;
         const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats) : null;
         if (rule) {
-          explain(file, rule, `dropped <${child.tagName}>: "${firstWords(child)}"`);
+          explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
           return false;
         }
         return true;

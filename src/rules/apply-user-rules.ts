@@ -39,7 +39,7 @@ export default function applyUserRules(options: UserRulesOptions = {}) {
         for (const node of selectAll(selector, tree)) {
           if (drop.has(node)) continue;
           drop.add(node);
-          explain(file, 'user-rule-drop', `dropped <${node.tagName}> matching "${selector}" (rules for ${rule.host}): "${firstWords(node)}"`);
+          explain(file, 'user-rule-drop', () => `dropped <${node.tagName}> matching "${selector}" (rules for ${rule.host}): "${firstWords(node)}"`);
         }
       }
     }
