@@ -32,7 +32,7 @@ export function rememberPageText() {
 
 export function ensureArticle() {
   return (tree: Root, file: VFile) => {
-    if (textOf(tree) !== '') return;
+    if (textOf(tree, 0) !== '') return;
     const paragraphs = (file.data.pageText ?? '')
       .split(/\n+/)
       .map((line) => line.replace(/\s+/g, ' ').trim())

@@ -243,8 +243,7 @@ function withSiblings(best: Element, scores: Map<Element, number>, bestScore: nu
     if (score >= threshold) out.push(sibling);
     else if (sibling.tagName === 'p') {
       const density = linkDensity(s);
-      const text = textOf(sibling);
-      if ((s.text > 80 && density < 0.25) || (s.text > 0 && s.text <= 80 && density === 0 && /\.( |$)/.test(text))) out.push(sibling);
+      if ((s.text > 80 && density < 0.25) || (s.text > 0 && s.text <= 80 && density === 0 && /\.( |$)/.test(textOf(sibling)))) out.push(sibling);
     }
   }
   return out;

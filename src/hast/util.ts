@@ -35,11 +35,17 @@ export function classAndId(node: Element): string {
  * keeps the same rules (hidden elements, preformatted text, table white space, bidi controls,
  * zero-width spaces at line ends) and gives the same string on every element of the corpora's
  * pages (test/hast/text-of.test.ts compares the two). Iterative, so deep pages cannot overflow.
+ *
+ * `limit`: the caller only needs to know whether the text is longer than this, or its beginning;
+ * a longer text is returned cut short (more than `limit` characters, the start of the whole text),
+ * without walking the rest of a large block.
  */
-export function textOf(node: Nodes): string {
+export function textOf(node: Nodes, limit?: number): string {
   if (node.type === 'text' || node.type === 'comment') return collapse(normalText(node.value, true));
   if (node.type !== 'element' && node.type !== 'root') return '';
   let out = '';
+  // With a limit, the walk stops once the text is known to be longer (checked at doubling lengths).
+  let checkAt = limit ?? Infinity;
   // One frame per open element: its next child, and what to write once its children are done.
   const top = node.type === 'element';
   const stack: TextFrame[] = [{ node, index: 0, whitespace: top ? whitespaceOf(node, 'normal') : 'normal', rowAfter: undefined, broken: top && BLOCKS.has(node.tagName), after: '' }];
@@ -62,6 +68,11 @@ export function textOf(node: Nodes): string {
       const next = parent.children[index + 1];
       const breakAfter = next ? next.type === 'element' && next.tagName === 'br' : frame.broken;
       out += frame.whitespace === 'normal' ? normalText(n.value, breakAfter) : n.value;
+      if (out.length > checkAt) {
+        const sofar = collapse(out);
+        if (sofar.length > limit!) return sofar;
+        checkAt = out.length * 2;
+      }
       continue;
     }
     if (n.type !== 'element') continue;

@@ -177,11 +177,11 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       else if (found && found.field !== 'authors') dates.push({ at, value: found.value, field: found.field, source: 'microdata' });
     }
     if (inBody && tag !== 'h1' && SUBTITLE_HINT.test(hint)) {
-      const text = clean(textOf(node));
+      const text = clean(textOf(node, MAX_DECK));
       if (text && text.length >= MIN_DECK && text.length <= MAX_DECK) decks.push({ at, text });
     }
     if (inBody && tag !== 'h1' && SECTION_HINT.test(hint)) {
-      const text = clean(textOf(node));
+      const text = clean(textOf(node, MAX_SECTION_LABEL));
       if (text && text.length <= MAX_SECTION_LABEL && text.split(' ').length <= 5) labels.push({ at, text });
     }
     if (inBody && (tag === 'div' || tag === 'span' || tag === 'p' || tag === 'address' || tag === 'a' || tag === 'em' || tag === 'strong' || tag === 'b' || /^h[1-6]$/.test(tag) || tag === 'li' || tag === 'section' || tag === 'header')) {
@@ -189,8 +189,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       // Unmarked bylines ("Written by <a>Rachael Link</a> on November 14, 2019" in a hashed-class
       // div) are known by their opening words, just under the headline.
       const opensLikeByline = !marked && headlineAt >= 0 && at - headlineAt <= NEAR_BYLINE && (tag === 'div' || tag === 'p' || tag === 'span');
-      if (bylines.length < MAX_BYLINES && (marked || (opensLikeByline && opensByline(textOf(node))))) {
-        const text = textOf(node);
+      if (bylines.length < MAX_BYLINES && (marked || (opensLikeByline && opensByline(textOf(node, MAX_BYLINE))))) {
+        const text = textOf(node, MAX_BYLINE);
         if (text && text.length < MAX_BYLINE) {
           bylines.push({ at, node, text });
           return false;
@@ -198,7 +198,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       }
       if (datelines < MAX_DATELINES && DATELINE_HINT.test(hint)) {
         datelines++;
-        const text = textOf(node);
+        const text = textOf(node, MAX_DATELINE);
         if (text && text.length < MAX_DATELINE) {
           const date = findDateText(text);
           const modified = MODIFIED_HINT.test(hint) || (date !== null && MODIFIED_HINT.test(text.slice(0, date.index).toLowerCase()));
@@ -293,7 +293,7 @@ function readMicrodata(node: Element, itemprop: string, file: VFile): { field: '
       }
       case 'author':
       case 'creator': {
-        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : textOf(node).length < MAX_BYLINE ? authorsFromElement(node) : [];
+        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : textOf(node, MAX_BYLINE).length < MAX_BYLINE ? authorsFromElement(node) : [];
         return authors.length > 0 ? { field: 'authors', value: '', authors } : null;
       }
       case 'description':

@@ -52,7 +52,7 @@ export function blockKind(node: Element): BlockKind | null {
       for (const k of ['related', 'bio', 'translations'] as const) if (BLOCK_HEADINGS[k].test(heading)) kind = k;
     }
   }
-  if (kind && (textOf(node).length > MAX_BLOCK_TEXT || containsHeadline(node))) return null;
+  if (kind && (textOf(node, MAX_BLOCK_TEXT).length > MAX_BLOCK_TEXT || containsHeadline(node))) return null;
   // Sponsored "recommendations" (Taboola, Outbrain, "Sponsored Links") are ads, not related articles.
   if (kind === 'related' && (BOILERPLATE_GROUPS.ads!.test(ci) || SPONSORED.test(ci) || SPONSORED.test(openingHeading(node) ?? ''))) return null;
   return kind;

@@ -71,6 +71,15 @@ describe('textOf', () => {
       ),
     })).node;
     fc.assert(fc.property(tree, (node) => textOf(node) === reference(node)), { numRuns: 5000 });
+    // With a limit: the whole text when it is no longer, else more than the limit of its beginning.
+    fc.assert(
+      fc.property(tree, fc.constantFrom(0, 1, 3, 8), (node, limit) => {
+        const whole = textOf(node);
+        const cut = textOf(node, limit);
+        return whole.length <= limit ? cut === whole : cut.length > limit && whole.startsWith(cut);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('does not recurse: a 100,000-deep page', () => {
