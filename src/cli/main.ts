@@ -6,7 +6,6 @@ import { EXIT } from './exit-codes.js';
 import { isUnboilError } from '../errors.js';
 import type { ConvertOptions, ConvertResult } from '../types.js';
 import type { Argument, Input } from '../batch/discover.js';
-import { parseShard } from '../batch/shard.js';
 // The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
 // and a usage error load only commander, and one page loads no batch machinery.
 
@@ -33,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   if (options.check && !options.outDir) return usage('--check compares with the files in --out-dir DIR: give it');
   if (options.check && options.ndjson) return usage('--check and --ndjson cannot be used together');
   if (options.ndjson && options.outDir) return usage('--ndjson prints to stdout; it cannot be used with --out-dir');
-  const shard = options.shard === undefined ? null : parseShard(options.shard);
+  const shard = options.shard === undefined ? null : (await import('../batch/shard.js')).parseShard(options.shard);
   if (options.shard !== undefined && !shard) return usage(`--shard must be K/N with 1 <= K <= N: ${options.shard}`);
 
   const args: Argument[] = program.args.map((value) => ({ value }));
