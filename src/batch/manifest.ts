@@ -75,6 +75,16 @@ export class Journal {
     }
   }
 
+  /**
+   * The sha256 of the input that made these outputs, if the journal vouches for outputs made by
+   * this version and options: the input is up to date if it still has those bytes (and
+   * upToDate() then finds the outputs whole). Null: the input must be converted.
+   */
+  vouchedFor(plan: OutputPlan, version: string, options: string): string | null {
+    const made = this.state.get(plan.key);
+    return made && made.sha256 && made.version === version && made.options === options ? made.sha256 : null;
+  }
+
   /** True when the outputs exist, are complete, and were made from these bytes, version and options. */
   async upToDate(plan: OutputPlan, wanted: Provenance): Promise<boolean> {
     const made = this.state.get(plan.key);

@@ -1,4 +1,4 @@
-import { mkdir, open, realpath, rename, rm } from 'node:fs/promises';
+import { mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { extensionOf, type Input } from './discover.js';
 
@@ -91,10 +91,8 @@ export class OutputWriter {
 
   private async writeFile(path: string, content: string): Promise<void> {
     const tmp = temporaryName(path);
-    await rm(tmp, { force: true });
     try {
-      // `wx`: never follow a link planted at the temporary name.
-      const handle = await open(tmp, 'wx', 0o666);
+      const handle = await openNew(tmp);
       try {
         await handle.writeFile(content);
         if (this.sync) await handle.datasync();
@@ -106,5 +104,19 @@ export class OutputWriter {
       await rm(tmp, { force: true }).catch(() => undefined);
       throw error;
     }
+  }
+}
+
+/**
+ * Create a temporary file. `wx`: never follow a link planted at its name; one a killed run left
+ * behind is removed first (only then: an unlink before every file would cost a call each).
+ */
+async function openNew(tmp: string): Promise<FileHandle> {
+  try {
+    return await open(tmp, 'wx', 0o666);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    await rm(tmp, { force: true });
+    return open(tmp, 'wx', 0o666);
   }
 }

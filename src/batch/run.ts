@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { VERSION } from '../version.js';
 import type { ConvertOptions, Message, Warning } from '../types.js';
@@ -10,6 +11,7 @@ import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
 import { ReportFile, Tally, type ReportLine, type Status } from './report.js';
 import { readInput } from './read-input.js';
+import type { InputFacts, WorkerTask } from './worker.js';
 
 export interface BatchOptions extends PoolOptions {
   /** `files` writes under outDir; `ndjson` streams lines to `stdout`; `check` compares with outDir. */
@@ -158,29 +160,48 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         checkLines: [],
       });
 
-      let bytes: Uint8Array;
-      try {
-        bytes = await readInput(input.path, options.maxBytes);
-      } catch (error) {
-        const { code, message } = error as { code: string; message: string };
-        return fail(code, message);
-      }
-      base.bytes = bytes.length;
-      base.sha256 = createHash('sha256').update(bytes).digest('hex');
-      const made: Provenance = { sha256: base.sha256, version: VERSION, options: hash };
-
-      if (journal && plan && !options.force && (await journal.upToDate(plan, made))) {
-        await writer!.removeLeftovers(plan);
-        const line: ReportLine = { ...base, status: 'skipped', outputs: [plan.md, plan.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
-        return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
+      // Only stdin is read here; a worker reads a file itself (no copy of its bytes between threads).
+      let stdin: Uint8Array | null = null;
+      if (input.path === '-') {
+        try {
+          stdin = await readInput(input.path, options.maxBytes);
+        } catch (error) {
+          const { code, message } = error as { code: string; message: string };
+          return fail(code, message);
+        }
       }
       if (result.stopped) return null;
-
-      const outcome = await pool!.run({ bytes, path: input.path === '-' ? null : input.path, options: options.convert, mode: options.mode === 'ndjson' ? 'ndjson' : 'files' });
+      const task: WorkerTask = {
+        input: stdin ? { bytes: stdin } : { file: input.path, maxBytes: options.maxBytes },
+        path: input.path === '-' ? null : input.path,
+        options: options.convert,
+        mode: options.mode === 'ndjson' ? 'ndjson' : 'files',
+        // Outputs the journal vouches for are up to date if the input still has the same bytes.
+        unchangedIf: journal && plan && !options.force ? journal.vouchedFor(plan, VERSION, hash) : null,
+      };
+      let outcome = await pool!.run(task);
+      if (outcome.ok && outcome.unchanged) {
+        base.sha256 = outcome.sha256;
+        base.bytes = outcome.bytes;
+        if (await journal!.upToDate(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash })) {
+          await writer!.removeLeftovers(plan!);
+          const line: ReportLine = { ...base, status: 'skipped', outputs: [plan!.md, plan!.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
+          return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
+        }
+        // Same bytes, but an output is missing or damaged: convert after all.
+        if (result.stopped) return null;
+        outcome = await pool!.run({ ...task, unchangedIf: null });
+      }
+      base.sha256 = outcome.sha256;
+      base.bytes = outcome.bytes;
       if (!outcome.ok) {
         if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
+        // The worker died before saying what it read: the report still gives the input's hash.
+        if (base.sha256 === null && !stdin) Object.assign(base, await factsOf(input.path));
         return fail(outcome.code, outcome.message);
       }
+      if (outcome.unchanged) throw new Error('a worker answered `unchanged` when not asked');
+      const made: Provenance = { sha256: outcome.sha256!, version: VERSION, options: hash };
       const warnings = warningsIn(outcome.messages);
       const status: Status = warnings.length > 0 ? 'warning' : 'ok';
       const notes: string[] = [];
@@ -257,6 +278,16 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     }
     await report?.close();
     return result;
+  }
+}
+
+/** The sha256 and size of an input file, or nulls when it cannot be read. */
+async function factsOf(path: string): Promise<InputFacts> {
+  try {
+    const bytes = await readFile(path);
+    return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+  } catch {
+    return { sha256: null, bytes: null };
   }
 }
 

@@ -91,7 +91,7 @@ export function buildProgram(): Command {
     .option('--force', 'convert every input even when its outputs are up to date')
     .addOption(new Option('-j, --jobs <n>', 'documents converted at once (worker threads)').default(availableParallelism(), 'available CPUs').argParser(parsePositiveInt))
     .addOption(new Option('--timeout <seconds>', 'stop a document still converting after SECONDS').default(60).argParser(parsePositiveNumber))
-    .addOption(new Option('--max-per-worker <n>', 'replace a worker thread after N documents (0: never)').default(500).argParser(parseWholeNumber))
+    .addOption(new Option('--max-per-worker <n>', 'replace a worker thread after N documents (0: never)').default(5000).argParser(parseWholeNumber))
     .addOption(new Option('--max-memory <mb>', 'heap limit of each worker thread, in MB').default(2048).argParser(parsePositiveInt))
     .option('--report <file>', 'write one JSON line per input to FILE (path, status, outputs, sha256, bytes, ms, warnings, error)')
     .option('--shard <k/n>', 'convert only the inputs of shard K of N (by path hash; K from 1)')

@@ -8,7 +8,7 @@ const worker = {
   filename: new URL('./misbehaving-worker.ts', import.meta.url).href,
   execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href],
 };
-const task = (path: string): WorkerTask => ({ bytes: new Uint8Array(1), path, options: {}, mode: 'files' });
+const task = (path: string): WorkerTask => ({ input: { bytes: new Uint8Array(1) }, path, options: {}, mode: 'files' });
 
 let pool: ConvertPool | null = null;
 afterEach(async () => {

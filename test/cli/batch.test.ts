@@ -59,7 +59,9 @@ describe('unboil DIR --out-dir', { timeout: 600_000 }, () => {
 
     const again = await runCli(['in', '-o', 'out', '--report', 'r.jsonl', '-j', '1'], root);
     expect(again.code).toBe(0);
-    expect(jsonl<Line>(await readFile(join(root, 'r.jsonl'), 'utf8')).map((l) => l.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    const skipped = jsonl<Line>(await readFile(join(root, 'r.jsonl'), 'utf8'));
+    expect(skipped.map((l) => l.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    for (const line of skipped) expect(line.sha256).toBe(sha(inputs[line.path as keyof typeof inputs]));
 
     // Other options make other outputs: nothing is skipped.
     const noTitle = await runCli(['in', '-o', 'out', '--report', 'r.jsonl', '--no-title', '-j', '1'], root);
@@ -73,6 +75,13 @@ describe('unboil DIR --out-dir', { timeout: 600_000 }, () => {
     const statuses = Object.fromEntries(jsonl<Line>(await readFile(join(root, 'r.jsonl'), 'utf8')).map((l) => [l.path, l.status]));
     expect(statuses['in/a.html']).not.toBe('skipped');
     expect(statuses['in/sub/b.html']).toBe('skipped');
+    // Same bytes, but an output is gone: that input is converted again, the others stay skipped.
+    await rm(join(root, 'out/in/sub/b.md'));
+    await runCli(['in', '-o', 'out', '--report', 'r.jsonl', '--no-title', '-j', '1'], root);
+    const afterLoss = Object.fromEntries(jsonl<Line>(await readFile(join(root, 'r.jsonl'), 'utf8')).map((l) => [l.path, l.status]));
+    expect(afterLoss).toMatchObject({ 'in/a.html': 'skipped', 'in/c.txt': 'skipped' });
+    expect(afterLoss['in/sub/b.html']).not.toBe('skipped');
+    expect(await readFile(join(root, 'out/in/sub/b.md'), 'utf8')).toMatch(/\n$/);
     await runCli(['in', '-o', 'out', '--report', 'r.jsonl', '--no-title', '--force', '-j', '1'], root);
     expect(jsonl<Line>(await readFile(join(root, 'r.jsonl'), 'utf8')).filter((l) => l.status === 'skipped')).toEqual([]);
   });
