@@ -42,7 +42,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   if (words === 0) warn(file, 'empty-article', 'no article text found');
   const sources = { ...fields.fieldSources };
   // Stated, else detected from the text; a long text overrules a contradicting <html lang>.
-  const { lang, source: langSource } = articleLang(file, fields.lang, sources.lang, text);
+  const { lang, source: langSource } = await articleLang(file, fields.lang, sources.lang, text);
   if (langSource) sources.lang = langSource;
   if (!fields.title) warn(file, 'no-title', 'no title found');
   if (!fields.published) warn(file, 'no-date', 'no publication date found');

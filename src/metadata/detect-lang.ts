@@ -1,4 +1,3 @@
-import { franc, francAll } from 'franc';
 import { iso6393To1 } from 'iso-639-3';
 import type { VFile } from 'vfile';
 import type { FieldSource } from '../types.js';
@@ -27,10 +26,15 @@ const MAX_SAMPLE = 20_000;
 /** A franc (ISO 639-3) code as a BCP 47 primary tag: the two-letter code when there is one. */
 const toTag = (code: string) => iso6393To1[code] ?? MACROLANGUAGE_TO_1[code] ?? code;
 
+/** franc, loaded at the first text worth detecting: building its trigram models is start-up work a short page with `<html lang>` never needs. */
+let francModule: Promise<typeof import('franc')> | null = null;
+const loadFranc = () => (francModule ??= import('franc'));
+
 /** The language of a text as a BCP 47 primary tag (`en`, `ar`), detected with franc; null if unsure. */
-export function detectLang(text: string): string | null {
+export async function detectLang(text: string): Promise<string | null> {
   const sample = text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text;
   if (sample.replace(/\s+/g, '').length < MIN_TEXT) return null;
+  const { franc } = await loadFranc();
   const code = franc(sample, { minLength: MIN_TEXT });
   if (code === 'und') return null;
   return toTag(code);
@@ -52,14 +56,20 @@ const OVERRULED_SCORE = 0.98;
  * article) while a long text reads clearly as another language, the detected one, with a
  * `lang-contradicted` warning. Returns the language and where it came from.
  */
-export function articleLang(file: VFile, stated: string | null, source: FieldSource | undefined, text: string): { lang: string | null; source: FieldSource | undefined } {
+export async function articleLang(
+  file: VFile,
+  stated: string | null,
+  source: FieldSource | undefined,
+  text: string,
+): Promise<{ lang: string | null; source: FieldSource | undefined }> {
   if (!stated) {
-    const lang = detectLang(text);
+    const lang = await detectLang(text);
     return { lang, source: lang ? 'detected' : source };
   }
   if (source !== 'markup') return { lang: stated, source };
   const sample = text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text;
   if (sample.replace(/[^\p{L}]/gu, '').length < MIN_OVERRULING_TEXT) return { lang: stated, source };
+  const { francAll } = await loadFranc();
   const ranked = francAll(sample, { minLength: MIN_TEXT });
   const top = toTag(ranked[0]![0]);
   const own = stated.split('-')[0]!.toLowerCase();

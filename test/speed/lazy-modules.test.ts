@@ -68,6 +68,13 @@ describe('modules loaded lazily', () => {
     expect(batchOnly).toEqual([]);
   }, 180_000);
 
+  it('a short page whose markup states its language does not load franc; one that does not state it does', () => {
+    const marked = modulesLoadedBy(`import { convert } from './src/index.ts'; await convert(${JSON.stringify(PAGE.replace('<html>', '<html lang="en">'))});`, 'lang-marked');
+    expect(marked.filter((u) => u.includes('/node_modules/franc/'))).toEqual([]);
+    const unmarked = modulesLoadedBy(`import { convert } from './src/index.ts'; await convert(${JSON.stringify(PAGE.replace('enough of them to count.', 'enough of them to count, and then some more words so that there is text to tell a language from.'))});`, 'lang-unmarked');
+    expect(unmarked.filter((u) => u.includes('/node_modules/franc/')).length).toBeGreaterThan(0);
+  }, 180_000);
+
   it('--front-matter and --rules do load them (so the check above can fail)', () => {
     const page = join(dir, 'page.html');
     const rules = join(dir, 'rules.yaml');
