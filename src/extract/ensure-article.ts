@@ -1,13 +1,12 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { toText } from 'hast-util-to-text';
-import { textOf, walkElements } from '../hast/util.js';
+import { textLines, textOf, walkElements } from '../hast/util.js';
 import { warn } from '../messages.js';
 
 declare module 'vfile' {
   interface DataMap {
-    /** The page's readable text (scripts, styles and hidden parts gone), kept for the fallback. */
-    pageText: string;
+    /** The page's readable text (scripts, styles and hidden parts gone), a line a block, kept for the fallback. */
+    pageText: string[];
   }
 }
 
@@ -26,17 +25,14 @@ export function rememberPageText() {
         return false;
       }
     });
-    file.data.pageText = toText(body, { whitespace: 'normal' });
+    file.data.pageText = textLines(body);
   };
 }
 
 export function ensureArticle() {
   return (tree: Root, file: VFile) => {
     if (textOf(tree, 0) !== '') return;
-    const paragraphs = (file.data.pageText ?? '')
-      .split(/\n+/)
-      .map((line) => line.replace(/\s+/g, ' ').trim())
-      .filter((line) => line !== '');
+    const paragraphs = file.data.pageText ?? [];
     if (paragraphs.length === 0) return;
     warn(file, 'fallback-page-text', 'the cleaning left no article text; kept the readable text of the whole page instead');
     tree.children = [

@@ -41,7 +41,24 @@ export function classAndId(node: Element): string {
  * without walking the rest of a large block.
  */
 export function textOf(node: Nodes, limit?: number): string {
-  if (node.type === 'text' || node.type === 'comment') return collapse(normalText(node.value, true));
+  return collapse(renderedText(node, limit, ' '));
+}
+
+/**
+ * The lines of a node's visible text, each with white space collapsed, empty ones left out: what
+ * `toText(node)` of hast-util-to-text split at line breaks gives (blocks, paragraphs, `<br>`, table
+ * rows and preformatted line breaks end a line), computed as textOf is.
+ */
+export function textLines(node: Nodes): string[] {
+  return renderedText(node, undefined, '\n')
+    .split(/\n+/)
+    .map(collapse)
+    .filter((line) => line !== '');
+}
+
+/** innerText with each break written as `lineBreak`, white space not yet collapsed. */
+function renderedText(node: Nodes, limit: number | undefined, lineBreak: string): string {
+  if (node.type === 'text' || node.type === 'comment') return inLine(normalText(node.value, true), lineBreak);
   if (node.type !== 'element' && node.type !== 'root') return '';
   let out = '';
   // With a limit, the walk stops once the text is known to be longer (checked at doubling lengths).
@@ -67,7 +84,7 @@ export function textOf(node: Nodes, limit?: number): string {
       }
       const next = parent.children[index + 1];
       const breakAfter = next ? next.type === 'element' && next.tagName === 'br' : frame.broken;
-      out += frame.whitespace === 'normal' ? normalText(n.value, breakAfter) : n.value;
+      out += frame.whitespace === 'normal' ? inLine(normalText(n.value, breakAfter), lineBreak) : n.value;
       if (out.length > checkAt) {
         const sofar = collapse(out);
         if (sofar.length > limit!) return sofar;
@@ -83,11 +100,14 @@ export function textOf(node: Nodes, limit?: number): string {
     const rowAfter = !inTable ? undefined : (parent as Element).tagName === 'table' ? laterSibling(parent, index, rowOrRowGroupWithRow) : frame.rowAfter;
     const broken = tag === 'br' || tag === 'p' || BLOCKS.has(tag) || (tag === 'tr' && (rowAfter === true || laterSibling(parent, index, isRow)));
     const tab = (tag === 'td' || tag === 'th') && laterSibling(parent, index, isCell);
-    if (broken && tag !== 'br') out += ' ';
-    stack.push({ node: n, index: 0, whitespace: whitespaceOf(n, frame.whitespace), rowAfter, broken, after: (tab ? ' ' : '') + (broken ? ' ' : '') });
+    if (tag === 'p' || BLOCKS.has(tag)) out += lineBreak; // a row or a <br> breaks only after itself
+    stack.push({ node: n, index: 0, whitespace: whitespaceOf(n, frame.whitespace), rowAfter, broken, after: (tab ? ' ' : '') + (broken ? lineBreak : '') });
   }
-  return collapse(out);
+  return out;
 }
+
+/** Line feeds in normal white space are spaces; kept as they are where only white space matters. */
+const inLine = (text: string, lineBreak: string): string => (lineBreak === '\n' && text.includes('\n') ? text.replace(/\n/g, ' ') : text);
 
 interface TextFrame {
   node: Parents;

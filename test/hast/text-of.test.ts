@@ -1,8 +1,8 @@
 /**
  * textOf (src/hast/util.ts) is a faster stand-in for `toText(node).replace(/\s+/g, ' ').trim()` of
- * hast-util-to-text: it must give the same string on every element, of every fixture page and of
- * hand-made pages for each rule it copies (checked on the 162,344 elements of the corpora's pages
- * when it was written).
+ * hast-util-to-text, and textLines for its lines: they must agree with it on every element of
+ * every fixture page, of hand-made pages for each rule they copy, and of random trees (checked on
+ * the 162,344 elements of the corpora's pages when they were written).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,9 +12,11 @@ import { VFile } from 'vfile';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/read/html.js';
-import { textOf, walkElements } from '../../src/hast/util.js';
+import { textLines, textOf, walkElements } from '../../src/hast/util.js';
 
-const reference = (node: Nodes) => toText(node, { whitespace: 'normal' }).replace(/\s+/g, ' ').trim();
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+const reference = (node: Nodes) => collapse(toText(node, { whitespace: 'normal' }));
+const referenceLines = (node: Nodes) => toText(node, { whitespace: 'normal' }).split(/\n+/).map(collapse).filter((line) => line !== '');
 
 async function everyElementAgrees(html: string): Promise<number> {
   const tree = (await readHtml(new TextEncoder().encode(html), new VFile())) as Root;
@@ -23,7 +25,10 @@ async function everyElementAgrees(html: string): Promise<number> {
     nodes.push(node);
     for (const child of node.children) if (child.type === 'text') nodes.push(child);
   });
-  for (const node of nodes) expect(textOf(node), JSON.stringify(reference(node).slice(0, 80))).toBe(reference(node));
+  for (const node of nodes) {
+    expect(textOf(node), JSON.stringify(reference(node).slice(0, 80))).toBe(reference(node));
+    expect(textLines(node)).toEqual(referenceLines(node));
+  }
   return nodes.length;
 }
 
@@ -71,6 +76,7 @@ describe('textOf', () => {
       ),
     })).node;
     fc.assert(fc.property(tree, (node) => textOf(node) === reference(node)), { numRuns: 5000 });
+    fc.assert(fc.property(tree, (node) => JSON.stringify(textLines(node)) === JSON.stringify(referenceLines(node))), { numRuns: 5000 });
     // With a limit: the whole text when it is no longer, else more than the limit of its beginning.
     fc.assert(
       fc.property(tree, fc.constantFrom(0, 1, 3, 8), (node, limit) => {
