@@ -26,6 +26,9 @@ const MAX_SAMPLE = 20_000;
 /** A franc (ISO 639-3) code as a BCP 47 primary tag: the two-letter code when there is one. */
 const toTag = (code: string) => iso6393To1[code] ?? MACROLANGUAGE_TO_1[code] ?? code;
 
+/** The ISO 639-3 codes that have a two-letter (BCP 47 primary) code, directly or by macrolanguage. */
+const TWO_LETTER_LANGUAGES = [...Object.keys(iso6393To1), ...Object.keys(MACROLANGUAGE_TO_1)];
+
 /** franc, loaded at the first text worth detecting: building its trigram models is start-up work a short page with `<html lang>` never needs. */
 let francModule: Promise<typeof import('franc')> | null = null;
 const loadFranc = () => (francModule ??= import('franc'));
@@ -70,10 +73,11 @@ export async function articleLang(
   const sample = text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text;
   if (sample.replace(/[^\p{L}]/gu, '').length < MIN_OVERRULING_TEXT) return { lang: stated, source };
   const { francAll } = await loadFranc();
-  const ranked = francAll(sample, { minLength: MIN_TEXT });
+  // Only a language with a two-letter code overrules, so franc ranks only those (half the work of
+  // ranking every language of the script), and the markup's language must be among them.
+  const ranked = francAll(sample, { minLength: MIN_TEXT, only: TWO_LETTER_LANGUAGES });
   const top = toTag(ranked[0]![0]);
   const own = stated.split('-')[0]!.toLowerCase();
-  // Only a language with a two-letter code overrules, and only one franc ranks the markup's against.
   if (top.length !== 2 || top === own) return { lang: stated, source };
   const ownScores = ranked.filter(([code]) => toTag(code) === own).map(([, score]) => score);
   if (ownScores.length === 0 || Math.max(...ownScores) >= OVERRULED_SCORE) return { lang: stated, source };
