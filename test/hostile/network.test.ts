@@ -1,49 +1,21 @@
 import dns from 'node:dns';
-import http from 'node:http';
-import https from 'node:https';
-import net from 'node:net';
-import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
 import { remoteReferencesPage, tinyPdf } from '../../scripts/hostile-inputs.js';
+import { trapNetwork } from '../../scripts/trap-network.mjs';
 
 /**
- * No network, ever: every way Node can open a socket or resolve a name is replaced by a spy that
+ * No network, ever: every way Node can open a socket or resolve a name is replaced by a trap that
  * records the attempt and refuses it, then pages full of remote references are converted.
  */
 const attempts: string[] = [];
-const restore: Array<() => void> = [];
-
-function spy<T extends object>(target: T, key: keyof T & string, label: string): void {
-  const original = target[key];
-  (target as Record<string, unknown>)[key] = function (this: unknown, ...args: unknown[]) {
-    attempts.push(`${label}(${String(args[0]).slice(0, 60)})`);
-    throw new Error(`network access attempted: ${label}`);
-  };
-  restore.push(() => {
-    (target as Record<string, unknown>)[key] = original;
-  });
-}
+let restore: () => void = () => undefined;
 
 beforeAll(() => {
-  spy(net.Socket.prototype, 'connect', 'net.Socket.connect');
-  spy(net, 'connect', 'net.connect');
-  spy(net, 'createConnection', 'net.createConnection');
-  spy(tls, 'connect', 'tls.connect');
-  spy(dns, 'lookup', 'dns.lookup');
-  spy(dns, 'resolve', 'dns.resolve');
-  spy(dns.promises, 'lookup', 'dns.promises.lookup');
-  spy(dns.promises, 'resolve', 'dns.promises.resolve');
-  spy(http, 'request', 'http.request');
-  spy(http, 'get', 'http.get');
-  spy(https, 'request', 'https.request');
-  spy(https, 'get', 'https.get');
-  spy(globalThis, 'fetch', 'fetch');
+  restore = trapNetwork((label, argument) => attempts.push(`${label}(${argument})`));
 });
 
-afterAll(() => {
-  for (const undo of restore.reverse()) undo();
-});
+afterAll(() => restore());
 
 describe('no network access while converting', () => {
   it('the spies catch an attempt (the test can fail)', () => {
