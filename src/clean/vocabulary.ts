@@ -64,3 +64,41 @@ export const BOILERPLATE_LINES: Readonly<Record<string, RegExp>> = {
   /** A tag list written as a line ("Tags: a, b, c", "Filed under: ..."). */
   'tag-line': /^(tags?|topics?|filed under|categories|category|keywords|schlagwörter|etiquetas|mots-clés)\s*:/,
 };
+
+/**
+ * Lines of whole-page text dumps (src/read/text/find-article.ts), where no markup is left to tell
+ * page furniture from article: comment threads, related-link headings, script prompts, footers.
+ */
+export const TEXT_DUMP_LINES = {
+  /**
+   * Lines that open or make up a comment thread in a dump, where no class names are left to say so:
+   * "34 responses to …", "12 Comments", "jane says:", "Leave a Reply", "You must be logged in".
+   */
+  comment: /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|\S+( \S+)?\s+(says|said|wrote|writes):|leave a (reply|comment).*|you must be logged in.*|log in to (reply|comment).*|reply|report( abuse)?|\d+ (likes?|points?))$/i,
+  /** Headings of related links in the corpus languages other than English (see threadOpener). */
+  relatedHeading: /^((artigos|posts|notícias|matérias) relacionad[oa]s|(artículos|noticias) relacionad[oa]s|articles (similaires|liés)|ähnliche artikel|articoli correlati|related (links|news))[:.]?$/iu,
+  /** Prompts that page scripts print around articles, in whole sentences. */
+  prompt: /\b(uses? cookies|cookie (policy|settings)|by continuing to (use|browse)|subscribe to our newsletter|sign up for our newsletter|activation link|already a subscriber|create (a free|an) account|enable javascript|your browser)\b/i,
+  /** Lines that close pages rather than articles. */
+  footer: /(©|\(c\)|copyright)\s*\d{4}|all rights reserved|terms of (use|service)|privacy policy|cookie (policy|settings)/i,
+  /**
+   * Standalone lines that open what follows an article: the comment thread, the author's bio.
+   * (Related links are not among them: pages print them in the middle of articles too.)
+   * The HTML cleaner's vocabulary above names them in English; dumps of pages in other languages
+   * print them in those, so the common forms of the corpus languages (es, pt, fr, de, it, nl) are
+   * listed here too.
+   */
+  threadOpener: new RegExp(
+    '^(' +
+      [
+        '\\d+\\s+(responses?|comments?|replies|reactions|thoughts|comentários?|comentarios?|commentaires?|kommentare?|commenti|reacties)\\b.*',
+        '(comments?|comentários|comentarios|commentaires|kommentare|commenti|reacties)( \\(\\d+\\))?',
+        '(leave a (reply|comment)|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|laisser un commentaire|schreibe einen kommentar|lascia un commento)\\b.*',
+        'join the (conversation|discussion).*',
+        'discussion|what do you think\\?|add (a|your) comment.*',
+        '(about the authors?|about|sobre( o autor| a autora| el autor)?|à propos de l.auteur|über den autor|l.autore)( \\p{Lu}[\\p{L}.\'-]*){0,3}',
+      ].join('|') +
+      ')[:.]?$',
+    'iu',
+  ),
+} as const;

@@ -2,7 +2,7 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { explain } from '../../messages.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_HEADING } from '../../clean/vocabulary.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_HEADING, TEXT_DUMP_LINES } from '../../clean/vocabulary.js';
 import { linkWords, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 
@@ -44,19 +44,8 @@ const REPEATED_PARAGRAPH_SENTENCES = 3;
 const DROP_SCORE = -5;
 /** Widgets of text browsers: buttons, form fields, check boxes. */
 const WIDGET = /\(BUTTON\)|\[BUTTON|\(RADIO|\(Submit\)|_{5,}|\[[ X]\] |\[\s{4,}\]|\(not implemented\)/;
-/**
- * Lines that open or make up a comment thread in a dump, where no class names are left to say so:
- * "34 responses to …", "12 Comments", "jane says:", "Leave a Reply", "You must be logged in".
- */
-const COMMENT_LINE = /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|\S+( \S+)?\s+(says|said|wrote|writes):|leave a (reply|comment).*|you must be logged in.*|log in to (reply|comment).*|reply|report( abuse)?|\d+ (likes?|points?))$/i;
-/** Headings of related links in the corpus languages other than English (see THREAD_OPENER). */
-const RELATED_HEADING = /^((artigos|posts|notícias|matérias) relacionad[oa]s|(artículos|noticias) relacionad[oa]s|articles (similaires|liés)|ähnliche artikel|articoli correlati|related (links|news))[:.]?$/iu;
-/** Prompts that page scripts print around articles, in whole sentences. */
-const PROMPT_LINE = /\b(uses? cookies|cookie (policy|settings)|by continuing to (use|browse)|subscribe to our newsletter|sign up for our newsletter|activation link|already a subscriber|create (a free|an) account|enable javascript|your browser)\b/i;
 /** Prompts are short paragraphs. */
 const MAX_PROMPT_WORDS = 60;
-/** Lines that close pages rather than articles. */
-const FOOTER_LINE = /(©|\(c\)|copyright)\s*\d{4}|all rights reserved|terms of (use|service)|privacy policy|cookie (policy|settings)/i;
 
 /** A block that ends like a sentence (Latin, CJK, Arabic, Devanagari full stops). */
 const SENTENCE_END = /[.!?…:。！？؟।]["”’»)」』]?$/u;
@@ -124,7 +113,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   const words = wordCount(text);
   if (block.type === 'thematicBreak') return -1;
   if (block.type === 'heading') {
-    if (BOILERPLATE_HEADING.test(text) || RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
+    if (BOILERPLATE_HEADING.test(text) || TEXT_DUMP_LINES.relatedHeading.test(text)) return -SECTION_END_PENALTY;
     return words > 0 ? -1 : -2;
   }
   if (words === 0) return hasImage(block) ? 0 : -2;
@@ -133,15 +122,15 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (WIDGET.test(raw)) return -Math.max(LABEL_PENALTY, words);
   if (linked / words > MAX_LINK_SHARE) return -(words + 2);
   if (block.type === 'list') return scoreList(block);
-  if (COMMENT_LINE.test(text)) return -SECTION_END_PENALTY;
+  if (TEXT_DUMP_LINES.comment.test(text)) return -SECTION_END_PENALTY;
   // A teaser with its thumbnail: an image the dump could only name, then a headline.
   if (/^\[[^\]]{0,200}\]\s*\S/.test(text) && words < HEADLINE_WORDS * 2) return -2;
   // Lists of dates and counts ("2019年11月 2019年4月", "Archives (12) (8)") are no prose.
   if ((text.match(/\d+/g)?.length ?? 0) > words / 2) return -2;
-  if (words <= LABEL_WORDS && RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
+  if (words <= LABEL_WORDS && TEXT_DUMP_LINES.relatedHeading.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
-  if (FOOTER_LINE.test(text) && words < 40) return -LABEL_PENALTY;
-  if (PROMPT_LINE.test(text) && words < MAX_PROMPT_WORDS) return -LABEL_PENALTY;
+  if (TEXT_DUMP_LINES.footer.test(text) && words < 40) return -LABEL_PENALTY;
+  if (TEXT_DUMP_LINES.prompt.test(text) && words < MAX_PROMPT_WORDS) return -LABEL_PENALTY;
   // A block the page prints twice (a caption repeated as its image's title, a teaser repeated
   // in two rails) is not article prose, unless it is a paragraph of several sentences.
   const sentences = text.match(/[.!?。！？](\s|$)/gu)?.length ?? 0;
@@ -228,33 +217,13 @@ function dropCopies(scored: Scored[]): void {
  * article.
  */
 const PROSE_BEFORE_THREAD = 80;
-/**
- * Standalone lines that open what follows an article: the comment thread, the author's bio.
- * (Related links are not among them: pages print them in the middle of articles too.) The HTML cleaner's vocabulary (clean/vocabulary.ts) names them in
- * English; dumps of pages in other languages print them in those, so the common forms of the
- * corpus languages (es, pt, fr, de, it, nl) are listed here too.
- */
-const THREAD_OPENER = new RegExp(
-  '^(' +
-    [
-      '\\d+\\s+(responses?|comments?|replies|reactions|thoughts|comentários?|comentarios?|commentaires?|kommentare?|commenti|reacties)\\b.*',
-      '(comments?|comentários|comentarios|commentaires|kommentare|commenti|reacties)( \\(\\d+\\))?',
-      '(leave a (reply|comment)|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|laisser un commentaire|schreibe einen kommentar|lascia un commento)\\b.*',
-      'join the (conversation|discussion).*',
-      'discussion|what do you think\\?|add (a|your) comment.*',
-      '(about the authors?|about|sobre( o autor| a autora| el autor)?|à propos de l.auteur|über den autor|l.autore)( \\p{Lu}[\\p{L}.\'-]*){0,3}',
-    ].join('|') +
-    ')[:.]?$',
-  'iu',
-);
-
 function cutAtThread(scored: Scored[], file: VFile): void {
   let prose = 0;
   for (let i = 0; i < scored.length; i++) {
     const { block, score } = scored[i]!;
     if (score > 0) prose += score;
     const text = squash(clean(textOf(block)));
-    if (prose >= PROSE_BEFORE_THREAD && wordCount(text) <= 12 && THREAD_OPENER.test(text)) {
+    if (prose >= PROSE_BEFORE_THREAD && wordCount(text) <= 12 && TEXT_DUMP_LINES.threadOpener.test(text)) {
       explain(file, 'text-cut-comments', `cut the text at "${text.slice(0, 60)}": a comment thread follows the article`);
       scored.length = i;
       return;
