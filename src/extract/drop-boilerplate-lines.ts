@@ -3,11 +3,13 @@ import type { VFile } from 'vfile';
 import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { findDateText } from '../metadata/dates.js';
+import { isBylineOf } from '../metadata/authors.js';
 import { BOILERPLATE_LINES } from '../clean/vocabulary.js';
 
 /**
  * rehype plugin: inside the chosen article, drop short lines that are page furniture rather than
- * prose: datelines ("Updated: Nov. 20, 2019 5:52 AM", "By Jane Doe | March 3, 2020"), widget
+ * prose: datelines ("Updated: Nov. 20, 2019 5:52 AM", "By Jane Doe | March 3, 2020"), bylines
+ * that name the article's own authors ("By Jane Doe", held by the JSON's `authors`), widget
  * labels ("Share", "Advertisement"), pointers to other articles ("Read more: ..."), calls to
  * subscribe or comment, and tag lines. Only short blocks are judged, so a paragraph of prose that
  * happens to mention a date or a newsletter stays.
@@ -32,6 +34,7 @@ const TIME = /\b\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(a\.m\.|p\.m
 export default function dropBoilerplateLines() {
   return (tree: Root, file: VFile) => {
     if (file.data.keptByUser) return;
+    const authors = (file.data.fields?.authors ?? []).map((a) => a.name);
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
@@ -39,7 +42,8 @@ export default function dropBoilerplateLines() {
       for (const child of parent.children as ElementContent[]) {
         if (isElement(child) && LINE_BLOCKS.has(child.tagName) && !holdsBlock(child)) {
           const text = textOf(child);
-          const rule = text ? lineKind(text, /^h[1-6]$/.test(child.tagName)) : null;
+          const heading = /^h[1-6]$/.test(child.tagName);
+          const rule = !text ? null : !heading && isBylineOf(text, authors) ? 'byline' : lineKind(text, heading);
           if (rule) {
             explain(file, `drop-${rule}`, `dropped ${rule} line <${child.tagName}>: "${text.slice(0, 80)}"`);
             continue;

@@ -66,11 +66,28 @@ const NAME_PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'del', 'della', 
 const MAX_NAME_WORDS = 5;
 const MAX_NAME_LENGTH = 60;
 
+/** A byline line is short: at most this many words. */
+const MAX_BYLINE_LINE_WORDS = 12;
+
+/**
+ * Whether a line of the article is its byline ("By Jane Doe and John Roe", "بقلم ليلى منصور"):
+ * it opens with a "By" word, is short, and names only the article's own authors (roles aside).
+ * Such a line is metadata, which the JSON holds; the body need not repeat it.
+ */
+export function isBylineOf(line: string, authors: readonly string[]): boolean {
+  if (authors.length === 0 || !BY_PREFIX.test(line) || line.split(/\s+/).length > MAX_BYLINE_LINE_WORDS) return false;
+  const names = parseByline(line);
+  const known = new Set(authors.map((a) => a.toLowerCase()));
+  return names.length > 0 && names.every((n) => known.has(n.toLowerCase()));
+}
+
 export function parseByline(line: string): string[] {
   let text = line.replace(/\s+/g, ' ').trim();
   text = text.replace(BY_PREFIX, '');
   // "Bradley M. Kuhn (http://ebb.org/bkuhn/)", "Jane Doe (@jdoe)": a link or handle is not the name.
   text = text.replace(/\s*[(<][^()<>]*(?:https?:|www\.|@|\/)[^()<>]*[)>]/g, '');
+  // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the people in the brackets are authors too.
+  text = text.replace(/\s*\((?:with|avec|mit|con|com|met)\s+([^()]*)\)/gi, ', $1');
   // Editors, photographers and translators are credited after the authors: the authors end there.
   text = text.replace(/\s*[,;|]?\s*\b(edited|photos?|photographs|illustrations?|translated|graphics|video|additional reporting)\s+by\b.*$/i, '');
   text = cutDates(text);

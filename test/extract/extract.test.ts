@@ -68,6 +68,19 @@ describe('drop-boilerplate-lines', () => {
   });
 });
 
+describe('drop-boilerplate-lines: bylines', () => {
+  it("drops a line that names only the article's authors, and keeps prose that opens with 'By'", async () => {
+    const r = await run(
+      `<html><head><meta name="author" content="Jane Doe"></head><body><article><h1>A headline</h1><p>By Jane Doe</p>${prose('main', 4)}<p>By the end of the year the council had spent the money.</p><p>By John Roe</p></article></body></html>`,
+    );
+    expect(r.metadata.authors.map((a) => a.name)).toEqual(['Jane Doe']);
+    expect(r.markdown).not.toContain('By Jane Doe');
+    expect(r.markdown).toContain('By the end of the year');
+    expect(r.markdown).toContain('By John Roe'); // not an author of this article: kept
+    expect(r.rules).toContain('drop-byline');
+  });
+});
+
 describe('ensure-article', () => {
   it('falls back to the readable text of the page with a warning instead of an empty article', async () => {
     const r = await run('<body><nav>Only navigation words are on this page, nothing else at all.</nav></body>');

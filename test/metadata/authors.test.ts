@@ -16,6 +16,7 @@ describe('parseByline', () => {
     ['Bradley M. Kuhn (http://ebb.org/bkuhn/)', ['Bradley M. Kuhn']],
     ['Michiel de Jong', ['Michiel de Jong']],
     ['بقلم ليلى حداد', ['ليلى حداد']],
+    ['Par Martin Untersinger (avec Damien Leloup et Morgane Tual)', ['Martin Untersinger', 'Damien Leloup', 'Morgane Tual']],
     ['Last Updated: January 7, 2025', []],
     ['Name *', []],
     ['CC7567', []],
