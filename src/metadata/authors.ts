@@ -1,13 +1,15 @@
 import { findDateText } from './dates.js';
+import { BYLINE_OPENERS } from '../clean/vocabulary.js';
 
 /**
  * Author names as bylines write them: "By A, B and C", "Von A und B", "A | Staff Writer",
  * "Ben Silverman Games Editor", "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...",
  * "Joshua Sokol May 20", "Aleš Vávra před 2 hodinami". Splits on list separators in several
  * languages, drops "By" prefixes, roles and affiliations, dates and relative times glued to names,
- * and de-duplicates. Hand-written: no maintained library parses bylines; the word lists sit here.
+ * and de-duplicates. Hand-written: no maintained library parses bylines; the opening words are
+ * clean/vocabulary.ts's BYLINE_OPENERS, the other word lists sit here.
  */
-const BY_PREFIX = /^\s*(by|written by|posted by|words by|text by|story by|reported by|von|par|por|di|door|av|af|от|著者|作者|بقلم|كتب|autor(?:a)?:?|author:?|authors:?)\s+/i;
+const BY_PREFIX = new RegExp(`^\\s*(${BYLINE_OPENERS})\\s+`, 'i');
 
 /** List separators between names: "," ";" "&" "and"/"und"/"et"/"y"/"e"/"en"/"и", CJK and Arabic commas, bars and bullets. */
 const SEPARATORS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bи\b|、|،|\||•|·)\s*/i;

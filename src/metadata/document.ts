@@ -8,6 +8,7 @@ import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { authorsFromElement, BYLINE_HINT, dedupeAuthors, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
+import { BYLINE_OPENERS } from '../clean/vocabulary.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -49,7 +50,7 @@ const MAX_HEADLINES = 5;
 /** A dateline longer than this (characters) is prose, not a date. */
 const MAX_DATELINE = 80;
 /** The opening words of a byline in the languages the date parser reads, then a capitalised name. */
-const BYLINE_WORDS = /^(?:by|written by|words by|reported by|von|par|por|di|door|av|af|от|автор|بقلم|كتب)\s+(\S)/i;
+const BYLINE_WORDS = new RegExp(`^(?:${BYLINE_OPENERS})\\s+(\\S)`, 'i');
 const opensByline = (text: string) => /^[\p{Lu}\p{Lo}]/u.test(BYLINE_WORDS.exec(text)?.[1] ?? '');
 /** How far under the headline (elements) an unmarked byline is looked for. */
 const NEAR_BYLINE = 60;

@@ -8,6 +8,7 @@ import { explain } from '../../messages.js';
 import { soleLink, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 import { languageOfName } from '../../metadata/language-names.js';
+import { BYLINE_OPENERS } from '../../clean/vocabulary.js';
 
 /**
  * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
@@ -23,7 +24,7 @@ const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|au
 /** Headings that open cards of related articles. */
 const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
 /** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
-const BYLINE = /^[^\p{L}\p{N}]*(by|written by|von|par|por|door|di|от|автор|بقلم|كتب|כתב|מאת)\s+\S/iu;
+const BYLINE = new RegExp(`^[^\\p{L}\\p{N}]*(${BYLINE_OPENERS})\\s+\\S`, 'iu');
 /** A name in an unlinked byline: capitalised words ("By the end of the year" is no byline). */
 const LOOSE_NAME = /^[\p{Lu}\p{Lo}][\p{L}'’.-]*( [\p{L}'’.-]+){0,4}$/u;
 /** Blocks longer than this (words) are prose, not metadata lines. */
