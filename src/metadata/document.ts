@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Author, RelatedItem, Translation } from '../types.js';
 import { blockKind, readBio, readRelated, readSwitcher } from './page-blocks.js';
@@ -113,6 +113,12 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
 
+  const noteTime = (node: Element, parent: Parents, place: number): void => {
+    const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
+    const around = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''} ${parent.type === 'element' ? classAndId(parent) : ''}`.toLowerCase();
+    if (datetime) dates.push({ at: place, value: datetime, field: MODIFIED_HINT.test(around) ? 'modified' : 'published', source: 'time' });
+  };
+
   walkElements(tree, (node, parent) => {
     at++;
     const tag = node.tagName;
@@ -166,9 +172,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     }
     const hint = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''}`.toLowerCase();
     if (tag === 'time') {
-      const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
-      const around = `${hint} ${classAndId(parent as Element)}`;
-      if (datetime) dates.push({ at, value: datetime, field: MODIFIED_HINT.test(around) ? 'modified' : 'published', source: 'time' });
+      noteTime(node, parent, at);
       return false;
     }
     const itemprop = attr(node, 'itemProp');
@@ -194,6 +198,10 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
         const text = textOf(node, MAX_BYLINE);
         if (text && text.length < MAX_BYLINE) {
           bylines.push({ at, node, text });
+          // The walk does not go inside the box, but its <time> elements are dates like any other.
+          walkElements(node, (inner, innerParent) => {
+            if (inner.tagName === 'time') noteTime(inner, innerParent, at);
+          });
           return false;
         }
       }

@@ -156,3 +156,12 @@ describe('unmarked bylines', () => {
     expect(m.authors).toEqual([]);
   });
 });
+
+describe('dates inside a byline box', () => {
+  it('reads the <time datetime> of a byline box (with its offset), not only the visible text', async () => {
+    const m = await meta('', '<div class="byline">Posted by <a href="/u/ana">Ana Souza</a> on <time datetime="2019-11-18T06:30:00-05:00">Nov 18, 2019</time></div>');
+    expect(m.authors.map((a) => a.name)).toEqual(['Ana Souza']);
+    expect(m.published).toBe('2019-11-18T06:30:00-05:00');
+    expect(m.fieldSources.published).toBe('time');
+  });
+});
