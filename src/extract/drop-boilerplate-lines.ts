@@ -21,6 +21,8 @@ const MAX_LINE_WORDS = 40;
 const MAX_PROMPT_WORDS = 40;
 /** A dateline is a date with at most this many other words (a name, "Updated", "Posted"). */
 const MAX_DATELINE_OTHER_WORDS = 3;
+/** ...and at most this many words in all ("Published March 3, 2020 10:00 AM EST | Updated March 4, 2020 9:15 AM EST" is 16). */
+const MAX_DATELINE_WORDS = 24;
 
 /** Elements that are a line of text when they hold no other block. */
 const LINE_BLOCKS = new Set(['p', 'div', 'span', 'li', 'dd', 'dt', 'time', 'small', 'section', 'header', 'footer', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -90,6 +92,8 @@ export function isDateline(text: string): boolean {
   // Without a digit (in any script findDateText reads) no stated date can be found below; this
   // check spares most lines eleven chrono parses (it was ~12% of a conversion's CPU time).
   if (!ANY_DIGIT.test(text)) return false;
+  // Up to three dates and three other words: longer lines are prose (and spare the date parser).
+  if (text.split(/\s+/).length > MAX_DATELINE_WORDS) return false;
   let rest = text;
   let found = false;
   for (let i = 0; i < 3; i++) {

@@ -19,13 +19,23 @@ export function attr(node: Element, name: string): string | null {
   return String(value);
 }
 
-/** The class names and id of an element, lower-case, as one string for vocabulary tests. */
+/**
+ * The class names and id of an element, lower-case, as one string for vocabulary tests. Every
+ * stage asks this of the same elements, so it is remembered per element (no stage changes an
+ * element's class or id; new elements are new objects).
+ */
 export function classAndId(node: Element): string {
-  const cls = node.properties?.className;
-  const classes = Array.isArray(cls) ? cls.join(' ') : typeof cls === 'string' ? cls : '';
-  const id = typeof node.properties?.id === 'string' ? node.properties.id : '';
-  return `${classes} ${id}`.toLowerCase().trim();
+  let names = CLASS_AND_ID.get(node);
+  if (names === undefined) {
+    const cls = node.properties?.className;
+    const classes = Array.isArray(cls) ? cls.join(' ') : typeof cls === 'string' ? cls : '';
+    const id = typeof node.properties?.id === 'string' ? node.properties.id : '';
+    names = `${classes} ${id}`.toLowerCase().trim();
+    CLASS_AND_ID.set(node, names);
+  }
+  return names;
 }
+const CLASS_AND_ID = new WeakMap<Element, string>();
 
 /**
  * Visible text of a node with white space collapsed: what `toText(node).replace(/\s+/g, ' ').trim()`
