@@ -41,7 +41,8 @@ export function markdownItems(markdown: string): Items {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.type === 'heading') items.headings.push(norm(toString(node)));
-    else if (node.type === 'listItem') items.listItems.push(norm(toString(node)).slice(0, 60));
+    // A notes list written as GFM footnotes keeps its items as footnote definitions.
+    else if (node.type === 'listItem' || node.type === 'footnoteDefinition') items.listItems.push(norm(toString(node)).slice(0, 60));
     else if (node.type === 'link') items.links.push(norm(toString(node)));
     else if (node.type === 'table') items.tables.push(norm(toString(node)).slice(0, 40));
     if ('children' in node) for (const child of node.children) stack.push(child as MdastNodes);

@@ -11,6 +11,7 @@ import selectMainContent from './extract/select-main-content.js';
 import pruneContent from './extract/prune-content.js';
 import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
 import resolveUrls from './tidy/resolve-urls.js';
+import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
@@ -39,6 +40,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
     .use(options.articleGiven ? [] : [selectMainContent, pruneContent, dropBoilerplateLines])
+    .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)
     .use(unwrapDropCaps)

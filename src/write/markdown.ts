@@ -1,13 +1,14 @@
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
 import { unified, type Processor } from 'unified';
-import rehypeRemark from 'rehype-remark';
+import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
 import { warn } from '../messages.js';
+import { FOOTNOTE_DEF, FOOTNOTE_REF } from '../tidy/footnotes.js';
 
 /**
  * Every serialisation option pinned (design/OUTPUT.md): library defaults must never leak into
@@ -45,9 +46,44 @@ function gfmStringify(this: Processor): void {
   (data.toMarkdownExtensions ??= []).push(gfmToMarkdown(GFM_OPTIONS));
 }
 
+/** The footnotes tidy/footnotes.ts marks, as GFM footnote references and definitions. */
+const FOOTNOTE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
+  [FOOTNOTE_REF]: (state, node) => {
+    const result: FootnoteReference = { type: 'footnoteReference', identifier: String(node.properties.dataIdentifier), label: String(node.properties.dataLabel) };
+    state.patch(node, result);
+    return result;
+  },
+  [FOOTNOTE_DEF]: (state, node) => {
+    const result: FootnoteDefinition = {
+      type: 'footnoteDefinition',
+      identifier: String(node.properties.dataIdentifier),
+      label: String(node.properties.dataLabel),
+      children: state.toFlow(trimEnds(state.all(node))) as FootnoteDefinition['children'],
+    };
+    state.patch(node, result);
+    return result;
+  },
+};
+
+/**
+ * White space at the start and end of a note's content: the white-space minifier does not know the
+ * note element is a block, so it is trimmed here (else it would be written as `&#x20;`).
+ */
+function trimEnds(nodes: RootContent[]): RootContent[] {
+  const edge = (list: MdastNodes[], first: boolean): void => {
+    const node = first ? list[0] : list[list.length - 1];
+    if (!node) return;
+    if (node.type === 'text') node.value = first ? node.value.trimStart() : node.value.trimEnd();
+    else if ('children' in node) edge(node.children as MdastNodes[], first);
+  };
+  edge(nodes, true);
+  edge(nodes, false);
+  return nodes;
+}
+
 /** hast -> mdast -> Markdown, through rehype-remark, GFM and remark-stringify. */
 const toMarkdownProcessor = unified()
-  .use(rehypeRemark, { newlines: false })
+  .use(rehypeRemark, { newlines: false, handlers: FOOTNOTE_HANDLERS })
   .use(gfmStringify)
   .use(remarkStringify, STRINGIFY_OPTIONS)
   .freeze();
