@@ -1,4 +1,4 @@
-import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs';
+import { closeSync, createWriteStream, fdatasync, openSync, writeSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ export interface Provenance {
   version: string;
   options: string;
 }
+
+/** Journal lines appended between two fdatasyncs of the journal file. */
+const SYNC_EVERY = 100;
 
 /** A line that withdraws what the journal said of an output (matches nothing). */
 const WITHDRAWN: Provenance = { sha256: '', version: '', options: '' };
@@ -42,13 +45,20 @@ export class Journal {
   /** This run's journal file, appended with synchronous writes: lines reach the kernel in order. */
   private fd: number | null = null;
   private readonly dir: string;
+  /** Lines appended since the last fdatasync, and the one under way (with `sync`). */
+  private unsynced = 0;
+  private syncing: Promise<void> | null = null;
 
-  private constructor(outDir: string) {
+  private constructor(
+    outDir: string,
+    private readonly sync: boolean,
+  ) {
     this.dir = join(outDir, STATE_DIR, 'journal');
   }
 
-  static async open(outDir: string): Promise<Journal> {
-    const journal = new Journal(outDir);
+  /** `sync`: flush the journal to disk every SYNC_EVERY lines and on close (as --fsync does outputs). */
+  static async open(outDir: string, sync = false): Promise<Journal> {
+    const journal = new Journal(outDir, sync);
     await journal.load();
     return journal;
   }
@@ -105,13 +115,14 @@ export class Journal {
   }
 
   /**
-   * Called before outputs are replaced: if the journal vouches for other provenance, withdraw
-   * that first, so a run killed between the renames and the new line can never leave the
-   * journal vouching for outputs that other options made.
+   * Called before outputs are replaced: if the journal vouches for outputs that another version
+   * or other options made, withdraw that first, so a run killed between the renames and the new
+   * line can never leave the journal vouching for them. (Outputs of other bytes need no
+   * withdrawal: the input no longer has the bytes the journal names.)
    */
-  async invalidate(plan: OutputPlan, made: Provenance): Promise<void> {
+  async invalidate(plan: OutputPlan, version: string, options: string): Promise<void> {
     const old = this.state.get(plan.key);
-    if (!old || (old.sha256 === made.sha256 && old.version === made.version && old.options === made.options)) return;
+    if (!old || old === WITHDRAWN || (old.version === version && old.options === options)) return;
     await this.append({ key: plan.key, ...WITHDRAWN });
     this.state.set(plan.key, WITHDRAWN);
   }
@@ -124,6 +135,18 @@ export class Journal {
       this.files.push(name);
     }
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    // In batches, off the main thread: a line lost to a power cut only means that input is
+    // converted again, so one fdatasync per line would buy nothing but cost.
+    if (this.sync && ++this.unsynced >= SYNC_EVERY && !this.syncing) this.flush();
+  }
+
+  private flush(): Promise<void> {
+    const fd = this.fd!;
+    this.unsynced = 0;
+    this.syncing = new Promise<void>((done) => fdatasync(fd, () => done())).then(() => {
+      this.syncing = null;
+    });
+    return this.syncing;
   }
 
   /**
@@ -142,6 +165,8 @@ export class Journal {
   }
 
   async close(): Promise<void> {
+    await this.syncing;
+    if (this.fd !== null && this.sync && this.unsynced > 0) await this.flush();
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }

@@ -1,4 +1,4 @@
-import { mkdir, open, realpath, rename, rm, type FileHandle } from 'node:fs/promises';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { extensionOf, type Input } from './discover.js';
 
@@ -56,6 +56,11 @@ export function temporaryName(path: string): string {
  * Write the Markdown, then the JSON (the JSON last: it is what marks an output complete), each
  * through a temporary file, fsync and rename, so a killed run or a reboot never leaves a partial
  * output. Refuses to write through a symbolic link that leads out of the output directory.
+ *
+ * Synchronous: the pool's workers write the outputs of the page they converted, where nothing
+ * else waits, and ten direct calls a page cost less than handing each to libuv's thread pool and
+ * waking the main thread for each result (main thread + thread pool: ~3.5 -> ~0.8 ms of CPU a
+ * page at -j2, measured with perf on 2,000 corpus pages).
  */
 export class OutputWriter {
   private readonly checkedDirs = new Set<string>();
@@ -66,42 +71,42 @@ export class OutputWriter {
     private readonly sync: boolean,
   ) {}
 
-  async write(plan: OutputPlan, markdown: string, json: string): Promise<void> {
-    await this.prepareDir(dirname(plan.md));
-    await this.writeFile(plan.md, markdown);
-    await this.writeFile(plan.json, json);
+  write(plan: OutputPlan, markdown: string, json: string): void {
+    this.prepareDir(dirname(plan.md));
+    this.writeFile(plan.md, markdown);
+    this.writeFile(plan.json, json);
   }
 
   /** Remove temporaries a killed run may have left for these outputs. */
-  async removeLeftovers(plan: OutputPlan): Promise<void> {
-    await rm(temporaryName(plan.md), { force: true });
-    await rm(temporaryName(plan.json), { force: true });
+  removeLeftovers(plan: OutputPlan): void {
+    rmSync(temporaryName(plan.md), { force: true });
+    rmSync(temporaryName(plan.json), { force: true });
   }
 
-  private async prepareDir(dir: string): Promise<void> {
+  private prepareDir(dir: string): void {
     if (this.checkedDirs.has(dir)) return;
-    await mkdir(dir, { recursive: true });
-    this.root ??= await realpath(this.outDir);
-    const real = await realpath(dir);
+    mkdirSync(dir, { recursive: true });
+    this.root ??= realpathSync(this.outDir);
+    const real = realpathSync(dir);
     if (real !== this.root && !real.startsWith(this.root + sep)) {
       throw Object.assign(new Error(`${dir} leads outside the output directory (symbolic link); not written`), { code: 'EOUTSIDE' });
     }
     this.checkedDirs.add(dir);
   }
 
-  private async writeFile(path: string, content: string): Promise<void> {
+  private writeFile(path: string, content: string): void {
     const tmp = temporaryName(path);
     try {
-      const handle = await openNew(tmp);
+      const fd = openNew(tmp);
       try {
-        await handle.writeFile(content);
-        if (this.sync) await handle.datasync();
+        writeFileSync(fd, content);
+        if (this.sync) fdatasyncSync(fd);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
-      await rename(tmp, path);
+      renameSync(tmp, path);
     } catch (error) {
-      await rm(tmp, { force: true }).catch(() => undefined);
+      rmSync(tmp, { force: true });
       throw error;
     }
   }
@@ -111,12 +116,36 @@ export class OutputWriter {
  * Create a temporary file. `wx`: never follow a link planted at its name; one a killed run left
  * behind is removed first (only then: an unlink before every file would cost a call each).
  */
-async function openNew(tmp: string): Promise<FileHandle> {
+function openNew(tmp: string): number {
   try {
-    return await open(tmp, 'wx', 0o666);
+    return openSync(tmp, 'wx', 0o666);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    await rm(tmp, { force: true });
-    return open(tmp, 'wx', 0o666);
+    rmSync(tmp, { force: true });
+    return openSync(tmp, 'wx', 0o666);
   }
+}
+
+/**
+ * A gate between a worker about to write a document's outputs and a main thread that wants to
+ * stop the batch (Ctrl-C, a full disk): one Int32 in shared memory, flipped once by whichever
+ * comes first. A worker that got in finishes its writes and reports them (so they are recorded
+ * in the resume journal); one that did not writes nothing and can be terminated at once.
+ */
+const CONVERTING = 0;
+const WRITING = 1;
+const STOPPED = 2;
+
+export function newGate(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+/** Worker side: true if it may write (the batch is not stopping). */
+export function enterWrite(gate: Int32Array): boolean {
+  return Atomics.compareExchange(gate, 0, CONVERTING, WRITING) === CONVERTING;
+}
+
+/** Main side: close the gate; true if the worker is already writing (wait for its result). */
+export function closeGate(gate: Int32Array): boolean {
+  return Atomics.compareExchange(gate, 0, CONVERTING, STOPPED) === WRITING;
 }

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { VERSION } from '../version.js';
 import type { ConvertOptions, Message, Warning } from '../types.js';
 import type { Input, Problem } from './discover.js';
-import { ConvertPool, type PoolOptions } from './pool.js';
-import { OutputWriter, planOutputs } from './outputs.js';
-import { Journal, optionsHash, type Provenance } from './manifest.js';
+import { ConvertPool, type PoolOptions, type PoolOutcome } from './pool.js';
+import { closeGate, newGate, planOutputs, temporaryName, type OutputPlan } from './outputs.js';
+import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
 import { ReportFile, Tally, type ReportLine, type Status } from './report.js';
@@ -76,8 +76,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   const progress = new Progress(inputs.length + problems.length, options.progress);
   const hash = optionsHash({ ...options.convert });
   // Read even with --force: replacing an output must withdraw what older lines said of it.
-  const journal = options.mode === 'files' && options.outDir ? await Journal.open(options.outDir) : null;
-  const writer = options.mode === 'files' && options.outDir ? new OutputWriter(options.outDir, options.fsync) : null;
+  const journal = options.mode === 'files' && options.outDir ? await Journal.open(options.outDir, options.fsync) : null;
   const result: BatchResult = { tally, stopped: null, differing: 0 };
   let diffsLeft = options.diffsShown ?? 3;
 
@@ -117,12 +116,27 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     };
     let stopped!: () => void;
     const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
+    // Documents in the pool, each with the gate its worker passes before writing outputs.
+    const inFlight = new Set<{ gate: Int32Array; outcome: Promise<PoolOutcome> }>();
+    const run = async (task: WorkerTask): Promise<PoolOutcome> => {
+      const gate = newGate();
+      const entry = { gate, outcome: pool!.run(task.write ? { ...task, gate } : task) };
+      inFlight.add(entry);
+      try {
+        return await entry.outcome;
+      } finally {
+        inFlight.delete(entry);
+      }
+    };
     const stop = (reason: string) => {
       if (result.stopped) return;
       result.stopped = reason;
       stopped();
       wake();
-      void pool?.destroy();
+      // Workers still converting are stopped at once; one already writing finishes, so that its
+      // outputs are whole and recorded.
+      const writing = [...inFlight].filter((e) => closeGate(e.gate)).map((e) => e.outcome);
+      void Promise.allSettled(writing).then(() => pool?.destroy());
     };
     if (options.signal.aborted) stop('interrupted');
     options.signal.addEventListener('abort', () => stop('interrupted'), { once: true });
@@ -160,6 +174,11 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         checkLines: [],
       });
 
+      const writeFailed = (cause: string | undefined, message: string): Done => {
+        if (cause && FATAL_WRITE_CODES.has(cause)) stop(`cannot write ${plan!.md}: ${message}`);
+        return fail('WRITE_FAILED', `cannot write its outputs: ${message}`);
+      };
+
       // Only stdin is read here; a worker reads a file itself (no copy of its bytes between threads).
       let stdin: Uint8Array | null = null;
       if (input.path === '-') {
@@ -171,37 +190,48 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         }
       }
       if (result.stopped) return null;
+      const files = options.mode === 'files' && plan && journal;
       const task: WorkerTask = {
         input: stdin ? { bytes: stdin } : { file: input.path, maxBytes: options.maxBytes },
         path: input.path === '-' ? null : input.path,
         options: options.convert,
-        mode: options.mode === 'ndjson' ? 'ndjson' : 'files',
+        mode: options.mode,
+        write: files ? { outDir: options.outDir!, plan: plan!, fsync: options.fsync } : null,
         // Outputs the journal vouches for are up to date if the input still has the same bytes.
-        unchangedIf: journal && plan && !options.force ? journal.vouchedFor(plan, VERSION, hash) : null,
+        unchangedIf: files && !options.force ? journal!.vouchedFor(plan!, VERSION, hash) : null,
       };
-      let outcome = await pool!.run(task);
+      if (files) {
+        // The journal stops vouching for outputs of another version or options before a worker replaces them.
+        try {
+          await journal!.invalidate(plan!, VERSION, hash);
+        } catch (error) {
+          return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
+        }
+      }
+      let outcome = await run(task);
       if (outcome.ok && outcome.unchanged) {
         base.sha256 = outcome.sha256;
         base.bytes = outcome.bytes;
         if (await journal!.upToDate(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash })) {
-          await writer!.removeLeftovers(plan!);
           const line: ReportLine = { ...base, status: 'skipped', outputs: [plan!.md, plan!.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
           return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
         }
         // Same bytes, but an output is missing or damaged: convert after all.
         if (result.stopped) return null;
-        outcome = await pool!.run({ ...task, unchangedIf: null });
+        outcome = await run({ ...task, unchangedIf: null });
       }
       base.sha256 = outcome.sha256;
       base.bytes = outcome.bytes;
       if (!outcome.ok) {
+        // A worker terminated mid-document (timeout, crash, stop) may have left a temporary file.
+        if (files && !('threadId' in outcome)) await removeLeftovers(plan!);
         if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
+        if ('cause' in outcome) return writeFailed(outcome.cause, outcome.message);
         // The worker died before saying what it read: the report still gives the input's hash.
         if (base.sha256 === null && !stdin) Object.assign(base, await factsOf(input.path));
         return fail(outcome.code, outcome.message);
       }
       if (outcome.unchanged) throw new Error('a worker answered `unchanged` when not asked');
-      const made: Provenance = { sha256: outcome.sha256!, version: VERSION, options: hash };
       const warnings = warningsIn(outcome.messages);
       const status: Status = warnings.length > 0 ? 'warning' : 'ok';
       const notes: string[] = [];
@@ -211,23 +241,21 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       }
       const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
 
-      if (options.mode === 'files' && plan) {
+      if (files) {
+        // The worker renamed both outputs into place: record them.
         try {
-          await journal!.invalidate(plan, made);
-          await writer!.write(plan, outcome.markdown, outcome.json);
-          await journal!.record(plan, made);
+          await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash });
         } catch (error) {
-          const err = error as NodeJS.ErrnoException;
-          if (err.code && FATAL_WRITE_CODES.has(err.code)) stop(`cannot write ${plan.md}: ${err.message}`);
-          return fail('WRITE_FAILED', `cannot write its outputs: ${err.message}`);
+          return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
         }
-        line.outputs = [plan.md, plan.json];
+        line.outputs = [plan!.md, plan!.json];
       }
+      const texts = outcome.texts;
       const checkLines: string[] = [];
       if (options.mode === 'check' && plan) {
         for (const [file, fresh] of [
-          [plan.md, outcome.markdown],
-          [plan.json, outcome.json],
+          [plan.md, texts!.markdown],
+          [plan.json, texts!.json],
         ] as const) {
           const { state, committed } = await compareFile(file, fresh);
           line.check = worse(line.check, state);
@@ -242,7 +270,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       }
       line.ms = elapsed(started);
       const ndjson =
-        options.mode === 'ndjson' ? `{"path":${JSON.stringify(input.path)},"status":"${status}","markdown":${JSON.stringify(outcome.markdown)},"metadata":${outcome.metadataLine}}\n` : null;
+        options.mode === 'ndjson' ? `{"path":${JSON.stringify(input.path)},"status":"${status}","markdown":${JSON.stringify(texts!.markdown)},"metadata":${texts!.metadataLine}}\n` : null;
       return { line, ndjson, notes, checkLines };
     };
 
@@ -279,6 +307,12 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     await report?.close();
     return result;
   }
+}
+
+/** Remove the temporaries a worker stopped mid-write may have left. */
+async function removeLeftovers(plan: OutputPlan): Promise<void> {
+  await rm(temporaryName(plan.md), { force: true }).catch(() => undefined);
+  await rm(temporaryName(plan.json), { force: true }).catch(() => undefined);
 }
 
 /** The sha256 and size of an input file, or nulls when it cannot be read. */

@@ -1,9 +1,13 @@
 /**
- * The worker thread of the batch pool (piscina loads this file's default export): reads one input
- * and converts it, returning the texts to write or compare. It writes no file: the main thread
- * writes outputs, so a worker terminated mid-document (timeout, memory) can never leave a
- * half-written output behind. It reads its input itself, so that the bytes are neither read by
- * the main thread nor copied from it to the worker.
+ * The worker thread of the batch pool (piscina loads this file's default export): reads one input,
+ * converts it, and either writes its outputs (a batch into --out-dir) or returns the texts (--ndjson,
+ * --check). Reading and writing here, where nothing else waits, spares the main thread a copy of
+ * every input and every output and a dozen file-system round trips a page.
+ *
+ * Outputs are written through temporary files renamed into place (see OutputWriter), so a worker
+ * terminated mid-document (timeout, memory) leaves each output either as it was or whole, never
+ * partial. The main thread records them in the resume journal only after the worker says both
+ * are in place.
  */
 import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
@@ -12,6 +16,7 @@ import { isUnboilError } from '../errors.js';
 import { metadataJson } from '../write/json.js';
 import type { ConvertOptions, Message } from '../types.js';
 import { isReadError, readInputFile } from './read-input.js';
+import { enterWrite, OutputWriter, type OutputPlan } from './outputs.js';
 
 export interface WorkerTask {
   /** The document: bytes the main thread has (stdin), or a file the worker reads, refusing more than maxBytes. */
@@ -19,14 +24,18 @@ export interface WorkerTask {
   /** Path recorded in `source.path` (null for stdin). */
   path: string | null;
   options: ConvertOptions;
-  /** `files` returns the Markdown and the JSON text; `ndjson` also a compact metadata line. */
-  mode: 'files' | 'ndjson';
+  /** `ndjson` also returns a compact metadata line. */
+  mode: 'files' | 'ndjson' | 'check';
+  /** Write the outputs here (files mode) instead of returning the texts. */
+  write?: { outDir: string; plan: OutputPlan; fsync: boolean } | null;
   /**
    * The sha256 of the input that the resume journal says made the outputs. When the input still
    * has these bytes, the worker answers `unchanged` without converting (the main thread then
    * checks that the outputs are whole).
    */
   unchangedIf?: string | null;
+  /** With `write`: the gate to pass before writing (see outputs.ts); closed, the worker writes nothing. */
+  gate?: Int32Array | null;
 }
 
 /** What was read: the report's `sha256` and `bytes` (null when the input could not be read). */
@@ -35,10 +44,18 @@ export interface InputFacts {
   bytes: number | null;
 }
 
+/** The texts of a conversion, returned when they were not written (--ndjson, --check). */
+export interface Texts {
+  markdown: string;
+  json: string;
+  metadataLine: string | null;
+}
+
 export type WorkerResult = (
-  | { ok: true; unchanged: false; markdown: string; json: string; metadataLine: string | null; messages: Message[] }
+  | { ok: true; unchanged: false; messages: Message[]; texts: Texts | null }
   | { ok: true; unchanged: true }
-  | { ok: false; code: string; message: string }
+  /** `cause`: the system error code of a failed write (ENOSPC, EROFS, ...). */
+  | { ok: false; code: string; message: string; cause?: string }
 ) &
   InputFacts & {
     /** The thread that ran it and how many documents it has run: the pool recycles by these. */
@@ -47,40 +64,57 @@ export type WorkerResult = (
   };
 
 let tasks = 0;
+let writer: { key: string; writer: OutputWriter } | null = null;
+
 
 export default async function convertTask(task: WorkerTask): Promise<WorkerResult> {
   tasks++;
   const facts: InputFacts = { sha256: null, bytes: null };
+  const done = { threadId, tasks };
   let bytes: Uint8Array;
   try {
     bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes);
   } catch (error) {
-    if (isReadError(error)) return { ok: false, code: error.code, message: error.message, ...facts, threadId, tasks };
-    return { ok: false, code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}`, ...facts, threadId, tasks };
+    if (isReadError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
+    return { ok: false, code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}`, ...facts, ...done };
   }
   facts.bytes = bytes.length;
   // convert() hashes the bytes itself; hashed here only to answer `unchanged` or to report a failure.
   const sha256 = () => (facts.sha256 ??= createHash('sha256').update(bytes).digest('hex'));
-  if (task.unchangedIf && sha256() === task.unchangedIf) return { ok: true, unchanged: true, ...facts, threadId, tasks };
+  const out = task.write ? writerFor(task.write.outDir, task.write.fsync) : null;
+  if (task.unchangedIf && sha256() === task.unchangedIf) {
+    // Temporaries a killed run left beside outputs that are up to date.
+    if (out) out.removeLeftovers(task.write!.plan);
+    return { ok: true, unchanged: true, ...facts, ...done };
+  }
+  let texts: Texts;
+  let messages: Message[];
   try {
     const result = await convert(bytes, { ...task.options, path: task.path });
     facts.sha256 = result.metadata.source.sha256;
-    return {
-      ok: true,
-      unchanged: false,
-      markdown: result.markdown,
-      json: metadataJson(result.metadata),
-      metadataLine: task.mode === 'ndjson' ? JSON.stringify(result.metadata) : null,
-      messages: result.messages,
-      ...facts,
-      threadId,
-      tasks,
-    };
+    messages = result.messages;
+    texts = { markdown: result.markdown, json: metadataJson(result.metadata), metadataLine: task.mode === 'ndjson' ? JSON.stringify(result.metadata) : null };
   } catch (error) {
     sha256();
     // Errors are returned, not thrown: a thrown error loses its `code` crossing the thread boundary.
-    if (isUnboilError(error)) return { ok: false, code: error.code, message: error.message, ...facts, threadId, tasks };
+    if (isUnboilError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
     const message = error instanceof Error ? `unexpected error: ${error.message}` : String(error);
-    return { ok: false, code: 'INTERNAL', message, ...facts, threadId, tasks };
+    return { ok: false, code: 'INTERNAL', message, ...facts, ...done };
   }
+  if (!out) return { ok: true, unchanged: false, messages, texts, ...facts, ...done };
+  if (task.gate && !enterWrite(task.gate)) return { ok: false, code: 'INTERRUPTED', message: 'interrupted', ...facts, ...done };
+  try {
+    out.write(task.write!.plan, texts.markdown, texts.json);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    return { ok: false, code: 'WRITE_FAILED', message: err.message, cause: err.code ?? 'EIO', ...facts, ...done };
+  }
+  return { ok: true, unchanged: false, messages, texts: null, ...facts, ...done };
+}
+
+/** One writer per output directory (it remembers the directories it has checked). */
+function writerFor(outDir: string, fsync: boolean): OutputWriter {
+  const key = `${fsync ? 1 : 0}${outDir}`;
+  if (writer?.key !== key) writer = { key, writer: new OutputWriter(outDir, fsync) };
+  return writer.writer;
 }

@@ -57,8 +57,13 @@ describe('resume journal', () => {
     expect(await reread.upToDate(plan, made)).toBe(true);
     // About to replace the outputs with other options: the journal stops vouching for them,
     // even for a run that is killed before it records the new ones.
-    await reread.invalidate(plan, { ...made, options: 'h2' });
+    // Other bytes, same version and options: nothing to withdraw (the input no longer has the
+    // bytes the journal names).
+    await reread.invalidate(plan, made.version, made.options);
+    expect(reread.vouchedFor(plan, made.version, made.options)).toBe(made.sha256);
+    await reread.invalidate(plan, made.version, 'h2');
     expect(await (await Journal.open(dir)).upToDate(plan, made)).toBe(false);
+    expect(reread.vouchedFor(plan, made.version, made.options)).toBeNull();
     await reread.compact();
     expect((await readdir(jdir)).length).toBe(1);
     await mkdir(join(dir, 'x'), { recursive: true });
