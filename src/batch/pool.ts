@@ -18,15 +18,16 @@ export interface PoolOptions {
 
 /**
  * Young generation of each worker (MB; V8 gives a worker 48 by default). A page's DOM tree and
- * the strings made from it live for one document, tens of MB: with the default, each scavenge
- * copies much of the document still being converted, and copies it again before promoting it.
- * At 128 the document is mostly garbage by the time a scavenge comes (measured with --trace-gc on
- * 500 pages of the shared corpus: 424 scavenges taking 3.1-5.2 s in all before, 159 taking
- * 0.9-1.2 s after); it costs at most about that much more memory per worker.
+ * the strings made from it live for one document, tens of MB: with a small young generation,
+ * scavenges copy much of the document still being converted, and copy it again before promoting
+ * it. Measured with --trace-gc on 500 pages of the shared corpus (-j1): 48 MB, 277 scavenges
+ * taking 0.85 s; 64 MB, 147 taking 0.50 s. 128 MB saved no more CPU over 2,000 pages (23.8 vs
+ * 23.1 ms a page) but its larger heaps made peak RSS grow with the batch (-j1: 274 MB at 500
+ * pages, 339 MB at 2,000; with 64: 220 and 238).
  */
-export const YOUNG_GENERATION_MB = 128;
+export const YOUNG_GENERATION_MB = 64;
 
-/** The young generation for a worker heap limit: 128 MB, less for a small --max-memory. */
+/** The young generation for a worker heap limit: YOUNG_GENERATION_MB, less for a small --max-memory. */
 export function youngGenerationMb(maxMemoryMb: number): number {
   return Math.max(8, Math.min(YOUNG_GENERATION_MB, Math.floor(maxMemoryMb / 4)));
 }
