@@ -186,6 +186,18 @@ describe('pipelines', { timeout: 600_000 }, () => {
     expect(run.code).toBe(141);
   });
 
+  it('--help and one page into a reader that is gone exit 141 without a stack trace', async () => {
+    const root = await tempDir();
+    await writeTree(root, { 'a.html': page(1) });
+    for (const args of [['--help'], ['a.html']]) {
+      const { child, done } = startCli(args, root);
+      child.stdout!.destroy();
+      const run = await done;
+      expect(run.stderr).not.toMatch(/internal error|EPIPE|Unhandled/);
+      expect(run.code).toBe(141);
+    }
+  });
+
   it('converts one file to stdout as before, and rejects directories without --out-dir', async () => {
     const root = await tempDir();
     await writeTree(root, { 'in/a.html': page(1) });
