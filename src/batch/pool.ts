@@ -91,16 +91,17 @@ export class ConvertPool {
         // No task is handed over while a worker is being stopped: piscina could pick that one.
         while (this.recycling) await this.recycling;
         if (this.destroyed) return { ok: false, code: 'INTERRUPTED', message: 'interrupted', sha256: null, bytes: null };
-        const recyclesBefore = this.recycles;
         try {
           const result = await this.pool.run(task, { signal: AbortSignal.timeout(this.options.timeoutMs) });
           if (this.options.maxPerWorker > 0 && result.tasks >= this.options.maxPerWorker) await this.recycle(result.threadId);
           return result;
         } catch (error) {
-          // piscina may hand a task to an idle worker that is being recycled: the task dies with
-          // it, through no fault of the document. Such a task is run once more.
+          // piscina may hand a task to an idle worker that is being recycled, or has just been
+          // (its exit not yet seen by piscina when the task is handed over): the task dies with
+          // it, through no fault of the document. Such a task is run again, at most MAX_ATTEMPTS
+          // times in all, so a document that really kills its worker is still reported.
           const exited = /worker exited/.test((error as Error)?.message ?? '');
-          if (exited && attempt < MAX_ATTEMPTS && this.recycles !== recyclesBefore) continue;
+          if (exited && attempt < MAX_ATTEMPTS && this.recycles > 0) continue;
           return this.failure(error);
         }
       }
