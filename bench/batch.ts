@@ -3,7 +3,7 @@
  *
  * Replicates a corpus (default ../shared/corpus/scrapinghub-dev/docs when present, else generated
  * article pages) to --docs documents in a temporary directory (100 a folder, each copy made unique
- * by a trailing comment), then runs the built CLI (`bin/unboil.js DIR -o OUT -j N --quiet`) on
+ * by a trailing comment), then runs the built CLI (`bin/unboil.cjs DIR -o OUT -j N --quiet`) on
  * --small and on --docs documents for each -j, and prints docs/s, MB/s and the peak RSS of the
  * whole process (main thread + workers, from /proc VmHWM), with the machine's load average: other
  * processes on a shared machine skew the figures. CPU/doc (user + system time of the whole process
@@ -129,7 +129,7 @@ async function measure(input: string, out: string, docs: number, jobs: number, e
   const report = `${out}.report.jsonl`;
   const load = loadavg()[0]!.toFixed(1);
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'unboil.js'), input, '-o', out, '-j', String(jobs), '--report', report, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'unboil.cjs'), input, '-o', out, '-j', String(jobs), '--report', report, ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   let peakKb: number | null = null;

@@ -1,7 +1,7 @@
 /**
  * npm run bench:hostile — generate a few hundred hostile and broken inputs (scripts/hostile-inputs.ts
  * plus seeded random, mutated and soup variants) into a temp dir, run them through ONE batch of the
- * built CLI (`bin/unboil.js DIR -o OUT --report R.jsonl`) under a preload that traps every socket
+ * built CLI (`bin/unboil.cjs DIR -o OUT --report R.jsonl`) under a preload that traps every socket
  * and DNS attempt, and print: inputs, converted, clean errors, crashes, hangs, partial outputs,
  * network attempts. The last four must be 0 (exit 1 otherwise).
  *
@@ -74,7 +74,7 @@ writeFileSync(join(inDir, 'sub', 'x..%2F..%2Fescape', 'a ..%2F..%2Fpwned; rm -rf
 count++;
 
 if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
-  console.error('bench:hostile: build first (npm run build): it runs the built CLI, bin/unboil.js');
+  console.error('bench:hostile: build first (npm run build): it runs the built CLI, bin/unboil.cjs');
   process.exit(2);
 }
 console.error(`bench:hostile: ${count} inputs in ${inDir}; converting in one batch ...`);
@@ -83,7 +83,7 @@ const started = Date.now();
 // process's bound on the whole run (a batch that never returns is a hang of everything).
 const run = spawnSync(
   process.execPath,
-  ['--import', join(root, 'bench', 'no-network.mjs'), join(root, 'bin', 'unboil.js'), inDir, '-o', outDir, '--report', reportPath, '--timeout', '900', '--max-memory', '6144', '-q'],
+  ['--import', join(root, 'bench', 'no-network.mjs'), join(root, 'bin', 'unboil.cjs'), inDir, '-o', outDir, '--report', reportPath, '--timeout', '900', '--max-memory', '6144', '-q'],
   { encoding: 'utf8', env: { ...process.env, UNBOIL_NET_LOG: netLog }, timeout: 60 * 60 * 1000, maxBuffer: 64 * 1024 * 1024 },
 );
 const seconds = (Date.now() - started) / 1000;

@@ -384,8 +384,8 @@ function printScaling(rows: ScalingRow[]): void {
 
 /** Wall time of the built CLI as a user meets it: a fresh node process each time. */
 function measureStartup(): Record<string, number> {
-  const bin = join(ROOT, 'bin', 'unboil.js');
-  if (!existsSync(join(ROOT, 'dist', 'bundle', 'unboil.js'))) {
+  const bin = join(ROOT, 'bin', 'unboil.cjs');
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'unboil.cjs'))) {
     process.stdout.write('start-up: dist/ is not built; run `npm run build` first\n');
     return {};
   }

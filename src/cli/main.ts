@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { CommanderError } from 'commander';
 import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
@@ -193,7 +194,7 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
   try {
     const { readInput } = await import('../batch/read-input.js');
     const bytes = await readInput(input, options.maxBytes);
-    if (bytes.length < NO_OPTIMIZER_BELOW) (await import('node:v8')).setFlagsFromString('--no-turbofan');
+    if (bytes.length < NO_OPTIMIZER_BELOW) setFlagsFromString('--no-turbofan');
     // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
     const [{ convert }, { metadataJson }, { NO_TEXT_RULE }] = await Promise.all([import('../convert.js'), import('../write/json.js'), import('../batch/report.js')]);
     const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });

@@ -1,57 +1,75 @@
 /**
- * The installed `unboil` runs the esbuild bundle (scripts/bundle.mjs), not the sources the other
- * tests run: this test bundles into a fresh directory inside the project (the bundle finds the
- * project's package.json by looking up) and runs it as bin/unboil.js does, on one page, on stdin,
- * and as a batch whose workers load the bundled worker, PDF included (pdfjs-dist stays outside).
+ * The installed `unboil` is bin/unboil.cjs running the esbuild bundle (scripts/bundle.mjs) through
+ * V8's code cache, not the sources the other tests run. This test lays out a fresh copy of the
+ * package inside the project (bin/, package.json and a new bundle; node_modules are found by
+ * looking up), and runs the executable on one page (first writing, then reading the code cache),
+ * on stdin, and as a batch whose workers load the bundled worker, PDF included (pdfjs-dist stays
+ * outside the bundle and is imported when a PDF arrives).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const cache = join(ROOT, 'node_modules', '.cache');
 mkdirSync(cache, { recursive: true });
 const dir = mkdtempSync(join(cache, 'unboil-bundle-'));
-const bundle = join(dir, 'bundle');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bundle = join(dir, 'dist', 'bundle');
+const codeCache = mkdtempSync(join(cache, 'unboil-code-cache-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(codeCache, { recursive: true, force: true });
+});
 
-/** Run the bundled CLI as bin/unboil.js does. */
+/** Run the executable of the copy, its code cache in a folder of the test's own. */
 function run(args: string[], input?: string) {
-  const bin = join(dir, 'unboil.mjs');
-  writeFileSync(bin, `import { main } from ${JSON.stringify(pathToFileURL(join(bundle, 'unboil.js')).href)};\nprocess.exitCode = await main(process.argv);\n`);
-  return spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, input, encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(dir, 'bin', 'unboil.cjs'), ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, TMPDIR: codeCache } });
 }
 
 const fixture = (name: string, file: string) => join(ROOT, 'fixtures', name, file);
 
 describe('the bundled CLI', { timeout: 300_000 }, () => {
   beforeAll(() => {
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(ROOT, 'bin', 'unboil.cjs'), join(dir, 'bin', 'unboil.cjs'));
+    copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle.mjs'), bundle], { cwd: ROOT });
   });
 
   it('holds no copy of pdfjs-dist, and prints the version', () => {
     const files = readdirSync(bundle);
-    expect(files).toContain('unboil.js');
+    expect(files).toContain('unboil.cjs');
     expect(files).toContain('worker.js');
     for (const f of files) expect(readFileSync(join(bundle, f), 'utf8')).not.toMatch(/pdfjsVersion|PDFDocumentProxy/);
-    const version = run(['--version']);
-    expect(version.status).toBe(0);
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+    for (const flag of ['--version', '-V']) {
+      const printed = run([flag]);
+      expect(printed.status).toBe(0);
+      expect(printed.stdout).toBe(`${version}\n`);
+    }
   });
 
-  it('converts one page, and stdin, to the expected Markdown', () => {
-    const one = run([fixture('news-article', 'input.html')]);
-    expect(one.stderr).toBe('');
-    expect(one.status).toBe(0);
-    expect(one.stdout).toBe(readFileSync(fixture('news-article', 'expected.md'), 'utf8'));
+  it('converts one page to the expected Markdown, writing the code cache, then reading it; and stdin', () => {
+    const expected = readFileSync(fixture('news-article', 'expected.md'), 'utf8');
+    const cold = run([fixture('news-article', 'input.html')]);
+    expect(cold.stderr).toBe('');
+    expect(cold.status).toBe(0);
+    expect(cold.stdout).toBe(expected);
+    const cached = readdirSync(codeCache, { recursive: true }).map(String).filter((f) => f.endsWith('.bin'));
+    expect(cached).toHaveLength(1);
+    const warm = run([fixture('news-article', 'input.html')]);
+    expect(warm.stderr).toBe('');
+    expect(warm.stdout).toBe(expected);
     const piped = run(['-', '--from', 'text'], readFileSync(fixture('text-pdftotext', 'input.txt'), 'utf8'));
     expect(piped.status).toBe(0);
     expect(piped.stdout).toBe(readFileSync(fixture('text-pdftotext', 'expected.md'), 'utf8'));
   });
 
-  it('runs a batch in bundled workers, PDF included', () => {
+  it('converts a PDF on its own (pdf.js imported from the cached script) and runs a batch in bundled workers', () => {
+    const pdf = run([fixture('pdf-report', 'input.pdf')]);
+    expect(pdf.stderr).toBe('');
+    expect(pdf.stdout).toBe(readFileSync(fixture('pdf-report', 'expected.md'), 'utf8'));
     const out = join(dir, 'out');
     const batch = run(['--out-dir', out, '-j', '2', '--quiet', fixture('cyrillic-news', 'input.html'), fixture('pdf-report', 'input.pdf')]);
     expect(batch.stderr).toBe('');

@@ -1,4 +1,4 @@
-// The CLI run from source (through tsx), as bin/unboil.js runs it from dist/: used by the tests.
+// The CLI run from source (through tsx), as bin/unboil.cjs runs it from dist/: used by the tests.
 import { main } from '../../src/cli/main.js';
 
 main(process.argv).then(

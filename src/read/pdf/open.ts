@@ -8,9 +8,14 @@ export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 let pdfjs: Promise<Pdfjs> | null = null;
 
-/** pdf.js's legacy build (the one meant for Node), loaded once, on the first PDF. */
+/**
+ * pdf.js's legacy build (the one meant for Node), loaded once, on the first PDF. The command-line
+ * program runs this code as a script compiled from V8's code cache (bin/unboil.cjs), where
+ * `import()` is not available: it then lends its own, as `globalThis.__unboilImport`.
+ */
 export function loadPdfjs(): Promise<Pdfjs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  const lent = (globalThis as { __unboilImport?: (specifier: string) => Promise<unknown> }).__unboilImport;
+  pdfjs ??= (lent ? lent('pdfjs-dist/legacy/build/pdf.mjs') : import('pdfjs-dist/legacy/build/pdf.mjs')) as Promise<Pdfjs>;
   return pdfjs;
 }
 
