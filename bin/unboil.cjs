@@ -12,14 +12,6 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   // reads the same package.json for everything else).
   process.stdout.write(`${JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')).version}\n`);
 } else {
-  const { setFlagsFromString } = require('node:v8');
-  // V8 compiles a regular expression to machine code on its second run by default. The date
-  // parser (chrono) has hundreds of large expressions that a one-page run executes only a few
-  // times each: compiling them cost more than interpreting them (~100 ms of a one-page run). With
-  // this, an expression is compiled once it has run 20 times, so the hot ones of a batch still
-  // are. Set before any module is loaded; V8 flags are process-wide, so the batch's worker
-  // threads get it too.
-  setFlagsFromString('--regexp-tier-up-ticks=20');
   const cli = loadCli(require('node:path').join(__dirname, '..', 'dist', 'bundle', 'unboil.cjs'));
   cli.exports.main(process.argv).then(
     (code) => {
@@ -50,6 +42,13 @@ function loadCli(file) {
   const { basename, dirname, join } = require('node:path');
   const { setFlagsFromString } = require('node:v8');
   const vm = require('node:vm');
+  // V8 compiles a regular expression to machine code on its second run by default. The date
+  // parser (chrono) has hundreds of large expressions that a one-page run executes only a few
+  // times each: compiling them cost more than interpreting them (~100 ms of a one-page run). With
+  // this, an expression is compiled once it has run 20 times, so the hot ones of a batch still
+  // are. Set before the CLI is compiled; V8 flags are process-wide, so the batch's worker threads
+  // get it too.
+  setFlagsFromString('--regexp-tier-up-ticks=20');
   const source = readFileSync(file, 'utf8');
   const stat = statSync(file);
   const cacheDir = join(tmpdir(), `unboil-code-cache-${process.getuid?.() ?? 'user'}`);

@@ -66,7 +66,6 @@ export type WorkerResult = (
 let tasks = 0;
 let writer: { key: string; writer: OutputWriter } | null = null;
 
-
 export default async function convertTask(task: WorkerTask): Promise<WorkerResult> {
   tasks++;
   const facts: InputFacts = { sha256: null, bytes: null };

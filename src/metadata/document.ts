@@ -194,8 +194,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       // Unmarked bylines ("Written by <a>Rachael Link</a> on November 14, 2019" in a hashed-class
       // div) are known by their opening words, just under the headline.
       const opensLikeByline = !marked && headlineAt >= 0 && at - headlineAt <= NEAR_BYLINE && (tag === 'div' || tag === 'p' || tag === 'span');
-      if (bylines.length < MAX_BYLINES && (marked || (opensLikeByline && opensByline(textOf(node, MAX_BYLINE))))) {
-        const text = textOf(node, MAX_BYLINE);
+      const text = bylines.length < MAX_BYLINES && (marked || opensLikeByline) ? textOf(node, MAX_BYLINE) : '';
+      if (marked || opensByline(text)) {
         if (text && text.length < MAX_BYLINE) {
           bylines.push({ at, node, text });
           // The walk does not go inside the box, but its <time> elements are dates like any other.
