@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { VERSION } from '../version.js';
 import type { ConvertOptions, Message, Warning } from '../types.js';
 import type { Input, Problem } from './discover.js';
 import { ConvertPool, type PoolOptions, type PoolOutcome } from './pool.js';
-import { closeGate, newGate, planOutputs, temporaryName, type OutputPlan } from './outputs.js';
+import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries } from './outputs.js';
 import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
@@ -196,7 +196,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         path: input.path === '-' ? null : input.path,
         options: options.convert,
         mode: options.mode,
-        write: files ? { outDir: options.outDir!, plan: plan!, fsync: options.fsync } : null,
+        write: files ? { outDir: options.outDir!, plan: plan! } : null,
         // Outputs the journal vouches for are up to date if the input still has the same bytes.
         unchangedIf: files && !options.force ? journal!.vouchedFor(plan!, VERSION, hash) : null,
       };
@@ -224,7 +224,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       base.bytes = outcome.bytes;
       if (!outcome.ok) {
         // A worker terminated mid-document (timeout, crash, stop) may have left a temporary file.
-        if (files && !('threadId' in outcome)) await removeLeftovers(plan!);
+        if (files && !('threadId' in outcome)) await removeTemporaries(plan!);
         if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
         if ('cause' in outcome) return writeFailed(outcome.cause, outcome.message);
         // The worker died before saying what it read: the report still gives the input's hash.
@@ -242,8 +242,9 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
 
       if (files) {
-        // The worker renamed both outputs into place: record them.
+        // The worker wrote both outputs to temporaries: put them in place, then record them.
         try {
+          await commitOutputs(plan!, options.fsync);
           await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash });
         } catch (error) {
           return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
@@ -307,12 +308,6 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     await report?.close();
     return result;
   }
-}
-
-/** Remove the temporaries a worker stopped mid-write may have left. */
-async function removeLeftovers(plan: OutputPlan): Promise<void> {
-  await rm(temporaryName(plan.md), { force: true }).catch(() => undefined);
-  await rm(temporaryName(plan.json), { force: true }).catch(() => undefined);
 }
 
 /** The sha256 and size of an input file, or nulls when it cannot be read. */

@@ -4,10 +4,9 @@
  * --check). Reading and writing here, where nothing else waits, spares the main thread a copy of
  * every input and every output and a dozen file-system round trips a page.
  *
- * Outputs are written through temporary files renamed into place (see OutputWriter), so a worker
- * terminated mid-document (timeout, memory) leaves each output either as it was or whole, never
- * partial. The main thread records them in the resume journal only after the worker says both
- * are in place.
+ * Outputs are written to temporary files (see OutputWriter), which the main thread flushes to
+ * disk and renames into place (commitOutputs) before it records them in the resume journal: a
+ * worker terminated mid-document (timeout, memory) leaves each output as it was, never partial.
  */
 import { createHash } from 'node:crypto';
 import { threadId } from 'node:worker_threads';
@@ -27,7 +26,7 @@ export interface WorkerTask {
   /** `ndjson` also returns a compact metadata line. */
   mode: 'files' | 'ndjson' | 'check';
   /** Write the outputs here (files mode) instead of returning the texts. */
-  write?: { outDir: string; plan: OutputPlan; fsync: boolean } | null;
+  write?: { outDir: string; plan: OutputPlan } | null;
   /**
    * The sha256 of the input that the resume journal says made the outputs. When the input still
    * has these bytes, the worker answers `unchanged` without converting (the main thread then
@@ -64,7 +63,7 @@ export type WorkerResult = (
   };
 
 let tasks = 0;
-let writer: { key: string; writer: OutputWriter } | null = null;
+let writer: { outDir: string; writer: OutputWriter } | null = null;
 
 export default async function convertTask(task: WorkerTask): Promise<WorkerResult> {
   tasks++;
@@ -80,7 +79,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   facts.bytes = bytes.length;
   // convert() hashes the bytes itself; hashed here only to answer `unchanged` or to report a failure.
   const sha256 = () => (facts.sha256 ??= createHash('sha256').update(bytes).digest('hex'));
-  const out = task.write ? writerFor(task.write.outDir, task.write.fsync) : null;
+  const out = task.write ? writerFor(task.write.outDir) : null;
   if (task.unchangedIf && sha256() === task.unchangedIf) {
     // Temporaries a killed run left beside outputs that are up to date.
     if (out) out.removeLeftovers(task.write!.plan);
@@ -103,7 +102,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   if (!out) return { ok: true, unchanged: false, messages, texts, ...facts, ...done };
   if (task.gate && !enterWrite(task.gate)) return { ok: false, code: 'INTERRUPTED', message: 'interrupted', ...facts, ...done };
   try {
-    out.write(task.write!.plan, texts.markdown, texts.json);
+    out.stage(task.write!.plan, texts.markdown, texts.json);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
     return { ok: false, code: 'WRITE_FAILED', message: err.message, cause: err.code ?? 'EIO', ...facts, ...done };
@@ -112,8 +111,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
 }
 
 /** One writer per output directory (it remembers the directories it has checked). */
-function writerFor(outDir: string, fsync: boolean): OutputWriter {
-  const key = `${fsync ? 1 : 0}${outDir}`;
-  if (writer?.key !== key) writer = { key, writer: new OutputWriter(outDir, fsync) };
+function writerFor(outDir: string): OutputWriter {
+  if (writer?.outDir !== outDir) writer = { outDir, writer: new OutputWriter(outDir) };
   return writer.writer;
 }

@@ -1,7 +1,7 @@
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conflicts, OutputWriter, planOutputs, temporaryName } from '../../src/batch/outputs.js';
+import { commitOutputs, conflicts, OutputWriter, planOutputs, temporaryName } from '../../src/batch/outputs.js';
 import { listTree, tempDir } from './helpers.js';
 
 describe('planOutputs and conflicts', () => {
@@ -28,29 +28,49 @@ describe('planOutputs and conflicts', () => {
   });
 });
 
-describe('OutputWriter', () => {
-  it('writes both files through temporaries and leaves none behind', async () => {
+describe('OutputWriter and commitOutputs', () => {
+  it('writes both files to temporaries, then puts them in place and leaves none behind', async () => {
     const dir = await tempDir();
-    const writer = new OutputWriter(dir, true);
+    const writer = new OutputWriter(dir);
     const plan = planOutputs(dir, { path: 'x/y.html', rel: 'x/y.html' });
     await writeFile(join(dir, 'leftover'), '');
-    writer.write(plan, '# T\n', '{}\n');
+    writer.stage(plan, '# T\n', '{}\n');
+    // Staged: nothing is in place yet.
+    expect(await listTree(dir)).toEqual(['leftover', 'x/.y.json.unboil-tmp', 'x/.y.md.unboil-tmp']);
+    await commitOutputs(plan, true);
     expect(await readFile(plan.md, 'utf8')).toBe('# T\n');
     expect(await listTree(dir)).toEqual(['leftover', 'x/y.json', 'x/y.md']);
+  });
+
+  it('replaces an output whole, and a failed commit leaves the old output and no temporary', async () => {
+    const dir = await tempDir();
+    const writer = new OutputWriter(dir);
+    const plan = planOutputs(dir, { path: 'a.html', rel: 'a.html' });
+    writer.stage(plan, 'old\n', '{"v":1}\n');
+    await commitOutputs(plan, false);
+    writer.stage(plan, 'new\n', '{"v":2}\n');
+    await commitOutputs(plan, false);
+    expect([await readFile(plan.md, 'utf8'), await readFile(plan.json, 'utf8')]).toEqual(['new\n', '{"v":2}\n']);
+    // The JSON's temporary is gone (as after a crash): the commit fails, nothing half-done stays.
+    writer.stage(plan, 'newer\n', '{"v":3}\n');
+    await rm(temporaryName(plan.json));
+    await expect(commitOutputs(plan, true)).rejects.toThrow(/ENOENT/);
+    expect(await listTree(dir)).toEqual(['a.json', 'a.md']);
+    expect(await readFile(plan.json, 'utf8')).toBe('{"v":2}\n');
   });
 
   it('does not follow a link planted at the temporary name, nor a directory link leading outside', async () => {
     const dir = await tempDir();
     const elsewhere = await tempDir();
-    const writer = new OutputWriter(dir, false);
+    const writer = new OutputWriter(dir);
     const plan = planOutputs(dir, { path: 'a.html', rel: 'a.html' });
     await writeFile(join(elsewhere, 'victim'), 'keep');
     await symlink(join(elsewhere, 'victim'), temporaryName(plan.md));
-    writer.write(plan, 'new\n', '{}\n');
+    writer.stage(plan, 'new\n', '{}\n');
     expect(await readFile(join(elsewhere, 'victim'), 'utf8')).toBe('keep');
     await symlink(elsewhere, join(dir, 'escape'));
     const outside = planOutputs(dir, { path: 'escape/b.html', rel: 'escape/b.html' });
-    expect(() => writer.write(outside, 'x', 'y')).toThrow(/outside the output directory/);
+    expect(() => writer.stage(outside, 'x', 'y')).toThrow(/outside the output directory/);
     expect(await listTree(elsewhere)).toEqual(['victim']);
   });
 });
