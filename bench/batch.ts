@@ -13,7 +13,8 @@
  *
  * On a shared machine one run proves little: --rounds N alternates -j1 and -j2 N times and reports
  * medians, and --ceiling also times two independent -j1 processes on the two halves at once, the
- * speed-up the machine allowed in that round whatever the program.
+ * speed-up the machine allowed in that round whatever the program. Beside the peak RSS, "steady"
+ * is the median RSS over the second half of a run.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -108,6 +109,12 @@ interface Measure {
   jobs: number;
   seconds: number;
   peakRssMb: number | null;
+  /**
+   * Median RSS over the second half of the run. The peak is the worst moment (a large page meeting
+   * a full heap), which a longer run has more chances to meet; this is what the process holds
+   * once warmed up, and it shows whether memory builds up with the batch.
+   */
+  steadyRssMb: number | null;
   /** CPU seconds of the process (last reading before it exited). */
   cpuSeconds: number | null;
   code: number | null;
@@ -128,10 +135,13 @@ function readCpuSeconds(pid: number): number | null {
   }
 }
 
-function readHwmKb(pid: number): number | null {
+/** VmHWM (the peak so far) and VmRSS (now) of a process, in kB. */
+function readMemoryKb(pid: number): { hwm: number; rss: number } | null {
   try {
-    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) : null;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+    const rss = /VmRSS:\s+(\d+) kB/.exec(status);
+    return hwm && rss ? { hwm: Number(hwm[1]), rss: Number(rss[1]) } : null;
   } catch {
     return null;
   }
@@ -146,10 +156,14 @@ async function measure(input: string, out: string, docs: number, jobs: number, a
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   let peakKb: number | null = null;
+  const samples: number[] = [];
   let cpu: number | null = null;
   const timer = setInterval(() => {
-    const kb = readHwmKb(child.pid!);
-    if (kb !== null) peakKb = Math.max(peakKb ?? 0, kb);
+    const kb = readMemoryKb(child.pid!);
+    if (kb !== null) {
+      peakKb = Math.max(peakKb ?? 0, kb.hwm);
+      samples.push(kb.rss);
+    }
     cpu = readCpuSeconds(child.pid!) ?? cpu;
   }, RSS_POLL_MS);
   const code = await new Promise<number | null>((done) => child.on('close', done));
@@ -164,7 +178,9 @@ async function measure(input: string, out: string, docs: number, jobs: number, a
     if (entry.error) failures.set(`${entry.error.code}: ${entry.error.message.slice(0, 80)}`, (failures.get(`${entry.error.code}: ${entry.error.message.slice(0, 80)}`) ?? 0) + 1);
   }
   for (const [what, count] of failures) stderr += `\n      failed ${count}x ${what}`;
-  return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, cpuSeconds: cpu, code, summary, stderr, load };
+  const late = samples.slice(Math.floor(samples.length / 2)).sort((a, b) => a - b);
+  const steadyRssMb = late.length ? late[Math.floor((late.length - 1) / 2)]! / 1024 : null;
+  return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, steadyRssMb, cpuSeconds: cpu, code, summary, stderr, load };
 }
 
 /**
@@ -215,7 +231,7 @@ async function main(): Promise<void> {
         for (const jobs of args.jobs) {
           const m = await measure(input, join(work, 'out'), size, jobs, args);
           results.push(m);
-          const rss = m.peakRssMb === null ? 'n/a' : `${m.peakRssMb.toFixed(0)} MB`;
+          const rss = m.peakRssMb === null ? 'n/a' : `${m.peakRssMb.toFixed(0)} MB (steady ${m.steadyRssMb?.toFixed(0) ?? 'n/a'})`;
           const cpu = m.cpuSeconds === null ? 'n/a' : `${((m.cpuSeconds / size) * 1000).toFixed(0)} ms`;
           console.log(
             `  -j${jobs} ${String(size).padStart(5)} docs: ${(size / m.seconds).toFixed(1).padStart(6)} docs/s  ${(bytes / 1e6 / m.seconds).toFixed(2)} MB/s  ` +
@@ -237,8 +253,8 @@ async function main(): Promise<void> {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
     const runs = (docs: number, jobs: number) => results.filter((r) => r.docs === docs && r.jobs === jobs);
     const seconds = (docs: number, jobs: number) => (runs(docs, jobs).length ? median(runs(docs, jobs).map((r) => r.seconds)) : null);
-    const peak = (docs: number, jobs: number) => {
-      const known = runs(docs, jobs).flatMap((r) => (r.peakRssMb === null ? [] : [r.peakRssMb]));
+    const memory = (docs: number, jobs: number, which: 'peakRssMb' | 'steadyRssMb') => {
+      const known = runs(docs, jobs).flatMap((r) => (r[which] === null ? [] : [r[which]]));
       return known.length ? median(known) : null;
     };
     const what = args.rounds > 1 ? `median of ${args.rounds} runs` : 'one run';
@@ -253,10 +269,15 @@ async function main(): Promise<void> {
       }
     }
     for (const jobs of args.jobs) {
-      const small = peak(args.small, jobs);
-      const large = peak(args.docs, jobs);
-      if (small && large && args.small !== args.docs) {
-        console.log(`peak RSS -j${jobs}, ${what}: ${small.toFixed(0)} MB at ${args.small} docs, ${large.toFixed(0)} MB at ${args.docs} docs (${((large / small - 1) * 100).toFixed(0)}%)`);
+      for (const [which, name] of [
+        ['peakRssMb', 'peak RSS'],
+        ['steadyRssMb', 'steady RSS (median of the second half)'],
+      ] as const) {
+        const small = memory(args.small, jobs, which);
+        const large = memory(args.docs, jobs, which);
+        if (small && large && args.small !== args.docs) {
+          console.log(`${name} -j${jobs}, ${what}: ${small.toFixed(0)} MB at ${args.small} docs, ${large.toFixed(0)} MB at ${args.docs} docs (${((large / small - 1) * 100).toFixed(0)}%)`);
+        }
       }
     }
     console.log(`load average now: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${(await import('node:os')).availableParallelism()} CPUs`);
