@@ -135,6 +135,11 @@ function readCpuSeconds(pid: number): number | null {
   }
 }
 
+/** The middle value (the lower of the two middle ones for an even count). */
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+}
+
 /** VmHWM (the peak so far) and VmRSS (now) of a process, in kB. */
 function readMemoryKb(pid: number): { hwm: number; rss: number } | null {
   try {
@@ -178,8 +183,8 @@ async function measure(input: string, out: string, docs: number, jobs: number, a
     if (entry.error) failures.set(`${entry.error.code}: ${entry.error.message.slice(0, 80)}`, (failures.get(`${entry.error.code}: ${entry.error.message.slice(0, 80)}`) ?? 0) + 1);
   }
   for (const [what, count] of failures) stderr += `\n      failed ${count}x ${what}`;
-  const late = samples.slice(Math.floor(samples.length / 2)).sort((a, b) => a - b);
-  const steadyRssMb = late.length ? late[Math.floor((late.length - 1) / 2)]! / 1024 : null;
+  const late = samples.slice(Math.floor(samples.length / 2));
+  const steadyRssMb = late.length ? median(late) / 1024 : null;
   return { docs, jobs, seconds, peakRssMb: peakKb === null ? null : peakKb / 1024, steadyRssMb, cpuSeconds: cpu, code, summary, stderr, load };
 }
 
@@ -250,7 +255,6 @@ async function main(): Promise<void> {
     }
     // With several rounds, each figure is the median of its runs (the runs alternate -j1 and -j2, so
     // a burst of load elsewhere on the machine hits both).
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
     const runs = (docs: number, jobs: number) => results.filter((r) => r.docs === docs && r.jobs === jobs);
     const seconds = (docs: number, jobs: number) => (runs(docs, jobs).length ? median(runs(docs, jobs).map((r) => r.seconds)) : null);
     const memory = (docs: number, jobs: number, which: 'peakRssMb' | 'steadyRssMb') => {
