@@ -28,9 +28,17 @@ export function htmlItems(html: string): Items {
     if (/^h[1-6]$/.test(tag)) items.headings.push(norm(textOf(node)));
     else if (tag === 'li') items.listItems.push(norm(textOf(node)).slice(0, 60));
     else if (tag === 'a' && node.properties.href) items.links.push(norm(textOf(node)));
-    else if (tag === 'table') items.tables.push(norm(textOf(node)).slice(0, 40));
+    else if (tag === 'table') items.tables.push(norm(textOf(withoutCaption(node))).slice(0, 40));
   });
   return dropEmpty(items);
+}
+
+/**
+ * A table without its <caption>: a Markdown table has no caption (unboil writes it as a paragraph
+ * before the table), so a table is known by its cells on both sides.
+ */
+function withoutCaption(table: Element): Element {
+  return { ...table, children: table.children.filter((c) => !(c.type === 'element' && c.tagName === 'caption')) };
 }
 
 /** The same items of a Markdown article. */
