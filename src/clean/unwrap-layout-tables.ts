@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, isElement, walkElements } from '../hast/util.js';
+import { attr, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from './first-words.js';
 
@@ -58,8 +58,35 @@ function pickNames(node: Element): Element['properties'] {
   return out;
 }
 
-/** Block elements that a data table's cell does not hold. */
-const LAYOUT_CELL_CONTENT = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'pre', 'article', 'section', 'form']);
+/** Blocks that only prose or page structure puts in a cell: a data table's cell does not hold them. */
+const LAYOUT_CELL_BLOCKS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'pre', 'article', 'section', 'form']);
+/**
+ * A `<p>` or `<div>` around each cell's text is how rich-text editors (Google Docs, WordPress)
+ * write data tables; a cell of layout holds several, or one wrapping a whole column of the page.
+ */
+const WRAPPERS = new Set(['p', 'div']);
+/** Text a data cell held in one wrapper stays under (characters: word counts fail for CJK). */
+const MAX_WRAPPED_CELL_CHARS = 200;
+
+/** A cell laid out like a page column rather than holding a datum. */
+function isLayoutCell(cell: Element): boolean {
+  let layout = false;
+  let wrapped = false;
+  // Two wrappers side by side are two paragraphs; one inside another (div > p) is still one.
+  const count = (node: Element) => {
+    const wrappers = node.children.filter((c) => isElement(c) && WRAPPERS.has(c.tagName)).length;
+    if (wrappers > 1) layout = true;
+    if (wrappers > 0) wrapped = true;
+  };
+  count(cell);
+  walkElements(cell, (node) => {
+    if (layout) return false;
+    if (LAYOUT_CELL_BLOCKS.has(node.tagName)) layout = true;
+    else count(node);
+  });
+  if (layout) return true;
+  return wrapped && textOf(cell, MAX_WRAPPED_CELL_CHARS + 1).length > MAX_WRAPPED_CELL_CHARS;
+}
 
 export function isLayoutTable(table: Element): boolean {
   const role = attr(table, 'role');
@@ -82,7 +109,7 @@ export function isLayoutTable(table: Element): boolean {
       const columns = node.children.filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')).length;
       maxColumns = Math.max(maxColumns, columns);
     }
-    if ((node.tagName === 'td' || node.tagName === 'th') && node.children.some((c) => isElement(c) && LAYOUT_CELL_CONTENT.has(c.tagName))) blockCells++;
+    if ((node.tagName === 'td' || node.tagName === 'th') && isLayoutCell(node)) blockCells++;
   });
   if (nested) return true;
   if (headed) return false;

@@ -54,7 +54,9 @@ export default function dropBoilerplateLines() {
         kept.push(child);
       }
       parent.children = kept as typeof parent.children;
-      for (const child of parent.children) if (isElement(child)) stack.push(child);
+      // A data table's cells are data ("Comment", "Video", a date): layout tables were unwrapped
+      // into blocks before this stage, so what is still a table is left whole.
+      for (const child of parent.children) if (isElement(child) && child.tagName !== 'table') stack.push(child);
     }
   };
 }

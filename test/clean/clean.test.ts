@@ -59,6 +59,16 @@ describe('unwrap-layout-tables', () => {
     expect(isLayoutTable(first('<table><thead><tr><th>Year</th><th>Tons</th></tr></thead><tr><td>1990</td><td>5</td></tr><tr><td>1991</td><td>6</td></tr></table>', 'table'))).toBe(false);
   });
 
+  it('reads a table whose every cell wraps its text in one <p> (rich-text editors) as data, and paragraphs or a page column in a cell as layout', () => {
+    const grid = (cell: (r: number, c: number) => string) =>
+      `<table>${[0, 1, 2].map((r) => `<tr>${[0, 1, 2].map((c) => `<td>${cell(r, c)}</td>`).join('')}</tr>`).join('')}</table>`;
+    expect(isLayoutTable(first(grid((r, c) => `<p><b>r${r}c${c}</b></p>`), 'table'))).toBe(false);
+    expect(isLayoutTable(first(grid((r, c) => `<div><p>r${r}c${c}</p></div>`), 'table'))).toBe(false);
+    expect(isLayoutTable(first(grid((r, c) => (r === 1 && c === 1 ? '<p>one</p><p>two</p>' : 'x')), 'table'))).toBe(true);
+    expect(isLayoutTable(first(grid((r, c) => (r === 1 && c === 1 ? `<div>${'a whole column of the page '.repeat(10)}</div>` : 'x')), 'table'))).toBe(true);
+    expect(isLayoutTable(first(grid((r, c) => (r === 1 && c === 1 ? '<h2>Section</h2>' : 'x')), 'table'))).toBe(true);
+  });
+
   it('writes an article laid out in a table as paragraphs, not a table', async () => {
     const r = await run(`<body><table><tr><td>${prose('tabled', 4)}</td><td><a href="/">Home</a></td></tr></table></body>`);
     expect(r.markdown).toContain('paragraph 4');

@@ -66,6 +66,14 @@ describe('drop-boilerplate-lines', () => {
     expect(r.markdown).not.toMatch(/Updated|Read more|Share/);
     expect(r.rules).toEqual(expect.arrayContaining(['drop-dateline', 'drop-inline-related', 'drop-ui-label']));
   });
+  it('leaves the cells of a data table alone: there "Comment" or a date is a datum', async () => {
+    const cell = (text: string) => `<td><p>${text}</p></td>`;
+    const table = `<table><tr>${['Status', 'Date', 'Comment'].map(cell).join('')}</tr><tr>${['new', 'March 3, 2020', 'Video'].map(cell).join('')}</tr><tr>${['done', 'April 1, 2020', 'Share'].map(cell).join('')}</tr></table>`;
+    const r = await run(`<body><article>${prose('main', 3)}${table}${prose('more', 2)}</article></body>`);
+    expect(r.markdown).toMatch(/\| Status \| Date \| Comment \|/);
+    expect(r.markdown).toMatch(/\| new \| March 3, 2020 \| Video \|/);
+    expect(r.markdown).toMatch(/\| done \| April 1, 2020 \| Share \|/);
+  });
 });
 
 describe('drop-boilerplate-lines: bylines', () => {
