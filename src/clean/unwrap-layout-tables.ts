@@ -96,7 +96,7 @@ export function isLayoutTable(table: Element): boolean {
   let maxColumns = 0;
   let headed = false;
   let nested = false;
-  let blockCells = 0;
+  let layoutCells = 0;
   walkElements(table, (node) => {
     if (node === table) return;
     if (node.tagName === 'table') {
@@ -109,11 +109,11 @@ export function isLayoutTable(table: Element): boolean {
       const columns = node.children.filter((c) => isElement(c) && (c.tagName === 'td' || c.tagName === 'th')).length;
       maxColumns = Math.max(maxColumns, columns);
     }
-    if ((node.tagName === 'td' || node.tagName === 'th') && isLayoutCell(node)) blockCells++;
+    if ((node.tagName === 'td' || node.tagName === 'th') && isLayoutCell(node)) layoutCells++;
   });
   if (nested) return true;
   if (headed) return false;
-  if (blockCells > 0) return true;
+  if (layoutCells > 0) return true;
   if (rows <= 1 || maxColumns <= 1) return true;
   return false;
 }
