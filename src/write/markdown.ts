@@ -2,6 +2,7 @@ import type { Root as HastRoot } from 'hast';
 import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
 import { unified, type Processor } from 'unified';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
+import { defaultHandlers } from 'hast-util-to-mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
@@ -66,6 +67,20 @@ const FOOTNOTE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
 };
 
 /**
+ * A table's `<caption>` (hast-util-to-mdast drops it: a Markdown table has no place for one),
+ * written as a paragraph before the table, where a reader of the HTML saw it.
+ */
+const TABLE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
+  table: (state, node) => {
+    const table = defaultHandlers.table(state, node);
+    const caption = node.children.find((c) => c.type === 'element' && c.tagName === 'caption');
+    if (!caption || caption.type !== 'element') return table;
+    const flow = state.toFlow(trimEnds(state.all(caption)));
+    return flow.length > 0 ? [...flow, table] : table;
+  },
+};
+
+/**
  * White space at the start and end of a note's content: the white-space minifier does not know the
  * note element is a block, so it is trimmed here (else it would be written as `&#x20;`).
  */
@@ -83,7 +98,7 @@ function trimEnds(nodes: RootContent[]): RootContent[] {
 
 /** hast -> mdast -> Markdown, through rehype-remark, GFM and remark-stringify. */
 const toMarkdownProcessor = unified()
-  .use(rehypeRemark, { newlines: false, handlers: FOOTNOTE_HANDLERS })
+  .use(rehypeRemark, { newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS } })
   .use(gfmStringify)
   .use(remarkStringify, STRINGIFY_OPTIONS)
   .freeze();
