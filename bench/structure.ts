@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import rehypeParse from 'rehype-parse';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { textOf, walkElements } from '../src/hast/util.js';
+import { isElement, textOf, walkElements } from '../src/hast/util.js';
 
 export const KINDS = ['headings', 'listItems', 'links', 'tables'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -38,7 +38,7 @@ export function htmlItems(html: string): Items {
  * before the table), so a table is known by its cells on both sides.
  */
 function withoutCaption(table: Element): Element {
-  return { ...table, children: table.children.filter((c) => !(c.type === 'element' && c.tagName === 'caption')) };
+  return { ...table, children: table.children.filter((c) => !isElement(c, 'caption')) };
 }
 
 /** The same items of a Markdown article. */

@@ -8,6 +8,7 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
+import { isElement } from '../hast/util.js';
 import { warn } from '../messages.js';
 import { FOOTNOTE_DEF, FOOTNOTE_REF } from '../tidy/footnotes.js';
 
@@ -73,8 +74,8 @@ const FOOTNOTE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
 const TABLE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
   table: (state, node) => {
     const table = defaultHandlers.table(state, node);
-    const caption = node.children.find((c) => c.type === 'element' && c.tagName === 'caption');
-    if (!caption || caption.type !== 'element') return table;
+    const caption = node.children.find((c) => isElement(c, 'caption'));
+    if (!isElement(caption)) return table;
     const flow = state.toFlow(trimEnds(state.all(caption)));
     return flow.length > 0 ? [...flow, table] : table;
   },
