@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 /** One document of a corpus in the ../shared/corpus format (manifest.jsonl). */
 export interface CorpusEntry {
@@ -15,6 +16,29 @@ export function readManifest(corpus: string): CorpusEntry[] {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as CorpusEntry);
+}
+
+/**
+ * A document's bytes and the path to give convert(): a `.gz` document (wcxb-dev ships
+ * `docs/<id>.html.gz`) is gunzipped, and its path loses the `.gz` so the format is sniffed from
+ * what is inside.
+ */
+export function readDoc(corpus: string, entry: CorpusEntry): { bytes: Buffer; path: string } {
+  const raw = readFileSync(join(corpus, entry.doc));
+  if (!entry.doc.endsWith('.gz')) return { bytes: raw, path: entry.doc };
+  return { bytes: gunzipSync(raw), path: entry.doc.slice(0, -'.gz'.length) };
+}
+
+/**
+ * A corpus folder at `dir` holding only `entries`: their manifest lines, and a symlink to every
+ * other item of `corpus` (truth/, docs/, ...). The reference scorers score every manifest entry, so
+ * this is how they score one half.
+ */
+export function subsetCorpus(corpus: string, entries: CorpusEntry[], dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.jsonl'), entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  for (const name of readdirSync(corpus)) if (name !== 'manifest.jsonl') symlinkSync(resolve(corpus, name), join(dir, name));
+  return dir;
 }
 
 /** `--name value` options of a benchmark script. */

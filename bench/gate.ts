@@ -1,36 +1,72 @@
 /**
  * The quality gate of CI: runs the quality benchmark on each corpus named in bench/floors.json that
- * sits in ../shared/corpus, prints the figures, and exits 1 when any figure falls below its floor
- * (as trafilatura's evaluation gate does). A corpus that is not there is skipped with a note, so a
- * clone without ../shared still passes.
+ * sits in ../shared/corpus, prints each figure beside its floor, and exits 1 when any figure falls
+ * below its floor (as trafilatura's evaluation gate does). A corpus that is not there is skipped
+ * with a note, so a clone without ../shared still passes.
+ *
+ * A corpus's floors are figures (`f1`, `precision`, `recall`) for all its pages, and/or `half1` /
+ * `half2` objects of figures for one half (bench/halves.ts). Each corpus is converted once and every
+ * scope is scored from that run, with the corpus's own metric (WCXB's on a corpus with page types).
  *
  *   npm run bench:gate [-- --corpora DIR]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { argValue } from './corpus.js';
-import { formatStructure, runQuality } from './quality-run.js';
+import type { Half } from './halves.js';
+import { formatStructure, rowsOf, runQuality, scoresOf } from './quality-run.js';
 
-type Figure = 'f1' | 'precision' | 'recall';
-type Floors = Record<string, Partial<Record<Figure, number>> | string>;
+const FIGURES = ['f1', 'precision', 'recall'] as const;
+type Figure = (typeof FIGURES)[number];
+type FigureFloors = Partial<Record<Figure, number>>;
+const NAMES: Record<Figure, string> = { f1: 'F1', precision: 'precision', recall: 'recall' };
+const SCOPES: Record<string, Half> = { half1: 1, half2: 2 };
+
+/** A corpus's floors as (scope, figure floors) pairs; null scope = all pages. Throws on an unknown key. */
+function scopesOf(name: string, floors: Record<string, unknown>): [Half | null, FigureFloors][] {
+  const all: FigureFloors = {};
+  const out: [Half | null, FigureFloors][] = [];
+  for (const [key, value] of Object.entries(floors)) {
+    if ((FIGURES as readonly string[]).includes(key) && typeof value === 'number') all[key as Figure] = value;
+    else if (key in SCOPES && value && typeof value === 'object') out.push([SCOPES[key]!, figureFloors(`${name}.${key}`, value as Record<string, unknown>)]);
+    else throw new Error(`bench/floors.json: ${name}.${key} is not a figure (${FIGURES.join(', ')}) nor a half (half1, half2)`);
+  }
+  return Object.keys(all).length ? [[null, all], ...out] : out;
+}
+
+function figureFloors(where: string, floors: Record<string, unknown>): FigureFloors {
+  for (const [key, value] of Object.entries(floors)) {
+    if (!(FIGURES as readonly string[]).includes(key) || typeof value !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a figure (${FIGURES.join(', ')}) with a number`);
+  }
+  return floors as FigureFloors;
+}
 
 const root = resolve(argValue('--corpora', join('..', 'shared', 'corpus'))!);
-const floors = JSON.parse(readFileSync(join('bench', 'floors.json'), 'utf8')) as Floors;
+const floors = JSON.parse(readFileSync(join('bench', 'floors.json'), 'utf8')) as Record<string, Record<string, unknown> | string>;
+// Every floor is checked before any corpus is converted: a typo fails at once, not after minutes.
+const gates: [string, [Half | null, FigureFloors][]][] = [];
+try {
+  for (const [name, corpusFloors] of Object.entries(floors)) if (typeof corpusFloors !== 'string') gates.push([name, scopesOf(name, corpusFloors)]); // a string is a comment
+} catch (e) {
+  process.stderr.write(`${(e as Error).message}\n`);
+  process.exit(2);
+}
 let failures = 0;
-for (const [name, floor] of Object.entries(floors)) {
-  if (typeof floor === 'string') continue; // a comment
+for (const [name, scopes] of gates) {
   const corpus = join(root, name);
   if (!existsSync(join(corpus, 'manifest.jsonl'))) {
     process.stdout.write(`gate ${name}: skipped (no corpus at ${corpus})\n`);
     continue;
   }
   const run = await runQuality(corpus, resolve('bench', 'out', `gate-${name}`));
-  const s = run.scores;
-  const below = (Object.keys(floor) as Figure[]).filter((k) => s[k] < floor[k]!);
-  const figures = `F1 ${s.f1.toFixed(3)}  precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}`;
-  const floorText = Object.entries(floor).map(([k, v]) => `${k} >= ${v}`).join(', ');
-  process.stdout.write(`gate ${name}: n=${s.n}  ${figures}  (floors: ${floorText})  ${below.length ? `FAIL: ${below.join(', ')} below floor` : 'ok'}\n`);
+  for (const [scope, floor] of scopes) {
+    const s = scoresOf(run, rowsOf(run.rows, scope));
+    const below = FIGURES.filter((k) => floor[k] !== undefined && s[k] < floor[k]!);
+    const figures = FIGURES.map((k) => `${NAMES[k]} ${s[k].toFixed(3)}${floor[k] === undefined ? '' : ` (floor ${floor[k]})`}`).join('  ');
+    const label = scope === null ? name : `${name} half ${scope}`;
+    process.stdout.write(`gate ${label}: n=${s.n}  ${figures}  ${below.length ? `FAIL: ${below.join(', ')} below floor` : 'ok'}\n`);
+    failures += below.length;
+  }
   if (run.structure) process.stdout.write(`  ${formatStructure(run.structure)}\n`);
-  failures += below.length;
 }
 process.exit(failures > 0 ? 1 : 0);

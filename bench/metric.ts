@@ -64,9 +64,13 @@ export function corpusScores(matches: Match[]): Scores {
     if (m[0] + m[1] > 0) ps.push(precisionOf(m));
     if (m[0] + m[2] > 0) rs.push(recallOf(m));
   }
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   const precision = mean(ps);
   const recall = mean(rs);
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
   return { n: matches.length, f1, precision, recall };
+}
+
+/** The mean of some per-document figures (0 when there are none). */
+export function mean(xs: number[]): number {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0;
 }

@@ -1,25 +1,40 @@
 /**
- * One quality run over a corpus: convert every document (without the title, as the benchmark
- * scores body text), write the Markdown predictions, score them with the benchmark's shingle
- * metric and, where the corpus has reference HTML (`expected`), the structure figure.
+ * One quality run over a corpus (or one of its halves, bench/halves.ts): convert every document
+ * (without the title, as the benchmarks score body text), write the predictions and score each page.
+ * A corpus whose entries carry `meta.pageType` (WCXB) is scored with WCXB's own metric
+ * (bench/wcxb-metric.ts), and its predictions are `<id>.txt` (plain text), `<id>.md` and
+ * `<id>.meta.json` (title, authors, published, pageType) for ../shared/tools/score-wcxb.mjs; any
+ * other corpus with the benchmark's shingle metric, predictions `<id>.md`, and, where it has
+ * reference HTML (`expected`), the structure figure.
  * Used by bench/quality.ts (prints) and bench/gate.ts (checks floors).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convert } from '../src/index.js';
 import { markdownToText } from '../src/write/plain-text.js';
-import { readManifest } from './corpus.js';
+import { readDoc, readManifest, type CorpusEntry } from './corpus.js';
+import { halves, pageTypeOf, selectHalf, type Half } from './halves.js';
 import { corpusScores, shingleMatch, type Match, type Scores } from './metric.js';
+import { pageScore, wcxbScores, type PageScore, type WcxbScores } from './wcxb-metric.js';
 import { addSurvival, emptySurvival, htmlItems, markdownItems, survival, type Survival } from './structure.js';
 
 export interface QualityRow {
   id: string;
-  match: Match;
+  half: Half;
+  /** The corpus's page type (meta.pageType), or null. */
+  pageType: string | null;
+  /** convert()'s `metadata.pageType`; undefined when convert() does not report one. */
+  guess?: string | null;
+  /** The shingle metric's match (corpora without page types). */
+  match?: Match;
+  /** WCXB's per-page figures (corpora with page types). */
+  page?: PageScore;
   error?: string;
 }
 
 export interface QualityRun {
-  scores: Scores;
+  /** True when the corpus carries page types and is scored with WCXB's metric. */
+  wcxb: boolean;
   rows: QualityRow[];
   seconds: number;
   /** CPU seconds of this process during the conversions (user + system): steadier than wall time on a busy machine. */
@@ -29,30 +44,50 @@ export interface QualityRun {
   structure: Survival | null;
 }
 
-export async function runQuality(corpus: string, out: string): Promise<QualityRun> {
+/** A corpus is scored as WCXB when every entry has a `meta.pageType`. */
+export function isWcxb(entries: CorpusEntry[]): boolean {
+  return entries.length > 0 && entries.every((e) => pageTypeOf(e) !== null);
+}
+
+export async function runQuality(corpus: string, out: string, half: Half | null = null): Promise<QualityRun> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const entries = readManifest(corpus);
+  const all = readManifest(corpus);
+  const wcxb = isWcxb(all);
+  const split = halves(all);
+  const entries = selectHalf(all, half);
   const rows: QualityRow[] = [];
   const outputs: string[] = [];
   let bytes = 0;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   for (const entry of entries) {
-    const input = readFileSync(join(corpus, entry.doc));
+    const { bytes: input, path } = readDoc(corpus, entry);
     bytes += input.length;
     let markdown = '';
     let error: string | undefined;
+    let metadata: Record<string, unknown> | null = null;
     try {
-      const result = await convert(input, { title: false, baseUrl: entry.url ?? null, path: entry.doc });
+      const result = await convert(input, { title: false, baseUrl: entry.url ?? null, path });
       markdown = result.markdown;
+      metadata = result.metadata as unknown as Record<string, unknown>;
     } catch (e) {
       error = (e as Error).message;
     }
     outputs.push(markdown);
     writeFileSync(join(out, `${entry.id}.md`), markdown);
+    const text = markdownToText(markdown);
     const truth = entry.truth ? readFileSync(join(corpus, entry.truth), 'utf8') : '';
-    rows.push({ id: entry.id, match: shingleMatch(truth, markdownToText(markdown)), error });
+    const row: QualityRow = { id: entry.id, half: split.get(entry.id)!, pageType: pageTypeOf(entry), error };
+    if (metadata && 'pageType' in metadata) row.guess = typeof metadata.pageType === 'string' ? metadata.pageType : null;
+    if (wcxb) {
+      row.page = pageScore(text, truth, entry.meta);
+      writeFileSync(join(out, `${entry.id}.txt`), text);
+      writeFileSync(join(out, `${entry.id}.meta.json`), `${JSON.stringify(metaPrediction(metadata, row.guess))}\n`);
+    } else {
+      row.match = shingleMatch(truth, text);
+    }
+    rows.push(row);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
@@ -64,7 +99,33 @@ export async function runQuality(corpus: string, out: string): Promise<QualityRu
     if (!expected) return;
     structure = addSurvival(structure ?? emptySurvival(), survival(htmlItems(readFileSync(join(corpus, expected), 'utf8')), markdownItems(outputs[i]!)));
   });
-  return { scores: corpusScores(rows.map((r) => r.match)), rows, seconds, cpuSeconds, bytes, structure };
+  return { wcxb, rows, seconds, cpuSeconds, bytes, structure };
+}
+
+/** The `<id>.meta.json` that score-wcxb.mjs reads. */
+function metaPrediction(metadata: Record<string, unknown> | null, pageType: string | null | undefined) {
+  const authors = Array.isArray(metadata?.authors) ? (metadata.authors as { name: string }[]).map((a) => a.name) : [];
+  return { title: metadata?.title ?? null, authors, published: metadata?.published ?? null, pageType: pageType ?? null };
+}
+
+/** The rows of one half, or all of them when `half` is null. */
+export function rowsOf(rows: QualityRow[], half: Half | null): QualityRow[] {
+  return half === null ? rows : rows.filter((r) => r.half === half);
+}
+
+/** The shingle metric's figures over rows of a corpus without page types. */
+export function shingleScores(rows: QualityRow[]): Scores {
+  return corpusScores(rows.map((r) => r.match!));
+}
+
+/** WCXB's figures over rows of a corpus with page types. */
+export function wcxbRowScores(rows: QualityRow[]): WcxbScores {
+  return wcxbScores(rows.map((r) => r.page!));
+}
+
+/** The corpus's own figures (WCXB's or the shingle metric's) over some of its rows. */
+export function scoresOf(run: QualityRun, rows: QualityRow[]): Scores {
+  return run.wcxb ? wcxbRowScores(rows) : shingleScores(rows);
 }
 
 export function formatStructure(s: Survival): string {

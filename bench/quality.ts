@@ -1,57 +1,134 @@
 /**
  * Extraction quality on a corpus: converts every document (without the title, as the benchmark
- * scores body text), writes the Markdown predictions, and prints n, F1, precision and recall with
- * the benchmark's shingle metric, speed (docs/s of wall time and of CPU time), and, where the corpus
- * has reference HTML, the structure figure. When ../shared/tools/score.mjs is present it also
- * scores the same predictions with it, so the two can be seen to agree.
+ * scores body text), writes the predictions, and prints n, F1, precision and recall, speed (docs/s
+ * of wall time and of CPU time), and, where the corpus has reference HTML, the structure figure.
  *
- *   npm run bench:quality -- --corpus ../shared/corpus/scrapinghub-dev [--out DIR] [--per-doc F.csv] [--worst N] [--json]
+ * A corpus with page types (wcxb-dev) is scored with WCXB's own metric (bench/wcxb-metric.ts):
+ * overall and per page type, n, F1, P, R and the `with`/`without` snippet rates, for half 1, half 2
+ * and all pages (bench/halves.ts), with convert()'s page-type accuracy when it reports one. Other
+ * corpora are scored with the benchmark's shingle metric. `--half 1|2` converts and scores one half.
+ * The reference scorer (../shared/tools/score-wcxb.mjs or score.mjs), when present, scores the same
+ * predictions and its line is printed under ours, so the two can be seen to agree.
+ *
+ *   npm run bench:quality -- --corpus ../shared/corpus/wcxb-dev [--half 1|2] [--out DIR] [--per-doc F.csv] [--worst N] [--json]
+ *
+ * On a corpus with halves, `--worst` lists half 1 unless `--half 2` is given: half 2 is held out.
  */
-import { writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { argValue, hasFlag } from './corpus.js';
+import { argValue, hasFlag, readManifest, subsetCorpus } from './corpus.js';
+import { selectHalf, type Half } from './halves.js';
 import { precisionOf, recallOf } from './metric.js';
-import { formatStructure, runQuality } from './quality-run.js';
+import { formatPageTypeAccuracy, pageTypeAccuracy } from './page-type-accuracy.js';
+import { formatStructure, rowsOf, runQuality, shingleScores, wcxbRowScores, type QualityRow } from './quality-run.js';
+import type { WcxbScores } from './wcxb-metric.js';
 
+const usage = 'usage: npm run bench:quality -- --corpus DIR [--half 1|2] [--out DIR] [--per-doc FILE.csv] [--worst N] [--json]\n';
 const corpus = argValue('--corpus');
-if (!corpus) {
-  process.stderr.write('usage: npm run bench:quality -- --corpus DIR [--out DIR] [--per-doc FILE.csv] [--worst N] [--json]\n');
+const halfArg = argValue('--half');
+if (!corpus || (halfArg !== undefined && halfArg !== '1' && halfArg !== '2')) {
+  process.stderr.write(usage);
   process.exit(2);
 }
+const half: Half | null = halfArg === undefined ? null : (Number(halfArg) as Half);
 const out = resolve(argValue('--out', join('bench', 'out', basename(resolve(corpus))))!);
-const run = await runQuality(corpus, out);
-const { scores, rows, seconds, cpuSeconds, bytes, structure } = run;
+const run = await runQuality(corpus, out, half);
+const { rows, seconds, cpuSeconds, bytes, structure } = run;
 const f = (x: number) => x.toFixed(3);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const failed = rows.filter((r) => r.error).length;
 const name = basename(resolve(corpus));
+const label = half === null ? name : `${name} half ${half}`;
+const speed = `${(rows.length / seconds).toFixed(1)} docs/s  ${(bytes / 1e6 / seconds).toFixed(2)} MB/s  (${(rows.length / cpuSeconds).toFixed(1)} docs per CPU-second)`;
+const json = hasFlag('--json');
+const withReference = !hasFlag('--no-reference');
+/** The scopes printed: the half asked for, or (on a corpus with page types) both halves and all pages. */
+const scopes: (Half | null)[] = half !== null ? [half] : run.wcxb ? [1, 2, null] : [null];
 
-if (hasFlag('--json')) {
-  process.stdout.write(`${JSON.stringify({ corpus: name, ...scores, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds, structure })}\n`);
+if (run.wcxb) {
+  const report: Record<string, unknown> = { corpus: name, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds };
+  if (!json) process.stdout.write(`${label}: n=${rows.length}  failed=${failed}  ${speed}\n`);
+  for (const scope of scopes) {
+    const scoped = rowsOf(rows, scope);
+    const overall = wcxbRowScores(scoped);
+    const types = byType(scoped);
+    const typeAccuracy = pageTypeAccuracy(scoped.map((r) => ({ truth: r.pageType!, guess: r.guess })));
+    if (json) {
+      report[scope === null ? 'all' : `half${scope}`] = { ...overall, types: Object.fromEntries(types), pageType: typeAccuracy };
+      continue;
+    }
+    process.stdout.write(`${scope === null ? 'all' : `half ${scope}`}: ${wcxbLine(overall)}\n`);
+    if (withReference) {
+      const line = referenceLines('score-wcxb.mjs', scope, [])[0];
+      if (line) process.stdout.write(`  reference score-wcxb.mjs: ${line}\n`);
+    }
+    for (const [type, s] of types) process.stdout.write(`  ${type.padEnd(14)} ${wcxbLine(s)}\n`);
+    process.stdout.write(`  ${formatPageTypeAccuracy(typeAccuracy)}\n`);
+  }
+  if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
 } else {
-  process.stdout.write(
-    `${name}: n=${scores.n}  F1 ${f(scores.f1)}  precision ${f(scores.precision)}  recall ${f(scores.recall)}  failed=${failed}  ` +
-      `${(rows.length / seconds).toFixed(1)} docs/s  ${(bytes / 1e6 / seconds).toFixed(2)} MB/s  (${(rows.length / cpuSeconds).toFixed(1)} docs per CPU-second)\n`,
-  );
-  if (structure) process.stdout.write(`  ${formatStructure(structure)}\n`);
+  const scores = shingleScores(rows);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ corpus: name, ...(half === null ? {} : { half }), ...scores, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds, structure })}\n`);
+  } else {
+    process.stdout.write(`${label}: n=${scores.n}  F1 ${f(scores.f1)}  precision ${f(scores.precision)}  recall ${f(scores.recall)}  failed=${failed}  ${speed}\n`);
+    if (structure) process.stdout.write(`  ${formatStructure(structure)}\n`);
+  }
 }
 for (const r of rows) if (r.error) process.stderr.write(`  error ${r.id}: ${r.error}\n`);
 
 const perDoc = argValue('--per-doc');
 if (perDoc) {
-  const lines = ['id,precision,recall'];
-  for (const r of rows) lines.push(`${r.id},${f(precisionOf(r.match))},${f(recallOf(r.match))}`);
+  const lines = run.wcxb ? ['id,half,pageType,precision,recall,f1,with,without'] : ['id,precision,recall'];
+  for (const r of rows) {
+    if (r.page) lines.push(`${r.id},${r.half},${r.pageType},${f(r.page.precision)},${f(r.page.recall)},${f(r.page.f1)},${f(r.page.with)},${f(r.page.without)}`);
+    else lines.push(`${r.id},${f(precisionOf(r.match!))},${f(recallOf(r.match!))}`);
+  }
   writeFileSync(perDoc, `${lines.join('\n')}\n`);
 }
 const worst = Number(argValue('--worst', '0'));
 if (worst > 0) {
-  const ranked = [...rows].sort((a, b) => Math.min(precisionOf(a.match), recallOf(a.match)) - Math.min(precisionOf(b.match), recallOf(b.match)));
-  for (const r of ranked.slice(0, worst)) process.stdout.write(`  worst ${r.id}  P ${f(precisionOf(r.match))}  R ${f(recallOf(r.match))}\n`);
+  if (run.wcxb) {
+    const ranked = rowsOf(rows, half ?? 1).sort((a, b) => a.page!.f1 - b.page!.f1);
+    for (const r of ranked.slice(0, worst)) process.stdout.write(`  worst ${r.id}  ${r.pageType}  F1 ${f(r.page!.f1)}  P ${f(r.page!.precision)}  R ${f(r.page!.recall)}\n`);
+  } else {
+    const low = (r: QualityRow) => Math.min(precisionOf(r.match!), recallOf(r.match!));
+    const ranked = [...rows].sort((a, b) => low(a) - low(b));
+    for (const r of ranked.slice(0, worst)) process.stdout.write(`  worst ${r.id}  P ${f(precisionOf(r.match!))}  R ${f(recallOf(r.match!))}\n`);
+  }
 }
 
 // The reference scorer, when the shared folder is there: the two lines must agree.
-const reference = resolve('..', 'shared', 'tools', 'score.mjs');
-if (existsSync(reference) && !hasFlag('--no-reference')) {
-  const line = execFileSync(process.execPath, [reference, '--corpus', corpus, '--pred', out, '--n-bootstrap', '200'], { encoding: 'utf8' }).trim();
-  process.stdout.write(`  reference score.mjs: ${line}\n`);
+if (!run.wcxb && withReference) {
+  const line = referenceLines('score.mjs', half, ['--n-bootstrap', '200']).join('\n');
+  if (line) process.stdout.write(`  reference score.mjs: ${line}\n`);
+}
+
+function wcxbLine(s: WcxbScores): string {
+  return `n=${String(s.n).padStart(4)}  F1 ${f(s.f1)}  P ${f(s.precision)}  R ${f(s.recall)}  with ${pct(s.with)}  without ${pct(s.without)}`;
+}
+
+/** WCXB's figures per page type, types in alphabetical order. */
+function byType(scoped: QualityRow[]): [string, WcxbScores][] {
+  const types = [...new Set(scoped.map((r) => r.pageType!))].sort();
+  return types.map((type) => [type, wcxbRowScores(scoped.filter((r) => r.pageType === type))]);
+}
+
+/**
+ * The output lines of ../shared/tools/<scorer> on the predictions of one half (or all of them), or
+ * none when the scorer is absent. The scorers score every manifest entry, so a half is scored
+ * through a temporary corpus folder holding that half's manifest lines.
+ */
+function referenceLines(scorer: string, scope: Half | null, extra: string[]): string[] {
+  const script = resolve('..', 'shared', 'tools', scorer);
+  if (!existsSync(script)) return [];
+  const tmp = scope === null ? null : mkdtempSync(join(tmpdir(), 'unboil-half-'));
+  try {
+    const scored = tmp ? subsetCorpus(corpus!, selectHalf(readManifest(corpus!), scope), join(tmp, 'corpus')) : corpus!;
+    return execFileSync(process.execPath, [script, '--corpus', scored, '--pred', out, ...extra], { encoding: 'utf8' }).trim().split('\n');
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
 }
