@@ -40,7 +40,9 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   const fields = file.data.fields!;
   const words = text.split(/\s+/u).filter(Boolean).length;
   if (words === 0) warn(file, 'empty-article', 'no article text found');
-  const sources = { ...fields.fieldSources };
+  const sources: Metadata['fieldSources'] = { ...fields.fieldSources };
+  const pageType = file.data.pageType ?? { type: 'article', source: 'detected' };
+  sources.pageType = pageType.source;
   // Stated, else detected from the text; a long text overrules a contradicting <html lang>.
   const { lang, source: langSource } = await articleLang(file, fields.lang, sources.lang, text);
   if (langSource) sources.lang = langSource;
@@ -67,6 +69,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
     url: fields.url,
     description: fields.description,
     section: fields.section,
+    pageType: pageType.type,
     tags: fields.tags,
     image: fields.image,
     license: fields.license,
@@ -130,7 +133,7 @@ function looksUtf16(sample: Uint8Array): boolean {
   return n > 0 && (evenZero / (n / 2) > 0.4 || oddZero / (n / 2) > 0.4) && Math.min(evenZero, oddZero) < n / 20;
 }
 
-const SOURCE_ORDER = ['title', 'subtitle', 'authors', 'published', 'modified', 'lang', 'siteName', 'url', 'description', 'section', 'tags', 'image', 'license', 'translations', 'related'] as const;
+const SOURCE_ORDER = ['title', 'subtitle', 'authors', 'published', 'modified', 'lang', 'siteName', 'url', 'description', 'section', 'pageType', 'tags', 'image', 'license', 'translations', 'related'] as const;
 
 function orderSources(sources: Metadata['fieldSources']): Metadata['fieldSources'] {
   const out: Metadata['fieldSources'] = {};

@@ -56,6 +56,15 @@ export interface Warning {
   message: string;
 }
 
+/** The kinds of page unboil tells apart (docs/metadata.md, "Page type"). */
+export type PageKind = 'article' | 'forum' | 'product' | 'collection' | 'listing' | 'documentation' | 'service';
+
+/** A page's kind and the signal that decided it (`fieldSources.pageType`). */
+export interface PageType {
+  type: PageKind;
+  source: FieldSource;
+}
+
 /** The JSON metadata object, schema version 1. Key order is the schema's order. */
 export interface Metadata {
   title: string | null;
@@ -68,12 +77,14 @@ export interface Metadata {
   url: string | null;
   description: string | null;
   section: string | null;
+  /** What kind of page the input is, read off its structure (docs/metadata.md, "Page type"). */
+  pageType: PageKind;
   tags: string[];
   image: string | null;
   license: string | null;
   translations: Translation[];
   related: RelatedItem[];
-  fieldSources: Partial<Record<MetadataField, FieldSource>>;
+  fieldSources: Partial<Record<MetadataField | 'pageType', FieldSource>>;
   wordCount: number;
   source: SourceInfo;
   generator: { name: 'unboil'; version: string };

@@ -28,7 +28,7 @@ describe('convert()', () => {
     const { metadata } = await convert(page);
     expect(Object.keys(metadata)).toEqual([
       'title', 'subtitle', 'authors', 'published', 'modified', 'lang', 'siteName', 'url', 'description', 'section',
-      'tags', 'image', 'license', 'translations', 'related', 'fieldSources', 'wordCount', 'source', 'generator', 'warnings',
+      'pageType', 'tags', 'image', 'license', 'translations', 'related', 'fieldSources', 'wordCount', 'source', 'generator', 'warnings',
     ]);
   });
 

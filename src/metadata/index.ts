@@ -1,14 +1,22 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
+import type { PageType } from '../types.js';
 import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readDocument } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
+import { classifyPage, type PageSignals } from './page-type.js';
 
 declare module 'vfile' {
   interface DataMap {
     /** The metadata fields as resolved from the whole page, before cleaning. */
     fields: ResolvedFields;
+    /**
+     * What kind of page this is (article, forum, product, collection, listing, documentation,
+     * service) and which signal said so, read off the intact page (page-type.ts); the extraction
+     * stages may read it.
+     */
+    pageType: PageType;
   }
 }
 
@@ -19,7 +27,7 @@ export interface MetadataOptions {
 /**
  * rehype plugin: read the whole page's metadata before anything is cleaned away (JSON-LD, meta
  * tags, the document's own markup), resolve each field by the order of trust, and set
- * `file.data.fields` and `file.data.title`.
+ * `file.data.fields`, `file.data.title` and `file.data.pageType`.
  */
 export default function readMetadata(options: MetadataOptions = {}) {
   return (tree: Root, file: VFile) => {
@@ -29,5 +37,13 @@ export default function readMetadata(options: MetadataOptions = {}) {
     const fields = resolveFields(file);
     file.data.fields = fields;
     file.data.title = fields.title;
+    // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
+    const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
+    file.data.pageType = documentInput ? { type: 'article', source: 'detected' } : classifyPage(tree, pageSignals(file, options));
   };
+}
+
+/** What the page type classifier reads besides the tree, once the metadata readers have run. */
+export function pageSignals(file: VFile, options: MetadataOptions = {}): PageSignals {
+  return { url: file.data.fields?.url ?? options.baseUrl ?? null, jsonLd: file.data.jsonLdTypes ?? null };
 }

@@ -17,7 +17,20 @@ declare module 'vfile' {
   interface DataMap {
     /** JSON-LD `articleBody`, when the page states one (a hint for main-content selection). */
     articleBody: string;
+    /**
+     * The schema.org types the page's JSON-LD states (the page type classifier reads them):
+     * `top`, of the objects it describes (arrays, `@graph` and `mainEntity` flattened); `nested`,
+     * of the objects inside those (an ItemList's products, a Product's offers); `listItems`, the
+     * number of ItemList entries.
+     */
+    jsonLdTypes: JsonLdTypes;
   }
+}
+
+export interface JsonLdTypes {
+  top: string[];
+  nested: string[];
+  listItems: number;
 }
 
 /** Read every `<script type="application/ld+json">` and propose the article's fields. */
@@ -32,6 +45,7 @@ export function readJsonLd(tree: Root, file: VFile): void {
     if (parsed !== undefined) flatten(parsed, objects);
     return false;
   });
+  file.data.jsonLdTypes = typesOf(objects);
   if (objects.length === 0) return;
 
   const article = objects.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t)))
@@ -63,6 +77,31 @@ export function readJsonLd(tree: Root, file: VFile): void {
     if (body) file.data.articleBody = body;
   }
   if (site && !website) propose(file, 'siteName', str(site['name']), 'json-ld');
+}
+
+/** Bound on the nested objects looked at for their types (a hostile page may nest thousands). */
+const MAX_NESTED = 2000;
+
+function typesOf(objects: JsonObject[]): JsonLdTypes {
+  const top = new Set<string>();
+  const nested = new Set<string>();
+  let listItems = 0;
+  const stack: Json[] = [];
+  for (const o of objects) {
+    for (const t of types(o)) top.add(t);
+    for (const [key, value] of Object.entries(o)) if (key !== '@graph' && key !== 'mainEntity' && value && typeof value === 'object') stack.push(value);
+    const list = o['itemListElement'];
+    if (Array.isArray(list)) listItems = Math.max(listItems, list.length);
+  }
+  for (let seen = 0; stack.length > 0 && seen < MAX_NESTED; seen++) {
+    const item = stack.pop()!;
+    if (Array.isArray(item)) for (const x of item) { if (x && typeof x === 'object') stack.push(x); }
+    else if (item && typeof item === 'object') {
+      for (const t of types(item)) nested.add(t);
+      for (const value of Object.values(item)) if (value && typeof value === 'object') stack.push(value);
+    }
+  }
+  return { top: [...top], nested: [...nested], listItems };
 }
 
 /** Pages often ship JSON-LD with trailing commas, comments or raw newlines in strings. */
