@@ -10,6 +10,7 @@ import unwrapLayoutTables from './clean/unwrap-layout-tables.js';
 import selectMainContent from './extract/select-main-content.js';
 import pruneContent from './extract/prune-content.js';
 import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
+import narrowToMainContent from './extract/narrow-to-main-content.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
@@ -39,7 +40,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(rememberPageText)
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
-    .use(options.articleGiven ? [] : [selectMainContent, pruneContent, dropBoilerplateLines])
+    .use(options.articleGiven ? [] : [selectMainContent, pruneContent, dropBoilerplateLines, narrowToMainContent])
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)

@@ -7,6 +7,18 @@ import { CONTENT_HINT, NEGATIVE_HINT } from '../clean/vocabulary.js';
 import { firstWords } from '../clean/first-words.js';
 import { articleBodyElement } from './article-body-hint.js';
 
+declare module 'vfile' {
+  interface DataMap {
+    /**
+     * The main container (with the siblings that belong to it) that selection found, left in place:
+     * the page is cleaned as a whole, and narrow-to-main-content.ts decides afterwards whether the
+     * article is that container or the whole cleaned page. `stated`: the container repeats the
+     * page's JSON-LD articleBody, so the publisher has said where the article is.
+     */
+    mainContent: { parts: Element[]; body: Element | Root; stated: boolean };
+  }
+}
+
 /**
  * Main-content selection, after Readability's scoring: every prose block gives points to its
  * parent and, less, to its ancestors; containers are weighted by tag and by class/id hints and
@@ -64,12 +76,10 @@ export default function selectMainContent() {
     }
     // The stated body already says where the article ends: no siblings are added to it.
     const parts = hinted ? [best] : withSiblings(best, scores, bestScore, stats);
-    const article: Element = { type: 'element', tagName: 'article', properties: {}, children: parts };
     const kept = stats.get(body)!.text;
     const chosen = parts.reduce((n, p) => n + (isElement(p) ? (stats.get(p)?.text ?? 0) : 0), 0);
     explain(file, 'select-main-content', `selected <${best.tagName}${describe(best)}> with ${chosen} of ${kept} characters of text`);
-    if (file.data.explain) for (const node of droppedBy(body, parts, stats)) explain(file, 'outside-main-content', `dropped <${node.tagName}${describe(node)}> outside the article: "${firstWords(node)}"`);
-    tree.children = [article];
+    file.data.mainContent = { parts: parts.filter((p): p is Element => isElement(p)), body, stated: hinted !== null };
   };
 }
 
@@ -110,7 +120,7 @@ function growOverProse(best: Element, stats: StatsMap, body: Element | Root): El
 }
 
 /** The biggest regions left out of the article, for the `--explain` audit trail. */
-function droppedBy(body: Element | Root, parts: ElementContent[], stats: StatsMap): Element[] {
+export function droppedBy(body: Element | Root, parts: ElementContent[], stats: StatsMap): Element[] {
   const kept = new Set<Element | Root>();
   for (const p of parts) if (isElement(p)) for (let n: Element | Root | null = p; n; n = stats.get(n)?.parent ?? null) kept.add(n);
   const out: Element[] = [];
@@ -126,7 +136,7 @@ function droppedBy(body: Element | Root, parts: ElementContent[], stats: StatsMa
   return out;
 }
 
-function findBody(tree: Root): Element | Root {
+export function findBody(tree: Root): Element | Root {
   let body: Element | null = null;
   walkElements(tree, (node) => {
     if (node.tagName === 'body') {
@@ -249,7 +259,7 @@ function withSiblings(best: Element, scores: Map<Element, number>, bestScore: nu
   return out;
 }
 
-function describe(node: Element): string {
+export function describe(node: Element): string {
   const names = classAndId(node);
   return names ? ` "${names.slice(0, 60)}"` : '';
 }

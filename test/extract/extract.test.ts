@@ -8,7 +8,6 @@ describe('select-main-content', () => {
     expect(r.markdown).toContain('paragraph 5');
     expect(r.markdown).not.toContain('Teaser');
     expect(r.rules).toContain('select-main-content');
-    expect(r.rules).toContain('outside-main-content');
   });
 
   it('prefers the element that repeats the JSON-LD articleBody', async () => {
