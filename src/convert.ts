@@ -41,7 +41,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   const words = text.split(/\s+/u).filter(Boolean).length;
   if (words === 0) warn(file, 'empty-article', 'no article text found');
   const sources: Metadata['fieldSources'] = { ...fields.fieldSources };
-  const pageType = file.data.pageType ?? { type: 'article', source: 'detected' };
+  const pageType = file.data.pageType ?? { type: 'article', source: 'detected', probability: 1, certain: true };
   sources.pageType = pageType.source;
   // Stated, else detected from the text; a long text overrules a contradicting <html lang>.
   const { lang, source: langSource } = await articleLang(file, fields.lang, sources.lang, text);

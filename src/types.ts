@@ -63,6 +63,10 @@ export type PageKind = 'article' | 'forum' | 'product' | 'collection' | 'listing
 export interface PageType {
   type: PageKind;
   source: FieldSource;
+  /** The classifier's probability for `type` (0..1); 1 for a text or PDF input, always an article. */
+  probability: number;
+  /** Sure enough for the extraction to choose its stages by it (page-type.ts, CERTAIN_PROBABILITY). */
+  certain: boolean;
 }
 
 /** The JSON metadata object, schema version 1. Key order is the schema's order. */

@@ -39,7 +39,7 @@ export default function readMetadata(options: MetadataOptions = {}) {
     file.data.title = fields.title;
     // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
     const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
-    file.data.pageType = documentInput ? { type: 'article', source: 'detected' } : classifyPage(tree, pageSignals(file, options));
+    file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
   };
 }
 

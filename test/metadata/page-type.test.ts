@@ -159,7 +159,16 @@ describe('page type', () => {
     const file = new VFile();
     const tree: Root = await readHtml(new TextEncoder().encode(PRODUCT), file);
     readMetadata()(tree, file);
-    expect(file.data.pageType).toEqual({ type: 'product', source: 'json-ld' });
+    expect(file.data.pageType).toMatchObject({ type: 'product', source: 'json-ld', certain: true });
+    expect(file.data.pageType!.probability).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('is not certain when schema.org markup states an article the structure reads otherwise', async () => {
+    const file = new VFile();
+    const stated = COLLECTION.replace('<head>', `<head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'H' })}</script>`);
+    const tree: Root = await readHtml(new TextEncoder().encode(stated), file);
+    readMetadata()(tree, file);
+    expect(file.data.pageType).toMatchObject({ type: 'collection', certain: false });
   });
 
   it('is deterministic', async () => {
