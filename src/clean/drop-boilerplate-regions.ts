@@ -4,6 +4,7 @@ import { attr, classAndId } from '../hast/util.js';
 import { firstWords } from './first-words.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type NodeStats } from '../extract/stats.js';
+import { keptByProse, recordRemoval } from './prose-guard.js';
 import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES } from './vocabulary.js';
 
 /**
@@ -33,9 +34,17 @@ export default function dropBoilerplateRegions() {
       const kind = boilerplateKind(node);
       const s = stats.get(node);
       if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
-        remove.add(node);
-        explain(file, `drop-${kind}`, () => `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
-        continue;
+        // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
+        // element or an ARIA role is the page's own statement, and goes (with a warning if large).
+        const real = namedByClass(node) && keptByProse(node, stats, kind);
+        if (real) {
+          explain(file, `keep-real-prose`, () => `kept ${kind} <${node.tagName}> holding ${real.reason}: "${firstWords(node)}"`);
+        } else {
+          remove.add(node);
+          recordRemoval(file, `drop-${kind}`, node, stats);
+          explain(file, `drop-${kind}`, () => `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
+          continue;
+        }
       }
       for (const child of node.children) if (child.type === 'element') stack.push(child);
     }
@@ -94,4 +103,11 @@ function hasBlockquote(node: Element): boolean {
 function holdsArticleBody(node: Element): boolean {
   const itemprop = attr(node, 'itemProp');
   return itemprop !== null && /articlebody/i.test(itemprop);
+}
+
+/** Whether the element is boilerplate by its class/id alone (not by a landmark element or an ARIA role). */
+function namedByClass(node: Element): boolean {
+  if (BOILERPLATE_TAGS.has(node.tagName)) return false;
+  const role = attr(node, 'role');
+  return !(role && BOILERPLATE_ROLES.has(role.toLowerCase()));
 }

@@ -5,6 +5,8 @@ import { explain } from '../messages.js';
 import { findDateText } from '../metadata/dates.js';
 import { isBylineOf } from '../metadata/authors.js';
 import { BOILERPLATE_LINES } from '../clean/vocabulary.js';
+import { keptByProse } from '../clean/prose-guard.js';
+import { computeStats, type StatsMap } from './stats.js';
 
 /**
  * rehype plugin: inside the chosen article, drop short lines that are page furniture rather than
@@ -37,28 +39,51 @@ export default function dropBoilerplateLines() {
   return (tree: Root, file: VFile) => {
     if (file.data.keptByUser) return;
     const authors = (file.data.fields?.authors ?? []).map((a) => a.name);
+    let stats: StatsMap | null = null; // computed the first time a heading is judged
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
       const kept: ElementContent[] = [];
-      for (const child of parent.children as ElementContent[]) {
+      const children = parent.children as ElementContent[];
+      children.forEach((child, index) => {
         if (isElement(child) && LINE_BLOCKS.has(child.tagName) && !holdsBlock(child)) {
           const text = textOf(child);
           const heading = /^h[1-6]$/.test(child.tagName);
-          const rule = !text ? null : !heading && isBylineOf(text, authors) ? 'byline' : lineKind(text, heading);
+          let rule = !text ? null : !heading && isBylineOf(text, authors) ? 'byline' : lineKind(text, heading);
+          // A heading whose words are a widget's label ("Comments", "Video") but which opens a
+          // section of real prose is that section's title (prose-guard.ts). A pointer ("More:",
+          // "Related:") is not a title, whatever follows it.
+          if (rule === 'ui-label' && heading) {
+            const real = keptByProse(sectionAfter(children, index), (stats ??= computeStats(tree)));
+            if (real) {
+              explain(file, 'keep-real-prose', `kept heading "${text.slice(0, 80)}" over ${real.reason}`);
+              rule = null;
+            }
+          }
           if (rule) {
             explain(file, `drop-${rule}`, `dropped ${rule} line <${child.tagName}>: "${text.slice(0, 80)}"`);
-            continue;
+            return;
           }
         }
         kept.push(child);
-      }
+      });
       parent.children = kept as typeof parent.children;
       // A data table's cells are data ("Comment", "Video", a date): layout tables were unwrapped
       // into blocks before this stage, so what is still a table is left whole.
       for (const child of parent.children) if (isElement(child) && child.tagName !== 'table') stack.push(child);
     }
   };
+}
+
+/** The blocks under the heading at `index`, up to the next heading of its level or above. */
+function sectionAfter(children: ElementContent[], index: number): ElementContent[] {
+  const level = Number((children[index] as Element).tagName[1]);
+  let end = index + 1;
+  for (; end < children.length; end++) {
+    const next = children[end]!;
+    if (isElement(next) && /^h[1-6]$/.test(next.tagName) && Number(next.tagName[1]) <= level) break;
+  }
+  return children.slice(index + 1, end);
 }
 
 function holdsBlock(node: Element): boolean {

@@ -2,6 +2,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { textLines, textOf, walkElements } from '../hast/util.js';
 import { warn } from '../messages.js';
+import { proseOf } from '../clean/prose-guard.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -26,12 +27,28 @@ export function rememberPageText() {
       }
     });
     file.data.pageText = textLines(body);
+    file.data.pageProse = proseOf(body);
+    file.data.removedProse = {};
   };
 }
 
+/**
+ * A page with less prose than this (non-space characters, about 250 words) is a list, a form or a
+ * stub: what share of it is kept says nothing.
+ */
+const MIN_PAGE_PROSE = 1500;
+/**
+ * An article that keeps less than this share of the page's prose has lost more than comments and
+ * teasers: the reader is told, with the rules that took the most.
+ */
+const MIN_KEPT_SHARE = 0.25;
+
 export function ensureArticle() {
   return (tree: Root, file: VFile) => {
-    if (textOf(tree, 0) !== '') return;
+    if (textOf(tree, 0) !== '') {
+      checkProseKept(tree, file);
+      return;
+    }
     const paragraphs = file.data.pageText ?? [];
     if (paragraphs.length === 0) return;
     warn(file, 'fallback-page-text', 'the cleaning left no article text; kept the readable text of the whole page instead');
@@ -44,4 +61,23 @@ export function ensureArticle() {
       },
     ];
   };
+}
+
+/** `little-prose-kept`: the article keeps less than MIN_KEPT_SHARE of the page's prose. */
+function checkProseKept(tree: Root, file: VFile): void {
+  const page = file.data.pageProse ?? 0;
+  if (page < MIN_PAGE_PROSE) return;
+  const kept = proseOf(tree);
+  if (kept / page >= MIN_KEPT_SHARE) return;
+  const removed = Object.entries(file.data.removedProse ?? {});
+  const named = removed.reduce((sum, [, n]) => sum + n, 0);
+  // What the cleaning rules did not tally went with the choice of the main content.
+  const rest = page - kept - named;
+  if (rest > 0) removed.push(['outside-main-content', rest]);
+  const top = removed
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([rule, n]) => `${rule} ${Math.round((100 * n) / page)}%`)
+    .join(', ');
+  warn(file, 'little-prose-kept', `the article keeps ${Math.round((100 * kept) / page)}% of the page's prose (${kept} of ${page} characters); removed most: ${top}`);
 }

@@ -6,6 +6,7 @@ import { computeStats, linkDensity, type StatsMap } from './stats.js';
 import { classWeight } from './select-main-content.js';
 import { firstWords } from '../clean/first-words.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
+import { keptByProse, recordRemoval } from '../clean/prose-guard.js';
 
 /**
  * Inside the selected article, drop blocks that look like boilerplate by their make-up (after
@@ -26,7 +27,7 @@ export default function pruneContent() {
   return (tree: Root, file: VFile) => {
     if (file.data.keptByUser) return;
     const stats = computeStats(tree);
-    dropHeadedBoilerplate(tree, file);
+    dropHeadedBoilerplate(tree, file, stats);
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
@@ -34,6 +35,7 @@ export default function pruneContent() {
         if (!isElement(child)) return true;
         const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats) : null;
         if (rule) {
+          recordRemoval(file, rule, child, stats);
           explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
           return false;
         }
@@ -68,31 +70,57 @@ function hasMedia(node: Element): boolean {
   return false;
 }
 
-/** A heading that names a boilerplate block drops the heading and the block after it. */
-function dropHeadedBoilerplate(tree: Root, file: VFile): void {
+/**
+ * A heading that names a boilerplate block drops the heading and the block after it, up to the next
+ * heading of its level; unless the block holds real prose (prose-guard.ts): a heading's words alone
+ * do not remove a section of paragraphs or code ("Comments" in a guide to writing code comments).
+ */
+function dropHeadedBoilerplate(tree: Root, file: VFile, stats: StatsMap): void {
   const stack: Array<Root | Element> = [tree];
   while (stack.length > 0) {
     const parent = stack.pop()!;
     const children = parent.children;
     const out: Array<(typeof children)[number]> = [];
-    let dropping = false;
-    let level = 0;
-    for (const child of children) {
-      if (isElement(child) && /^h[1-6]$/.test(child.tagName)) {
-        const text = textOf(child);
-        const childLevel = Number(child.tagName[1]);
-        // "You may also like...", "Related:": the words name the block, not the punctuation.
-        if (BOILERPLATE_HEADING.test(text.replace(/[\s.…:!?»>|-]+$/u, ''))) {
-          dropping = true;
-          level = childLevel;
-          explain(file, 'drop-headed-boilerplate', `dropped block headed "${text}"`);
-          continue;
-        }
-        if (dropping && childLevel <= level) dropping = false;
+    for (let i = 0; i < children.length; ) {
+      const child = children[i]!;
+      const text = isElement(child) && /^h[1-6]$/.test(child.tagName) ? textOf(child) : null;
+      if (text === null || !isBoilerplateHeading(text)) {
+        out.push(child);
+        i++;
+        continue;
       }
-      if (!dropping) out.push(child);
+      // The block runs to the next heading of its level or above (a boilerplate heading there
+      // opens a block of its own); a deeper boilerplate heading ("Comments" under "Related")
+      // continues it at its own level.
+      let level = Number((child as Element).tagName[1]);
+      let end = i + 1;
+      for (; end < children.length; end++) {
+        const next = children[end]!;
+        if (!isElement(next) || !/^h[1-6]$/.test(next.tagName)) continue;
+        const nextLevel = Number(next.tagName[1]);
+        if (nextLevel <= level) break;
+        if (isBoilerplateHeading(textOf(next))) level = nextLevel;
+      }
+      const block = children.slice(i, end) as Element['children'];
+      // The heading is the name; what is under it must hold the prose ("About the author" over a
+      // bio's two paragraphs goes, "More on fields" over a guide's paragraphs and code stays).
+      const real = keptByProse(block.slice(1), stats);
+      if (real) {
+        explain(file, 'keep-real-prose', `kept block headed "${text}" holding ${real.reason}`);
+        out.push(child);
+        i++;
+        continue;
+      }
+      recordRemoval(file, 'drop-headed-boilerplate', block, stats);
+      explain(file, 'drop-headed-boilerplate', `dropped block headed "${text}"`);
+      i = end;
     }
     parent.children = out as typeof parent.children;
     for (const child of parent.children) if (isElement(child)) stack.push(child);
   }
+}
+
+/** "You may also like...", "Related:": the words name the block, not the punctuation. */
+function isBoilerplateHeading(text: string): boolean {
+  return BOILERPLATE_HEADING.test(text.replace(/[\s.…:!?»>|-]+$/u, ''));
 }
