@@ -25,7 +25,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { argValue, hasFlag, readManifest } from './corpus.js';
+import { argValue, hasFlag, readDoc, readManifest } from './corpus.js';
 import type { Converter } from './peers/types.js';
 
 const SCRIPT = fileURLToPath(import.meta.url);
@@ -149,11 +149,10 @@ function inChild<T>(args: string[]): Promise<T> {
 
 function loadDocs(): Doc[] {
   const corpus = argValue('--corpus')!;
-  return readManifest(corpus).map((entry) => ({
-    bytes: readFileSync(join(corpus, entry.doc)),
-    url: entry.url,
-    path: entry.doc,
-  }));
+  return readManifest(corpus).map((entry) => {
+    const { bytes, path } = readDoc(corpus, entry);
+    return { bytes, url: entry.url, path };
+  });
 }
 
 async function loadUnboil(): Promise<Converter> {
@@ -317,10 +316,10 @@ function scalingPage(): { html: string; name: string } {
     const fixture = join(ROOT, 'fixtures', 'news-article', 'input.html');
     return { html: readFileSync(fixture, 'utf8'), name: fixture };
   }
-  const docs = readManifest(corpus).map((e) => ({ path: join(corpus, e.doc), size: readFileSync(join(corpus, e.doc)).length }));
-  docs.sort((a, b) => a.size - b.size);
+  const docs = readManifest(corpus).map((e) => ({ ...readDoc(corpus, e), name: join(corpus, e.doc) }));
+  docs.sort((a, b) => a.bytes.length - b.bytes.length);
   const median = docs[Math.floor(docs.length / 2)]!;
-  return { html: readFileSync(median.path, 'utf8'), name: median.path };
+  return { html: median.bytes.toString('utf8'), name: median.name };
 }
 
 /** The page with its body repeated until the page is `mb` MB (UTF-8 bytes). */
