@@ -173,8 +173,7 @@ export function recordRemoval(file: VFile, rule: string, nodes: Element | readon
   let prose = 0;
   for (const n of list) if (isElement(n)) prose += stats.get(n)?.proseText ?? 0;
   if (prose === 0) return;
-  const removed = (file.data.removedProse ??= {});
-  removed[rule] = (removed[rule] ?? 0) + prose;
+  tallyRemoval(file, rule, prose);
   if (prose < LARGE_REMOVAL_CHARS) return;
   const page = file.data.pageProse ?? 0;
   if (page > 0 && prose / page < LARGE_REMOVAL_SHARE) return;
@@ -183,6 +182,15 @@ export function recordRemoval(file: VFile, rule: string, nodes: Element | readon
   const share = page > 0 ? ` (${Math.round((100 * real.chars) / page)}% of the page's prose)` : '';
   const first = list.find((n): n is Element => isElement(n));
   warn(file, 'large-removal', `${rule} removed ${real.reason}, ${real.chars} characters${share}: "${first ? firstWords(first) : ''}"`);
+}
+
+/**
+ * Add `chars` of prose to what `rule` removed, for the page-level check alone: a short line's
+ * removal (drop-boilerplate-lines.ts) is never large.
+ */
+export function tallyRemoval(file: VFile, rule: string, chars: number): void {
+  const removed = (file.data.removedProse ??= {});
+  removed[rule] = (removed[rule] ?? 0) + chars;
 }
 
 /** Non-space characters of prose in a tree (stats.ts's measure). */

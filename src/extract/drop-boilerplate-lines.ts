@@ -5,7 +5,7 @@ import { explain } from '../messages.js';
 import { findDateText } from '../metadata/dates.js';
 import { isBylineOf } from '../metadata/authors.js';
 import { BOILERPLATE_LINES } from '../clean/vocabulary.js';
-import { keptByProse } from '../clean/prose-guard.js';
+import { keptByProse, tallyRemoval } from '../clean/prose-guard.js';
 import { computeStats, type StatsMap } from './stats.js';
 
 /**
@@ -61,6 +61,7 @@ export default function dropBoilerplateLines() {
             }
           }
           if (rule) {
+            tallyRemoval(file, `drop-${rule}`, text.replace(/\s+/g, '').length);
             explain(file, `drop-${rule}`, `dropped ${rule} line <${child.tagName}>: "${text.slice(0, 80)}"`);
             return;
           }
