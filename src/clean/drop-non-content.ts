@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
 import { computeStats } from '../extract/stats.js';
@@ -23,6 +23,30 @@ const NOSCRIPT_MIN_TEXT = 200;
  */
 const HIDDEN_WRAPPER_SHARE = 0.9;
 
+/**
+ * Collapsed is not hidden. An accordion's answers, a <details> body and the panels of tabs (a
+ * product's description and specifications) are hidden until the reader opens them, and they are
+ * content: the WAI-ARIA disclosure, accordion and tabs patterns mark them by a control that names
+ * them (`aria-controls`), by `role="tabpanel"`, or by a <details> around them. Such a panel is
+ * kept, whatever hides it; what the page hides with no control to reveal it still goes.
+ */
+function disclosurePanels(tree: Root): { ids: Set<string>; inDetails: Set<Element> } {
+  const ids = new Set<string>();
+  const inDetails = new Set<Element>();
+  walkElements(tree, (node) => {
+    const controls = attr(node, 'ariaControls');
+    if (controls) for (const id of controls.split(/\s+/)) if (id) ids.add(id);
+    if (node.tagName === 'details') for (const c of node.children) if (isElement(c) && c.tagName !== 'summary') inDetails.add(c);
+  });
+  return { ids, inDetails };
+}
+
+function isDisclosurePanel(node: Element, panels: { ids: Set<string>; inDetails: Set<Element> }): boolean {
+  if (panels.inDetails.has(node) || attr(node, 'role') === 'tabpanel') return true;
+  const id = attr(node, 'id');
+  return id !== null && panels.ids.has(id);
+}
+
 export default function dropNonContent() {
   return (tree: Root, file: VFile) => {
     walkElements(tree, (node) => {
@@ -30,11 +54,12 @@ export default function dropNonContent() {
     });
     const stats = computeStats(tree);
     const pageText = stats.get(tree)!.text;
+    const panels = disclosurePanels(tree);
     removeWhere(tree, (node) => {
       if (node.type === 'comment') return true;
       if (!isElement(node)) return false;
       if (NON_CONTENT_TAGS.has(node.tagName)) return true;
-      if (!isHidden(node)) return false;
+      if (!isHidden(node) || isDisclosurePanel(node, panels)) return false;
       if ((stats.get(node)?.text ?? 0) >= pageText * HIDDEN_WRAPPER_SHARE && pageText > 0) return false;
       // Hidden text is a removal a reader may question; scripts and styles are not text.
       if (file.data.explain && textOf(node) !== '') explain(file, 'drop-hidden', `dropped hidden <${node.tagName}>: "${firstWords(node)}"`);
@@ -45,7 +70,7 @@ export default function dropNonContent() {
 
 const HIDDEN_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(;|$)/i;
 
-function isHidden(node: import('hast').Element): boolean {
+function isHidden(node: Element): boolean {
   if (node.properties?.hidden != null && node.properties.hidden !== false) return true;
   if (attr(node, 'ariaHidden') === 'true' && node.tagName !== 'img' && node.tagName !== 'figure') return true;
   const style = attr(node, 'style');

@@ -51,6 +51,24 @@ describe('drop-non-content', () => {
   });
 });
 
+describe('drop-non-content: collapsed is not hidden', () => {
+  const faq = (i: number) => `<div class="faq-item"><button aria-expanded="false" aria-controls="answer-${i}">Question ${i}?</button><div id="answer-${i}" hidden><p>Answer ${i}: the plan covers repairs, visits, and parts, and you can cancel it at any time without a fee.</p></div></div>`;
+
+  it('keeps accordion answers, <details> bodies and tab panels, and drops what no control reveals', async () => {
+    const r = await run(`<body><main>${prose('service', 2)}${[1, 2, 3].map(faq).join('')}<details class="overflow-hidden"><summary>What does it cost?</summary><div aria-hidden="true"><p>It costs less than a plumber's call-out, with the first month free.</p></div></details><div role="tabpanel" style="display:none"><p>Specifications: 40 litres, 1.2 kilograms, recycled nylon.</p></div><div style="display:none"><p>A modal nobody opens without a script.</p></div></main></body>`);
+    for (const i of [1, 2, 3]) expect(r.markdown).toContain(`Answer ${i}: the plan covers repairs`);
+    expect(r.markdown).toContain('It costs less than a plumber');
+    expect(r.markdown).toContain('Specifications: 40 litres');
+    expect(r.markdown).not.toContain('A modal nobody opens');
+  });
+
+  it('reads overflow-hidden as a CSS utility, not as a hidden region', () => {
+    const el = (cls: string): Element => ({ type: 'element', tagName: 'div', properties: { className: cls.split(' ') }, children: [] });
+    expect(boilerplateKind(el('relative overflow-hidden rounded'))).toBeNull();
+    expect(boilerplateKind(el('visually-hidden'))).toBe('chrome');
+  });
+});
+
 describe('unwrap-layout-tables', () => {
   it('tells layout tables from data tables', () => {
     expect(isLayoutTable(first('<table><tr><td><p>Long text</p></td><td>nav</td></tr></table>', 'table'))).toBe(true);
