@@ -4,7 +4,14 @@
  * cleaning plugins and the content scorer read them from here.
  */
 
-/** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
+/**
+ * Words in class or id that name boilerplate regions, by kind (the kind is the rule id).
+ *
+ * `chrome` takes `hidden` only as a bare class (Bootstrap's and Tailwind's display:none) with no
+ * responsive class that shows the element at some screen size (`hidden md:flex`): responsive pages
+ * carry a copy of a section per screen size, hidden by such classes, and unboil reads no CSS to
+ * tell which copy shows. `overflow-hidden` is a layout utility, not a hidden region.
+ */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   navigation: /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|skip-?link|site-?header|masthead|topbar|top-bar|toolbar|pagination|pager|tabs?-?nav)($|[\s_-])/,
   share: /(^|[\s_-])(share|sharing|shares|social|sociable|share-?bar|share-?tools|addthis|sharethis|social-?links|follow-?us|print-?(button|link))($|[\s_-])/,
@@ -14,7 +21,7 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
   bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
   translations: /(^|[\s_-])(translations?|language-?(switcher|selector|links)|lang-?switch|also-?available)($|[\s_-])/,
-  chrome: /(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|(?<!overflow-(?:[xy]-)?)hidden|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])/,
+  chrome: /(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|(?<=^|\s)hidden(?=\s|$)(?<!\S:(?:block|flex|grid|inline|table)\S*\s.*)(?!.*\S:(?:block|flex|grid|inline|table))|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])/,
 };
 
 /**
@@ -25,7 +32,7 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
 export const CONTENT_HINT = /(^|[\s_-])((article|story|entry|post|content|body|text)(body|text|content|body|wrap|inner|main)?|main|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
 
 /** Words in class or id that suggest boilerplate (lower a container's score). */
-export const NEGATIVE_HINT = /(^|[\s_-])((?<!overflow-(?:[xy]-)?)hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
+export const NEGATIVE_HINT = /(^|[\s_-])(banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
 
 /** Class/id names that say "this is the article's body" outright (not merely "post" or "content"). */
 export const ARTICLE_BODY_NAMES = /(^|[\s_-])((article|story|entry|post)[-_]*(body|content|text)|articlebody|bodytext|body-?text)($|[\s_-])/;

@@ -66,6 +66,14 @@ describe('drop-non-content: collapsed is not hidden', () => {
     const el = (cls: string): Element => ({ type: 'element', tagName: 'div', properties: { className: cls.split(' ') }, children: [] });
     expect(boilerplateKind(el('relative overflow-hidden rounded'))).toBeNull();
     expect(boilerplateKind(el('visually-hidden'))).toBe('chrome');
+    expect(boilerplateKind(el('drawer hidden'))).toBe('chrome');
+  });
+
+  it('reads a responsive "hidden" as shown at some screen size, not as hidden', () => {
+    const el = (cls: string): Element => ({ type: 'element', tagName: 'div', properties: { className: cls.split(' ') }, children: [] });
+    expect(boilerplateKind(el('hidden md:flex features'))).toBeNull();
+    expect(boilerplateKind(el('sm:block hidden max-w-6xl'))).toBeNull();
+    expect(boilerplateKind(el('_hidden_x1 _hidden-gt-lg_x1'))).toBeNull();
   });
 });
 
