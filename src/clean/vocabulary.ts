@@ -1,8 +1,13 @@
+import type { PageKind } from '../types.js';
+
 /**
  * The boilerplate vocabulary: named groups of class/id/role words, in one place (as Readability's
  * REGEXPS and trafilatura's xpaths.py). Each group says what kind of boilerplate it names; the
  * cleaning plugins and the content scorer read them from here.
  */
+
+/** "hidden" in a class names a hidden block, but not in `overflow-hidden`, a CSS utility. */
+const HIDDEN_WORD = String.raw`(?<!overflow-(?:[xy]-)?)hidden`;
 
 /** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
@@ -14,7 +19,17 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
   bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
   translations: /(^|[\s_-])(translations?|language-?(switcher|selector|links)|lang-?switch|also-?available)($|[\s_-])/,
-  chrome: /(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|(?<!overflow-(?:[xy]-)?)hidden|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])/,
+  chrome: new RegExp(String.raw`(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|${HIDDEN_WORD}|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])`),
+};
+
+/**
+ * Boilerplate kinds that are the content on some kinds of page. On a thread (`forum`) the posts
+ * are the page: forum software names them "comment", "reply", "discussion" (a Reddit or Slashdot
+ * comment tree, an Invision "comment" post), and dropping them by that name leaves only the
+ * opening post or nothing.
+ */
+export const CONTENT_KINDS_BY_PAGE: Readonly<Partial<Record<PageKind, ReadonlySet<string>>>> = {
+  forum: new Set(['comments']),
 };
 
 /**
@@ -24,8 +39,22 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
  */
 export const CONTENT_HINT = /(^|[\s_-])((article|story|entry|post|content|body|text)(body|text|content|body|wrap|inner|main)?|main|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
 
+/** Words in class or id that suggest boilerplate (lower a container's score), but for comments. */
+const NEGATIVE_WORDS = String.raw`${HIDDEN_WORD}|banner|combx|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail`;
+/** Words in class or id that name comments: boilerplate under an article, the posts of a thread. */
+const COMMENT_WORDS = 'comment|com-';
+
 /** Words in class or id that suggest boilerplate (lower a container's score). */
-export const NEGATIVE_HINT = /(^|[\s_-])((?<!overflow-(?:[xy]-)?)hidden|banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
+export const NEGATIVE_HINT = new RegExp(String.raw`(^|[\s_-])(${NEGATIVE_WORDS}|${COMMENT_WORDS})($|[\s_-])`);
+
+/**
+ * The negative hint on a kind of page. On a thread the posts are named as comments
+ * (CONTENT_KINDS_BY_PAGE), so comment words do not lower their score there.
+ */
+export function negativeHint(kind: PageKind): RegExp {
+  return CONTENT_KINDS_BY_PAGE[kind]?.has('comments') ? NEGATIVE_HINT_THREAD : NEGATIVE_HINT;
+}
+const NEGATIVE_HINT_THREAD = new RegExp(String.raw`(^|[\s_-])(${NEGATIVE_WORDS})($|[\s_-])`);
 
 /** Class/id names that say "this is the article's body" outright (not merely "post" or "content"). */
 export const ARTICLE_BODY_NAMES = /(^|[\s_-])((article|story|entry|post)[-_]*(body|content|text)|articlebody|bodytext|body-?text)($|[\s_-])/;

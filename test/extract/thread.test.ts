@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/article.js';
+
+/**
+ * A hand-written thread: an opening post and replies, as forum software often marks them up, with
+ * the replies named "comment" and the whole list "comments". On a thread the replies are the
+ * content, whatever the names say.
+ */
+const reply = (who: string, text: string) =>
+  `<div class="comment" id="comment-${who}"><div class="comment-meta"><a href="/u/${who}">${who}</a> <span>2 hours ago</span></div><div class="comment-body"><p>${text}</p></div></div>`;
+
+const THREAD = `<html><head><title>Which hand plane should a beginner buy first?</title>
+<script type="application/ld+json">${JSON.stringify({ '@type': 'DiscussionForumPosting', headline: 'Which hand plane should a beginner buy first?', author: { '@type': 'Person', name: 'oakleaf' } })}</script></head>
+<body><header class="site-header"><a href="/">Woodshop Forum</a> <a href="/latest">Latest</a></header>
+<main><h1>Which hand plane should a beginner buy first?</h1>
+<div class="post"><p>I have a small bench, a few chisels and a saw, and I want to start flattening boards by hand. Should my first plane be a jack, a smoother, or a block plane, and does it matter much whether it is new or old?</p></div>
+<div class="comments" id="comments">
+${reply('birchbark', 'Get a jack plane first, a number five, because it does rough work, it can joint short edges, and with a second iron it smooths well enough for most furniture.')}
+${reply('maplegrain', 'An old plane from a flea market is fine if the sole is flat and the body is not cracked, but budget an evening for sharpening, flattening the back of the iron, and fettling the frog.')}
+${reply('walnutshavings', 'I would add a block plane soon after, since it lives in the apron, trims end grain, breaks edges, and you will reach for it far more often than you expect.')}
+</div></main>
+<footer class="site-footer">© Woodshop Forum</footer></body></html>`;
+
+describe('a thread page', () => {
+  it('keeps the replies named as comments: on a thread they are the posts', async () => {
+    const r = await run(THREAD, { baseUrl: 'https://forum.example.org/t/which-hand-plane-first/123' });
+    expect(r.metadata.pageType).toBe('forum');
+    expect(r.markdown).toContain('Should my first plane be a jack');
+    expect(r.markdown).toContain('Get a jack plane first');
+    expect(r.markdown).toContain('An old plane from a flea market');
+    expect(r.markdown).toContain('I would add a block plane');
+    expect(r.rules).not.toContain('drop-comments');
+  });
+
+  it('still drops the same comment list under an article', async () => {
+    const article = THREAD.replace(/"DiscussionForumPosting"/, '"NewsArticle"').replace('<div class="post">', '<div class="post">' + '<p>The plane is the tool that turns rough lumber into flat, square stock, and a reader who learns it early saves money, time, and a great deal of sanding later on.</p>'.repeat(4));
+    const r = await run(article, { baseUrl: 'https://news.example.org/2024/05/which-hand-plane-first' });
+    expect(r.metadata.pageType).toBe('article');
+    expect(r.markdown).toContain('Should my first plane be a jack');
+    expect(r.markdown).not.toContain('Get a jack plane first');
+  });
+
+});
