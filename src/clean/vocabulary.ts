@@ -6,8 +6,13 @@ import type { PageKind } from '../types.js';
  * cleaning plugins and the content scorer read them from here.
  */
 
-/** "hidden" in a class names a hidden block, but not in `overflow-hidden`, a CSS utility. */
-const HIDDEN_WORD = String.raw`(?<!overflow-(?:[xy]-)?)hidden`;
+/**
+ * "hidden" in a class names a hidden block, but not in CSS utilities that hide something else or
+ * only sometimes: `overflow-hidden` (clips what overflows), `label-hidden` (a field whose label is
+ * hidden, as Drupal names every field), `hidden-print`, `hidden-xs`… (hidden when printed or on
+ * one screen size, Bootstrap's responsive utilities).
+ */
+const HIDDEN_WORD = String.raw`(?<!(?:overflow|label)-(?:[xy]-)?)hidden(?!-(?:print|xs|sm|md|lg|xl|mobile|tablet|desktop))`;
 
 /** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {

@@ -40,4 +40,10 @@ describe('a thread page', () => {
     expect(r.markdown).not.toContain('Get a jack plane first');
   });
 
+  it('reads "hidden" in CSS utilities as what they hide: a label, or the block only when printed', async () => {
+    const r = await run(`<body><article><div class="field field--label-hidden"><p>The field's text is shown, only its label is hidden, and this sentence goes on with commas, clauses, and words enough to be prose.</p></div><div class="hidden-print"><p>The replies are shown on screen, hidden only when the page is printed, and this sentence too goes on with commas, clauses, and words.</p></div><div class="hidden">Hidden text that a script reveals.</div></article></body>`);
+    expect(r.markdown).toContain('only its label is hidden');
+    expect(r.markdown).toContain('hidden only when the page is printed');
+    expect(r.markdown).not.toContain('Hidden text that a script reveals');
+  });
 });
