@@ -46,4 +46,14 @@ describe('a thread page', () => {
     expect(r.markdown).toContain('hidden only when the page is printed');
     expect(r.markdown).not.toContain('Hidden text that a script reveals');
   });
+
+  it('drops a reply\'s quotation of an earlier post with its attribution, and keeps a quote of something else', async () => {
+    const quoting = `<div class="comment" id="comment-oakleaf"><div class="comment-body"><div class="quotebox"><cite>birchbark wrote:</cite><blockquote><p>Get a jack plane first, a number five, because it does rough work, it can joint short edges</p></blockquote></div><p>Thanks, a number five it is, and I found one with a flat sole at a flea market for very little money.</p><blockquote><p>The jack of all trades is a master of none, but oftentimes better than a master of one.</p></blockquote></div></div>`;
+    const r = await run(THREAD.replace('</div></main>', `${quoting}</div></main>`), { baseUrl: 'https://forum.example.org/t/which-hand-plane-first/123' });
+    expect(r.markdown.match(/Get a jack plane first/g)).toHaveLength(1);
+    expect(r.markdown).not.toContain('birchbark wrote');
+    expect(r.markdown).toContain('Thanks, a number five it is');
+    expect(r.markdown).toContain('master of none');
+    expect(r.rules).toContain('drop-quoted-post');
+  });
 });
