@@ -12,6 +12,7 @@ import pruneContent from './extract/prune-content.js';
 import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
 import narrowToMainContent from './extract/narrow-to-main-content.js';
 import dropQuotedPosts from './extract/drop-quoted-posts.js';
+import dropAnswerComments from './extract/drop-answer-comments.js';
 import { forPageTypes } from './extract/for-page-types.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
@@ -44,8 +45,9 @@ const PRUNED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', '
 
 /**
  * Pages that are threads of posts, where a reply's quotation of an earlier post repeats it
- * (drop-quoted-posts.ts). On an article a blockquote is a quotation of a source the page does
- * not hold, and stays.
+ * (drop-quoted-posts.ts), and where a question-and-answer page's comments on its posts are
+ * remarks, not posts (drop-answer-comments.ts). On an article a blockquote is a quotation of a
+ * source the page does not hold, and stays.
  */
 const THREAD_PAGE_TYPES: readonly PageKind[] = ['forum'];
 
@@ -62,7 +64,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(rememberPageText)
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
-    .use(options.articleGiven ? [] : [selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts)])
+    .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts)])
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)

@@ -56,4 +56,24 @@ describe('a thread page', () => {
     expect(r.markdown).toContain('master of none');
     expect(r.rules).toContain('drop-quoted-post');
   });
+
+  it('drops the comments on a question and its answers, which are remarks, and keeps the answers', async () => {
+    const remark = (text: string) => `<li itemprop="comment" itemscope itemtype="https://schema.org/Comment" class="comment"><span class="comment-copy">${text}</span> <a href="/u/9">spruce</a> <span>May 3</span></li>`;
+    const post = (type: string, text: string, remarks: string[]) => `<div itemscope itemtype="https://schema.org/${type}" class="post"><div class="post-body"><p>${text}</p></div><ul class="comments-list">${remarks.map(remark).join('')}</ul></div>`;
+    const page = `<html><head><title>Why does my dovetail joint gap at the baseline?</title></head><body itemscope itemtype="https://schema.org/QAPage"><main>
+      <h1>Why does my dovetail joint gap at the baseline?</h1>
+      ${post('Question', 'My through dovetails close tightly at the end grain, yet a thin gap shows along the baseline on both boards, and I cannot tell whether my sawing, my chopping or my marking is the cause.', ['Which marking gauge do you use, and is its cutter sharp?'])}
+      <div id="answers">
+      ${post('Answer', 'A gap at the baseline usually comes from chopping past the gauge line, since the chisel wedges back as it goes in, so pare the last half millimetre with the chisel placed in the knife line.', ['This fixed it for me, thanks for explaining the wedging.', 'Also check that the chisel is square to the face.'])}
+      ${post('Answer', 'Undercut the baseline slightly by tilting the chisel a few degrees, because the fibres crush as the joint closes, and the visible shoulder then seats first and hides any gap.', [])}
+      </div></main></body></html>`;
+    const r = await run(page, { baseUrl: 'https://answers.example.org/questions/4242/dovetail-baseline-gap' });
+    expect(r.metadata.pageType).toBe('forum');
+    expect(r.markdown).toContain('a thin gap shows along the baseline');
+    expect(r.markdown).toContain('pare the last half millimetre');
+    expect(r.markdown).toContain('Undercut the baseline slightly');
+    expect(r.markdown).not.toContain('Which marking gauge');
+    expect(r.markdown).not.toContain('This fixed it for me');
+    expect(r.rules).toContain('drop-answer-comment');
+  });
 });
