@@ -76,4 +76,12 @@ describe('a thread page', () => {
     expect(r.markdown).not.toContain('This fixed it for me');
     expect(r.rules).toContain('drop-answer-comment');
   });
+
+  it('drops a copy of an earlier post shown above a reply (not in a blockquote), and keeps the reply', async () => {
+    const copy = `<div class="comment"><div class="parent-preview">Get a jack plane first, a number five, because it does rough work, it can joint short edges, and with a second iron it smooths well enough for most furniture.</div><div class="comment-body"><p>Seconded, and a jack plane with a cambered iron also takes off rough stock faster than anything else on the bench.</p></div></div>`;
+    const r = await run(THREAD.replace('</div></main>', `${copy}</div></main>`), { baseUrl: 'https://forum.example.org/t/which-hand-plane-first/123' });
+    expect(r.markdown.match(/Get a jack plane first/g)).toHaveLength(1);
+    expect(r.markdown).toContain('Seconded, and a jack plane');
+    expect(r.rules).toContain('drop-repeated-post');
+  });
 });
