@@ -13,6 +13,7 @@ import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
 import narrowToMainContent from './extract/narrow-to-main-content.js';
 import dropQuotedPosts from './extract/drop-quoted-posts.js';
 import dropAnswerComments from './extract/drop-answer-comments.js';
+import dropAuthorCards from './extract/drop-author-cards.js';
 import { forPageTypes } from './extract/for-page-types.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
@@ -64,7 +65,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(rememberPageText)
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
-    .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts)])
+    .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)

@@ -84,4 +84,15 @@ describe('a thread page', () => {
     expect(r.markdown).toContain('Seconded, and a jack plane');
     expect(r.rules).toContain('drop-repeated-post');
   });
+
+  it('drops the author cards repeated beside each post, found by their shape, and keeps the posts', async () => {
+    const card = (who: string, n: number) => `<div class="user"><dl><dt>${who}</dt><dd>Member</dd><dd>Posts: ${n}</dd></dl></div>`;
+    const thread = THREAD.replace(/<div class="comment" id="comment-(\w+)">/g, (m, who: string) => `${m}${card(who, who.length * 7)}`)
+      .replace('<div class="post">', `<div class="post">${card('oakleaf', 12)}`);
+    const r = await run(thread, { baseUrl: 'https://forum.example.org/t/which-hand-plane-first/123' });
+    expect(r.markdown).not.toContain('Posts: 12');
+    expect(r.markdown).not.toContain('Posts: 63');
+    expect(r.markdown).toContain('Get a jack plane first');
+    expect(r.rules).toContain('drop-author-card');
+  });
 });
