@@ -35,7 +35,7 @@ export default function dropBoilerplateRegions() {
       const node = stack.pop()!;
       const kind = boilerplateKind(node, content);
       const s = stats.get(node);
-      if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
+      if (kind && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
         // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
         // element or an ARIA role is the page's own statement, and goes (with a warning if large).
         const real = namedByClass(node) && keptByProse(node, stats, kind);
@@ -85,6 +85,15 @@ const NAMED_CONTENT_MAX_LINKS = 0.25;
 function namedAsContent(node: Element, s: NodeStats): boolean {
   if (BOILERPLATE_TAGS.has(node.tagName)) return false;
   return ARTICLE_BODY_NAMES.test(classAndId(node)) && s.proseText >= NAMED_CONTENT_MIN_PROSE && linkDensity(s) < NAMED_CONTENT_MAX_LINKS;
+}
+
+/**
+ * A modal dialog (`aria-modal="true"` on a dialog role) is laid over the page and blocks it until
+ * dismissed: a cookie or sign-in prompt, never the page's content, however much it says.
+ */
+function isModal(node: Element): boolean {
+  const role = attr(node, 'role')?.toLowerCase();
+  return (role === 'dialog' || role === 'alertdialog') && attr(node, 'ariaModal') === 'true';
 }
 
 /** Posts the author embedded in the story (a quoted tweet) are content, whatever "social" names them. */
