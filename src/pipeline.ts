@@ -11,6 +11,9 @@ import selectMainContent from './extract/select-main-content.js';
 import pruneContent from './extract/prune-content.js';
 import dropBoilerplateLines from './extract/drop-boilerplate-lines.js';
 import narrowToMainContent from './extract/narrow-to-main-content.js';
+import dropQuotedPosts from './extract/drop-quoted-posts.js';
+import dropAnswerComments from './extract/drop-answer-comments.js';
+import dropAuthorCards from './extract/drop-author-cards.js';
 import { forPageTypes } from './extract/for-page-types.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
@@ -42,6 +45,14 @@ export interface PipelineOptions {
 const PRUNED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', 'service'];
 
 /**
+ * Pages that are threads of posts, where a reply's quotation of an earlier post repeats it
+ * (drop-quoted-posts.ts), and where a question-and-answer page's comments on its posts are
+ * remarks, not posts (drop-answer-comments.ts). On an article a blockquote is a quotation of a
+ * source the page does not hold, and stays.
+ */
+const THREAD_PAGE_TYPES: readonly PageKind[] = ['forum'];
+
+/**
  * The one way through, from a page's hast to the article's hast: metadata (reads the whole page
  * first) -> clean (one plugin per kind of boilerplate) -> main content -> tidy. Every input format
  * joins here; rehype-remark and remark-stringify take it from there (write/markdown.ts).
@@ -54,7 +65,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(rememberPageText)
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
-    .use(options.articleGiven ? [] : [selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent])
+    .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)

@@ -5,7 +5,8 @@ import { firstWords } from './first-words.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type NodeStats } from '../extract/stats.js';
 import { keptByProse, recordRemoval } from './prose-guard.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES } from './vocabulary.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES, CONTENT_KINDS_BY_PAGE } from './vocabulary.js';
+import { pageKindOf } from '../extract/page-kind.js';
 
 /**
  * A region that holds more than this share of the page's prose is never dropped by its name alone:
@@ -28,12 +29,13 @@ export default function dropBoilerplateRegions() {
     const total = stats.get(tree)!.proseText || 1;
     const stack: Element[] = [];
     const remove = new Set<Element>();
+    const content = CONTENT_KINDS_BY_PAGE[pageKindOf(file)];
     for (const child of tree.children) if (child.type === 'element') stack.push(child);
     while (stack.length > 0) {
       const node = stack.pop()!;
-      const kind = boilerplateKind(node);
+      const kind = boilerplateKind(node, content);
       const s = stats.get(node);
-      if (kind && s && s.proseText / total <= MAX_PROSE_SHARE && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
+      if (kind && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
         // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
         // element or an ARIA role is the page's own statement, and goes (with a warning if large).
         const real = namedByClass(node) && keptByProse(node, stats, kind);
@@ -61,15 +63,15 @@ export default function dropBoilerplateRegions() {
   };
 }
 
-/** The kind of boilerplate an element is named as, or null. */
-export function boilerplateKind(node: Element): string | null {
+/** The kind of boilerplate an element is named as, or null; kinds in `content` are this page's content. */
+export function boilerplateKind(node: Element, content?: ReadonlySet<string>): string | null {
   if (NEVER_DROP.has(node.tagName)) return null;
   if (BOILERPLATE_TAGS.has(node.tagName)) return node.tagName === 'aside' ? 'sidebar' : node.tagName === 'menu' ? 'navigation' : node.tagName;
   const role = attr(node, 'role');
   if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return role.toLowerCase();
   const names = classAndId(node);
   if (!names) return null;
-  for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) if (pattern.test(names)) return kind;
+  for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) if (!content?.has(kind) && pattern.test(names)) return kind;
   return null;
 }
 
@@ -83,6 +85,15 @@ const NAMED_CONTENT_MAX_LINKS = 0.25;
 function namedAsContent(node: Element, s: NodeStats): boolean {
   if (BOILERPLATE_TAGS.has(node.tagName)) return false;
   return ARTICLE_BODY_NAMES.test(classAndId(node)) && s.proseText >= NAMED_CONTENT_MIN_PROSE && linkDensity(s) < NAMED_CONTENT_MAX_LINKS;
+}
+
+/**
+ * A modal dialog (`aria-modal="true"` on a dialog role) is laid over the page and blocks it until
+ * dismissed: a cookie or sign-in prompt, never the page's content, however much it says.
+ */
+function isModal(node: Element): boolean {
+  const role = attr(node, 'role')?.toLowerCase();
+  return (role === 'dialog' || role === 'alertdialog') && attr(node, 'ariaModal') === 'true';
 }
 
 /** Posts the author embedded in the story (a quoted tweet) are content, whatever "social" names them. */

@@ -1,3 +1,5 @@
+import type { PageKind } from '../types.js';
+
 /**
  * The boilerplate vocabulary: named groups of class/id/role words, in one place (as Readability's
  * REGEXPS and trafilatura's xpaths.py). Each group says what kind of boilerplate it names; the
@@ -5,13 +7,16 @@
  */
 
 /**
- * Words in class or id that name boilerplate regions, by kind (the kind is the rule id).
- *
- * `chrome` takes `hidden` only as a bare class (Bootstrap's and Tailwind's display:none) with no
- * responsive class that shows the element at some screen size (`hidden md:flex`): responsive pages
- * carry a copy of a section per screen size, hidden by such classes, and unboil reads no CSS to
- * tell which copy shows. `overflow-hidden` is a layout utility, not a hidden region.
+ * "hidden" in a class names a hidden block only as a bare class (Bootstrap's and Tailwind's
+ * display:none) with no responsive class that shows the element at some screen size (`hidden
+ * md:flex`): responsive pages carry a copy of a section per screen size, hidden by such classes, and
+ * unboil reads no CSS to tell which copy shows. `overflow-hidden`, `label-hidden`, `hidden-print`,
+ * `hidden-xs`, `_hidden-gt-lg` are utilities, not hidden regions. (It lowers no container's score:
+ * the same utilities sit on content wrappers.)
  */
+const HIDDEN_WORD = String.raw`(?<=^|\s)hidden(?=\s|$)(?<!\S:(?:block|flex|grid|inline|table)\S*\s.*)(?!.*\S:(?:block|flex|grid|inline|table))`;
+
+/** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   navigation: /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|skip-?link|site-?header|masthead|topbar|top-bar|toolbar|pagination|pager|tabs?-?nav)($|[\s_-])/,
   share: /(^|[\s_-])(share|sharing|shares|social|sociable|share-?bar|share-?tools|addthis|sharethis|social-?links|follow-?us|print-?(button|link))($|[\s_-])/,
@@ -21,7 +26,17 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
   bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
   translations: /(^|[\s_-])(translations?|language-?(switcher|selector|links)|lang-?switch|also-?available)($|[\s_-])/,
-  chrome: /(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|(?<=^|\s)hidden(?=\s|$)(?<!\S:(?:block|flex|grid|inline|table)\S*\s.*)(?!.*\S:(?:block|flex|grid|inline|table))|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])/,
+  chrome: new RegExp(String.raw`(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|${HIDDEN_WORD}|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])`),
+};
+
+/**
+ * Boilerplate kinds that are the content on some kinds of page. On a thread (`forum`) the posts
+ * are the page: forum software names them "comment", "reply", "discussion" (a Reddit or Slashdot
+ * comment tree, an Invision "comment" post), and dropping them by that name leaves only the
+ * opening post or nothing.
+ */
+export const CONTENT_KINDS_BY_PAGE: Readonly<Partial<Record<PageKind, ReadonlySet<string>>>> = {
+  forum: new Set(['comments']),
 };
 
 /**
@@ -31,8 +46,22 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
  */
 export const CONTENT_HINT = /(^|[\s_-])((article|story|entry|post|content|body|text)(body|text|content|body|wrap|inner|main)?|main|blog|hentry|page-?content|prose|rich-?text)($|[\s_-])/;
 
+/** Words in class or id that suggest boilerplate (lower a container's score), but for comments. */
+const NEGATIVE_WORDS = String.raw`banner|combx|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail`;
+/** Words in class or id that name comments: boilerplate under an article, the posts of a thread. */
+const COMMENT_WORDS = 'comment|com-';
+
 /** Words in class or id that suggest boilerplate (lower a container's score). */
-export const NEGATIVE_HINT = /(^|[\s_-])(banner|combx|comment|com-|contact|footer|footnote-?ref|masthead|media-?caption|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|social|subscribe|newsletter|ad|ads|advert|nav|menu|breadcrumb|pagination|popular|recommend|teaser|rail)($|[\s_-])/;
+export const NEGATIVE_HINT = new RegExp(String.raw`(^|[\s_-])(${NEGATIVE_WORDS}|${COMMENT_WORDS})($|[\s_-])`);
+
+/**
+ * The negative hint on a kind of page. On a thread the posts are named as comments
+ * (CONTENT_KINDS_BY_PAGE), so comment words do not lower their score there.
+ */
+export function negativeHint(kind: PageKind): RegExp {
+  return CONTENT_KINDS_BY_PAGE[kind]?.has('comments') ? NEGATIVE_HINT_THREAD : NEGATIVE_HINT;
+}
+const NEGATIVE_HINT_THREAD = new RegExp(String.raw`(^|[\s_-])(${NEGATIVE_WORDS})($|[\s_-])`);
 
 /** Class/id names that say "this is the article's body" outright (not merely "post" or "content"). */
 export const ARTICLE_BODY_NAMES = /(^|[\s_-])((article|story|entry|post)[-_]*(body|content|text)|articlebody|bodytext|body-?text)($|[\s_-])/;

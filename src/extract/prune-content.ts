@@ -4,6 +4,8 @@ import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type StatsMap } from './stats.js';
 import { classWeight } from './select-main-content.js';
+import { pageKindOf } from './page-kind.js';
+import type { PageKind } from '../types.js';
 import { firstWords } from '../clean/first-words.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
 import { keptByProse, recordRemoval } from '../clean/prose-guard.js';
@@ -27,13 +29,14 @@ export default function pruneContent() {
   return (tree: Root, file: VFile) => {
     if (file.data.keptByUser) return;
     const stats = computeStats(tree);
+    const kind = pageKindOf(file);
     dropHeadedBoilerplate(tree, file, stats);
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
       parent.children = parent.children.filter((child) => {
         if (!isElement(child)) return true;
-        const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats) : null;
+        const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats, kind) : null;
         if (rule) {
           recordRemoval(file, rule, child, stats);
           explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
@@ -46,11 +49,11 @@ export default function pruneContent() {
   };
 }
 
-function conditionalRule(node: Element, stats: StatsMap): string | null {
+function conditionalRule(node: Element, stats: StatsMap, kind: PageKind): string | null {
   const s = stats.get(node);
   if (!s) return null;
   if (s.commas >= PROSE_COMMAS) return null;
-  const weight = classWeight(node);
+  const weight = classWeight(node, kind);
   const density = linkDensity(s);
   if (weight < 0 && s.proseText < 200) return 'prune-negative-class';
   if (s.text === 0) return hasMedia(node) ? null : 'prune-empty';

@@ -41,6 +41,14 @@ describe('drop-boilerplate-regions', () => {
     const r = await run(`<body><div class="has-sidebar">${prose('wrapped', 5)}</div><p>x</p></body>`);
     expect(r.markdown).toContain('paragraph 5');
   });
+
+  it('drops a modal dialog however much of the page it says: it is laid over the page', async () => {
+    const consent = Array.from({ length: 4 }, (_, i) => `<p>These cookies, number ${i + 1}, are set by our partners to build a profile of your interests, measure visits, and show you relevant adverts on other sites, which you may refuse.</p>`).join('');
+    const r = await run(`<body><main><p>Short reply one, on topic.</p><p>I agree with that, and I would add a second point about it.</p></main><div role="dialog" aria-modal="true" aria-label="Privacy">${consent}</div></body>`);
+    expect(r.markdown).toContain('Short reply one');
+    expect(r.markdown).not.toContain('build a profile');
+    expect(r.rules).toContain('drop-dialog');
+  });
 });
 
 describe('drop-non-content', () => {
