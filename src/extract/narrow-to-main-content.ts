@@ -32,6 +32,8 @@ export default function narrowToMainContent() {
     // A part that the cleaning removed is no longer in the tree, and has no stats.
     const parts = main.parts.filter((p) => stats.has(p));
     const chosen = parts.reduce((n, p) => n + stats.get(p)!.text, 0);
+    // The classifier's type as given, certain or not (page-kind.ts): an uncertain article call is
+    // still most likely an article; reading the certain kind here measured 0.001 lower on half 1.
     const minShare = file.data.pageType?.type === 'article' ? NARROW_MIN_SHARE_ARTICLE : NARROW_MIN_SHARE;
     if (parts.length === 0 || total === 0 || (!main.stated && chosen / total < minShare)) {
       explain(file, 'keep-cleaned-page', `kept the whole cleaned page: the main container holds ${chosen} of its ${total} characters of text`);
