@@ -7,10 +7,6 @@ import { firstWords } from './first-words.js';
 import { NON_CONTENT_TAGS } from './vocabulary.js';
 
 /**
- * rehype plugin: drop what is never article text: scripts, styles, embeds, form controls,
- * comments, and elements the page hides (`hidden`, `aria-hidden`, `display:none`).
- */
-/**
  * A `<noscript>` holding at least this many characters of prose (paragraphs, not markup left as text) is the page as a reader without
  * scripts sees it (a forum's crawler view of its posts), not a tracking pixel: unboil runs no
  * scripts, so its content is kept (as a `<div>`).
@@ -30,37 +26,52 @@ const HIDDEN_WRAPPER_SHARE = 0.9;
  * them (`aria-controls`), by `role="tabpanel"`, or by a <details> around them. Such a panel is
  * kept, whatever hides it; what the page hides with no control to reveal it still goes.
  */
-function disclosurePanels(tree: Root): { ids: Set<string>; inDetails: Set<Element> } {
-  const ids = new Set<string>();
-  const inDetails = new Set<Element>();
-  walkElements(tree, (node) => {
-    const controls = attr(node, 'ariaControls');
-    if (controls) for (const id of controls.split(/\s+/)) if (id) ids.add(id);
-    if (node.tagName === 'details') for (const c of node.children) if (isElement(c) && c.tagName !== 'summary') inDetails.add(c);
-  });
-  return { ids, inDetails };
+interface Disclosure {
+  /** Ids that a control names (`aria-controls`). */
+  ids: Set<string>;
+  /** The children of <details> elements but their <summary>. */
+  inDetails: Set<Element>;
 }
 
-function isDisclosurePanel(node: Element, panels: { ids: Set<string>; inDetails: Set<Element> }): boolean {
+/**
+ * One walk before the removal: reads <noscript> crawler views as <div>s, gathers the disclosure
+ * panels, and says whether the page hides anything at all (only then is the page's text measured,
+ * for HIDDEN_WRAPPER_SHARE: most pages need no second pass).
+ */
+function survey(tree: Root): { panels: Disclosure; anyHidden: boolean } {
+  const panels: Disclosure = { ids: new Set(), inDetails: new Set() };
+  let anyHidden = false;
+  walkElements(tree, (node) => {
+    if (node.tagName === 'noscript' && (computeStats(node).get(node)?.proseText ?? 0) >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
+    const controls = attr(node, 'ariaControls');
+    if (controls) for (const id of controls.split(/\s+/)) if (id) panels.ids.add(id);
+    if (node.tagName === 'details') for (const c of node.children) if (isElement(c) && c.tagName !== 'summary') panels.inDetails.add(c);
+    if (!anyHidden && isHidden(node)) anyHidden = true;
+  });
+  return { panels, anyHidden };
+}
+
+function isDisclosurePanel(node: Element, panels: Disclosure): boolean {
   if (panels.inDetails.has(node) || attr(node, 'role') === 'tabpanel') return true;
   const id = attr(node, 'id');
   return id !== null && panels.ids.has(id);
 }
 
+/**
+ * rehype plugin: drop what is never article text: scripts, styles, embeds, form controls,
+ * comments, and elements the page hides (`hidden`, `aria-hidden`, `display:none`).
+ */
 export default function dropNonContent() {
   return (tree: Root, file: VFile) => {
-    walkElements(tree, (node) => {
-      if (node.tagName === 'noscript' && (computeStats(node).get(node)?.proseText ?? 0) >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
-    });
-    const stats = computeStats(tree);
-    const pageText = stats.get(tree)!.text;
-    const panels = disclosurePanels(tree);
+    const { panels, anyHidden } = survey(tree);
+    const stats = anyHidden ? computeStats(tree) : null;
+    const pageText = stats?.get(tree)?.text ?? 0;
     removeWhere(tree, (node) => {
       if (node.type === 'comment') return true;
       if (!isElement(node)) return false;
       if (NON_CONTENT_TAGS.has(node.tagName)) return true;
       if (!isHidden(node) || isDisclosurePanel(node, panels)) return false;
-      if ((stats.get(node)?.text ?? 0) >= pageText * HIDDEN_WRAPPER_SHARE && pageText > 0) return false;
+      if (pageText > 0 && (stats?.get(node)?.text ?? 0) >= pageText * HIDDEN_WRAPPER_SHARE) return false;
       // Hidden text is a removal a reader may question; scripts and styles are not text.
       if (file.data.explain && textOf(node) !== '') explain(file, 'drop-hidden', `dropped hidden <${node.tagName}>: "${firstWords(node)}"`);
       return true;
