@@ -16,13 +16,14 @@ import { basename, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { convert } from '../src/index.js';
 import type { Metadata } from '../src/types.js';
-import { argValue, hasFlag, readManifest } from './corpus.js';
+import { argValue, hasFlag, readDoc, readManifest, subsetCorpus } from './corpus.js';
+import { selectHalf, type Half } from './halves.js';
 import { norm, scoreMeta, type MetaValue } from './meta-metric.js';
 import { schemaErrors } from '../test/helpers/schema.js';
 
 const corpus = argValue('--corpus');
 if (!corpus) {
-  process.stderr.write('usage: npm run bench:metadata -- --corpus DIR [--meta-from DIR] [--out DIR] [--failures FIELD|all] [--json]\n');
+  process.stderr.write('usage: npm run bench:metadata -- --corpus DIR [--half 1|2] [--meta-from DIR] [--out DIR] [--failures FIELD|all] [--json]\n');
   process.exit(2);
 }
 const out = resolve(argValue('--out', join('bench', 'out', `${basename(resolve(corpus))}-meta`))!);
@@ -41,6 +42,15 @@ if (metaFrom) {
   mkdirSync(scoredCorpus, { recursive: true });
   writeFileSync(join(scoredCorpus, 'manifest.jsonl'), entries.map((e) => JSON.stringify({ id: e.id, meta: e.meta })).join('\n') + '\n');
 }
+// `--half 1|2`: one fixed half of the corpus (bench/halves.ts), scored by the reference on a copy
+// of the manifest that lists only that half.
+const halfArg = argValue('--half');
+if (halfArg !== undefined) {
+  if (halfArg !== '1' && halfArg !== '2') throw new Error('--half must be 1 or 2');
+  entries = selectHalf(entries, Number(halfArg) as Half);
+  if (!metaFrom) scoredCorpus = subsetCorpus(corpus, entries, join(out, '_corpus'));
+  else writeFileSync(join(scoredCorpus, 'manifest.jsonl'), entries.map((e) => JSON.stringify({ id: e.id, meta: e.meta })).join('\n') + '\n');
+}
 const predictions = new Map<string, Record<string, MetaValue>>();
 const all: Metadata[] = [];
 let failed = 0;
@@ -48,8 +58,8 @@ let schemaFailures = 0;
 for (const entry of entries) {
   let prediction: Record<string, MetaValue> = {};
   try {
-    const input = readFileSync(join(corpus, entry.doc));
-    const { metadata } = await convert(input, { baseUrl: entry.url ?? null, path: entry.doc });
+    const { bytes: input, path } = readDoc(corpus, entry);
+    const { metadata } = await convert(input, { baseUrl: entry.url ?? null, path });
     all.push(metadata);
     const invalid = schemaErrors(metadata);
     if (invalid) {
