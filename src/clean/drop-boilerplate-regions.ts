@@ -3,9 +3,9 @@ import type { VFile } from 'vfile';
 import { attr, classAndId } from '../hast/util.js';
 import { firstWords } from './first-words.js';
 import { explain } from '../messages.js';
-import { computeStats, linkDensity, type NodeStats } from '../extract/stats.js';
-import { keptByProse, recordRemoval } from './prose-guard.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES, CONTENT_KINDS_BY_PAGE } from './vocabulary.js';
+import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../extract/stats.js';
+import { keptByProse, MAX_PARAGRAPH_LINKS, MIN_PAGE_PROSE, recordRemoval, type RealProse } from './prose-guard.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES, CONTENT_KINDS_BY_PAGE, statesInvisible } from './vocabulary.js';
 import { pageKindOf } from '../extract/page-kind.js';
 
 /**
@@ -18,6 +18,34 @@ const MAX_PROSE_SHARE = 0.4;
 const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
 
 /**
+ * A class word whose blocks together hold more than MAX_PROSE_SHARE of the page's prose is the
+ * site's layout vocabulary on this page, not a label of boilerplate: page builders call every
+ * section of a course catalogue a "widget", every case study a "promo", every offer a "popup"
+ * template, and dropping them by that word leaves the page empty. Such a word (counting the blocks
+ * that are not mostly links, on a page with prose enough to share: MIN_PAGE_PROSE) removes nothing on
+ * the page (the blocks still face every other rule). The same share as for one region, stated once:
+ * the repetition of a name does not make it stronger evidence than one large region's name.
+ * Comments are the exception: a thread routinely outgrows the article it follows, and on a page
+ * that is a thread they are content anyway (CONTENT_KINDS_BY_PAGE); so are the words that say a
+ * block is not shown (statesInvisible), which state what a reader sees, not what a block is.
+ * The layout words are kept in `file.data.layoutWords`: they lower no container's score either.
+ */
+const MAY_OUTGROW_THE_PAGE = new Set(['comments']);
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Class words the page uses for its layout, not for boilerplate (MAY_OUTGROW_THE_PAGE's note). */
+    layoutWords: ReadonlySet<string>;
+  }
+}
+
+/** What names a block as boilerplate: its kind (the rule id), and the class/id word that said so (null for a landmark element or an ARIA role). */
+interface BoilerplateName {
+  kind: string;
+  word: string | null;
+}
+
+/**
  * rehype plugin: drop navigation, headers, footers, sidebars, share bars, related lists, comment
  * sections, cookie and newsletter prompts, ads, author-bio boxes and translation switchers, as
  * named by landmark elements, ARIA roles, or the class/id vocabulary in vocabulary.ts.
@@ -27,30 +55,33 @@ export default function dropBoilerplateRegions() {
     if (file.data.keptByUser) return;
     const stats = computeStats(tree);
     const total = stats.get(tree)!.proseText || 1;
-    const stack: Element[] = [];
-    const remove = new Set<Element>();
     const content = CONTENT_KINDS_BY_PAGE[pageKindOf(file)];
-    for (const child of tree.children) if (child.type === 'element') stack.push(child);
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      const kind = boilerplateKind(node, content);
-      const s = stats.get(node);
-      if (kind && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
-        // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
-        // element or an ARIA role is the page's own statement, and goes (with a warning if large).
-        const real = namedByClass(node) && keptByProse(node, stats, kind);
-        if (real) {
-          explain(file, `keep-real-prose`, () => `kept ${kind} <${node.tagName}> holding ${real.reason}: "${firstWords(node)}"`);
-        } else {
-          remove.add(node);
-          recordRemoval(file, `drop-${kind}`, node, stats);
-          explain(file, `drop-${kind}`, () => `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
-          continue;
-        }
+    const vetoed = new Set<string>();
+    let survey = surveyRegions(tree, stats, total, content, vetoed);
+    while (total >= MIN_PAGE_PROSE) {
+      const byWord = new Map<string, number>();
+      for (const [node, name] of survey.remove) {
+        const s = stats.get(node)!;
+        // Blocks mostly of links are lists of links, whatever the page calls them.
+        if (name.word === null || MAY_OUTGROW_THE_PAGE.has(name.kind) || statesInvisible(name.word) || linkDensity(s) > MAX_PARAGRAPH_LINKS) continue;
+        byWord.set(name.word, (byWord.get(name.word) ?? 0) + s.proseText);
       }
-      for (const child of node.children) if (child.type === 'element') stack.push(child);
+      const layoutWords = [...byWord].filter(([word, prose]) => !vetoed.has(word) && prose / total > MAX_PROSE_SHARE).map(([word]) => word);
+      if (layoutWords.length === 0) break;
+      for (const word of layoutWords) {
+        vetoed.add(word);
+        explain(file, 'keep-layout-name', () => `kept the blocks named "${word}": together they hold ${Math.round((100 * byWord.get(word)!) / total)}% of the page's prose`);
+      }
+      survey = surveyRegions(tree, stats, total, content, vetoed);
     }
+    if (vetoed.size > 0) file.data.layoutWords = vetoed;
+    for (const [node, real, kind] of survey.kept) explain(file, `keep-real-prose`, () => `kept ${kind} <${node.tagName}> holding ${real.reason}: "${firstWords(node)}"`);
+    const remove = survey.remove;
     if (remove.size === 0) return;
+    for (const [node, { kind }] of remove) {
+      recordRemoval(file, `drop-${kind}`, node, stats);
+      explain(file, `drop-${kind}`, () => `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
+    }
     const prune = (parent: Root | Element) => {
       const work: Array<Root | Element> = [parent];
       while (work.length > 0) {
@@ -63,15 +94,55 @@ export default function dropBoilerplateRegions() {
   };
 }
 
+interface Survey {
+  /** The blocks to drop (outermost only), with what named them. */
+  remove: Map<Element, BoilerplateName>;
+  /** The blocks named as boilerplate that real prose keeps in place. */
+  kept: Array<[Element, RealProse, string]>;
+}
+
+/** The boilerplate blocks of the page, words in `vetoed` naming nothing. */
+function surveyRegions(tree: Root, stats: StatsMap, total: number, content: ReadonlySet<string> | undefined, vetoed: ReadonlySet<string>): Survey {
+  const survey: Survey = { remove: new Map(), kept: [] };
+  const stack: Element[] = [];
+  for (const child of tree.children) if (child.type === 'element') stack.push(child);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const name = boilerplateName(node, content);
+    const s = stats.get(node);
+    if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
+      // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
+      // element or an ARIA role is the page's own statement, and goes (with a warning if large).
+      const real = name.word !== null && keptByProse(node, stats, name.kind);
+      if (real) {
+        survey.kept.push([node, real, name.kind]);
+      } else {
+        survey.remove.set(node, name);
+        continue;
+      }
+    }
+    for (const child of node.children) if (child.type === 'element') stack.push(child);
+  }
+  return survey;
+}
+
 /** The kind of boilerplate an element is named as, or null; kinds in `content` are this page's content. */
 export function boilerplateKind(node: Element, content?: ReadonlySet<string>): string | null {
+  return boilerplateName(node, content)?.kind ?? null;
+}
+
+function boilerplateName(node: Element, content?: ReadonlySet<string>): BoilerplateName | null {
   if (NEVER_DROP.has(node.tagName)) return null;
-  if (BOILERPLATE_TAGS.has(node.tagName)) return node.tagName === 'aside' ? 'sidebar' : node.tagName === 'menu' ? 'navigation' : node.tagName;
+  if (BOILERPLATE_TAGS.has(node.tagName)) return { kind: node.tagName === 'aside' ? 'sidebar' : node.tagName === 'menu' ? 'navigation' : node.tagName, word: null };
   const role = attr(node, 'role');
-  if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return role.toLowerCase();
+  if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return { kind: role.toLowerCase(), word: null };
   const names = classAndId(node);
   if (!names) return null;
-  for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) if (!content?.has(kind) && pattern.test(names)) return kind;
+  for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) {
+    if (content?.has(kind)) continue;
+    const match = pattern.exec(names);
+    if (match) return { kind, word: match[2] };
+  }
   return null;
 }
 
@@ -114,11 +185,4 @@ function hasBlockquote(node: Element): boolean {
 function holdsArticleBody(node: Element): boolean {
   const itemprop = attr(node, 'itemProp');
   return itemprop !== null && /articlebody/i.test(itemprop);
-}
-
-/** Whether the element is boilerplate by its class/id alone (not by a landmark element or an ARIA role). */
-function namedByClass(node: Element): boolean {
-  if (BOILERPLATE_TAGS.has(node.tagName)) return false;
-  const role = attr(node, 'role');
-  return !(role && BOILERPLATE_ROLES.has(role.toLowerCase()));
 }

@@ -31,8 +31,8 @@ import { firstWords } from './first-words.js';
  * (a dateline, a caption, "Reply", a one-line teaser).
  */
 const MIN_PARAGRAPH_CHARS = 80;
-/** A paragraph whose text is more than this share of links is a list of links, not prose. */
-const MAX_PARAGRAPH_LINKS = 0.5;
+/** A paragraph (or a block) whose text is more than this share of links is a list of links, not prose. */
+export const MAX_PARAGRAPH_LINKS = 0.5;
 /**
  * Several paragraphs: this many prose paragraphs side by side under one parent are running prose.
  * Two is still an author bio or a teaser with its standfirst; three is text someone wrote to be read.
@@ -146,6 +146,12 @@ export function realProse(nodes: Element | readonly ElementContent[], stats: Sta
   const reason = headed >= code && headed >= longestRunChars ? 'a headed section of prose' : code >= longestRunChars ? 'code' : `${longestRun} paragraphs ${longestRunCode ? 'and code' : 'of prose'}`;
   return { chars: real, reason };
 }
+
+/**
+ * A page with less prose than this (non-space characters, about 250 words) is a list, a form or a
+ * stub: what share of its prose a rule takes or keeps says nothing.
+ */
+export const MIN_PAGE_PROSE = 1500;
 
 /**
  * A removal that takes this much real prose (non-space characters, about 250 words: several

@@ -16,6 +16,29 @@ import type { PageKind } from '../types.js';
  */
 const HIDDEN_WORD = String.raw`(?<=^|\s)hidden(?=\s|$)(?<!\S:(?:block|flex|grid|inline|table)\S*\s.*)(?!.*\S:(?:block|flex|grid|inline|table))`;
 
+/** Class words that say a block is not shown (to anyone but a screen reader). */
+const INVISIBLE_WORDS = String.raw`visually-?hidden|sr-only|screen-?reader`;
+const INVISIBLE = new RegExp(String.raw`^(${HIDDEN_WORD}|${INVISIBLE_WORDS})$`);
+
+/**
+ * Whether a class word (as BOILERPLATE_GROUPS matched it) states that its block is not shown: a
+ * statement of what the reader sees, not a name of the block's role, however often the page uses it.
+ */
+export function statesInvisible(word: string): boolean {
+  return INVISIBLE.test(word);
+}
+
+/**
+ * `names` (an element's class and id, classAndId) without the given words: the words a page uses
+ * for its layout (drop-boilerplate-regions.ts's layout words) say nothing of a block there.
+ */
+export function namesWithout(names: string, words: ReadonlySet<string> | undefined): string {
+  if (!words || words.size === 0 || !names) return names;
+  let out = names;
+  for (const word of words) out = out.replace(new RegExp(String.raw`(^|[\s_-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\s_-])`, 'g'), '$1');
+  return out;
+}
+
 /** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   navigation: /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|skip-?link|site-?header|masthead|topbar|top-bar|toolbar|pagination|pager|tabs?-?nav)($|[\s_-])/,
@@ -26,7 +49,7 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
   bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
   translations: /(^|[\s_-])(translations?|language-?(switcher|selector|links)|lang-?switch|also-?available)($|[\s_-])/,
-  chrome: new RegExp(String.raw`(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|${HIDDEN_WORD}|visually-?hidden|sr-only|screen-?reader|skip|jump-?to|toc-?toggle)($|[\s_-])`),
+  chrome: new RegExp(String.raw`(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|${HIDDEN_WORD}|${INVISIBLE_WORDS}|skip|jump-?to|toc-?toggle)($|[\s_-])`),
 };
 
 /**

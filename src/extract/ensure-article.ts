@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { textLines, textOf, walkElements } from '../hast/util.js';
 import { warn } from '../messages.js';
-import { proseOf } from '../clean/prose-guard.js';
+import { MIN_PAGE_PROSE, proseOf } from '../clean/prose-guard.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -32,11 +32,6 @@ export function rememberPageText() {
   };
 }
 
-/**
- * A page with less prose than this (non-space characters, about 250 words) is a list, a form or a
- * stub: what share of it is kept says nothing.
- */
-const MIN_PAGE_PROSE = 1500;
 /**
  * An article that keeps less than this share of the page's prose has lost more than comments and
  * teasers: the reader is told, with the rules that took the most.

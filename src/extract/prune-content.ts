@@ -36,7 +36,7 @@ export default function pruneContent() {
       const parent = stack.pop()!;
       parent.children = parent.children.filter((child) => {
         if (!isElement(child)) return true;
-        const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats, kind) : null;
+        const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats, kind, file.data.layoutWords) : null;
         if (rule) {
           recordRemoval(file, rule, child, stats);
           explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
@@ -49,11 +49,11 @@ export default function pruneContent() {
   };
 }
 
-function conditionalRule(node: Element, stats: StatsMap, kind: PageKind): string | null {
+function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): string | null {
   const s = stats.get(node);
   if (!s) return null;
   if (s.commas >= PROSE_COMMAS) return null;
-  const weight = classWeight(node, kind);
+  const weight = classWeight(node, kind, layoutWords);
   const density = linkDensity(s);
   if (weight < 0 && s.proseText < 200) return 'prune-negative-class';
   if (s.text === 0) return hasMedia(node) ? null : 'prune-empty';

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain, warn } from '../messages.js';
 import { computeStats, linkDensity, type NodeStats, type StatsMap } from './stats.js';
-import { CONTENT_HINT, negativeHint } from '../clean/vocabulary.js';
+import { CONTENT_HINT, namesWithout, negativeHint } from '../clean/vocabulary.js';
 import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
 import { firstWords } from '../clean/first-words.js';
@@ -48,7 +48,8 @@ export default function selectMainContent() {
     const body = findBody(tree);
     const stats = computeStats(body);
     const kind = pageKindOf(file);
-    const scores = scoreContainers(body, stats, kind);
+    const layoutWords = file.data.layoutWords;
+    const scores = scoreContainers(body, stats, kind, layoutWords);
     let best: Element | null = null;
     let bestScore = -Infinity;
     for (const [node, score] of scores) {
@@ -78,7 +79,7 @@ export default function selectMainContent() {
       bestScore = Math.max(bestScore, scores.get(grown) ?? 0);
     }
     // The stated body already says where the article ends: no siblings are added to it.
-    const parts = hinted ? [best] : withSiblings(best, scores, bestScore, stats, kind);
+    const parts = hinted ? [best] : withSiblings(best, scores, bestScore, stats, kind, layoutWords);
     const kept = stats.get(body)!.text;
     const chosen = parts.reduce((n, p) => n + (isElement(p) ? (stats.get(p)?.text ?? 0) : 0), 0);
     explain(file, 'select-main-content', `selected <${best.tagName}${describe(best)}> with ${chosen} of ${kept} characters of text`);
@@ -150,7 +151,7 @@ export function findBody(tree: Root): Element | Root {
   return body ?? tree;
 }
 
-function scoreContainers(body: Element | Root, stats: StatsMap, kind: PageKind): Map<Element, number> {
+function scoreContainers(body: Element | Root, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): Map<Element, number> {
   const scores = new Map<Element, number>();
   const initial = (node: Element): number => {
     let score = 0;
@@ -163,7 +164,7 @@ function scoreContainers(body: Element | Root, stats: StatsMap, kind: PageKind):
     if (node.tagName === 'article' || node.tagName === 'main') score += 10;
     const itemprop = attr(node, 'itemProp');
     if (itemprop && /articlebody/i.test(itemprop)) score += 30;
-    return score + classWeight(node, kind);
+    return score + classWeight(node, kind, layoutWords);
   };
   walkElements(body as Root, (node) => {
     if (!SCORED_BLOCKS.has(node.tagName) && !isTextDiv(node)) return;
@@ -199,9 +200,12 @@ function isTextDiv(node: Element): boolean {
 }
 
 
-/** A container's class/id weight on a page of the given kind (comment names are a thread's posts). */
-export function classWeight(node: Element, kind: PageKind): number {
-  const names = classAndId(node);
+/**
+ * A container's class/id weight on a page of the given kind (comment names are a thread's posts),
+ * the page's layout words (drop-boilerplate-regions.ts) set aside.
+ */
+export function classWeight(node: Element, kind: PageKind, layoutWords?: ReadonlySet<string>): number {
+  const names = namesWithout(classAndId(node), layoutWords);
   if (!names) return 0;
   let weight = 0;
   if (CONTENT_HINT.test(names)) weight += 25;
@@ -236,11 +240,11 @@ function isSemantic(node: Element): boolean {
   return itemprop !== null && /articlebody/i.test(itemprop);
 }
 
-function withSiblings(best: Element, scores: Map<Element, number>, bestScore: number, stats: StatsMap, kind: PageKind): ElementContent[] {
+function withSiblings(best: Element, scores: Map<Element, number>, bestScore: number, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): ElementContent[] {
   const parent = stats.get(best)?.parent;
   if (!parent || parent.type !== 'element') return [best];
   const threshold = Math.max(10, bestScore * SIBLING_SHARE);
-  const bestWeight = classWeight(best, kind);
+  const bestWeight = classWeight(best, kind, layoutWords);
   const out: ElementContent[] = [];
   for (const sibling of parent.children) {
     if (sibling === best) {

@@ -61,6 +61,27 @@ describe('no silent loss: the prose guard of name-based rules', () => {
     expect(r.markdown).not.toContain('An excerpt of another story');
   });
 
+  it('keeps a page whose every section a page builder names "widget": the name is its layout, not boilerplate', async () => {
+    const card = (i: number) => `<div class="widget widget-content"><h4>Programme ${i}</h4><p>Programme ${i} teaches the working methods of its field over eight weeks, with case studies, a project, and a certificate for every participant.</p><p><a href="/p${i}">Read more</a></p></div>`;
+    const page = `<body><div class="widget widget-menu"><a href="/">Home</a> <a href="/about">About</a> <a href="/apply">Apply</a></div>
+      <h1>Professional development</h1>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(card).join('')}
+      <div class="sidebar"><p>Call us on weekdays between nine and five, or write to the office, which answers within two working days.</p></div></body>`;
+    const r = await run(page);
+    for (const i of [1, 6, 12]) expect(r.markdown).toContain(`Programme ${i} teaches the working methods`);
+    expect(r.rules).toContain('keep-layout-name');
+    expect(r.metadata.warnings.find((w) => w.rule === 'keep-layout-name')?.message).toMatch(/kept the blocks named "widget": together they hold \d+% of the page's prose/);
+    // The links-only block and the sidebar are still dropped: their names were not vetoed.
+    expect(r.markdown).not.toContain('Apply');
+    expect(r.markdown).not.toContain('Call us on weekdays');
+  });
+
+  it('still drops one widget beside an article: a name the page gives to a little of its prose is a label', async () => {
+    const r = await run(`<body><article><h1>A story</h1>${prose('main', 12)}</article><div class="widget"><p>Our newsletter brings the week's best stories to your inbox, every Friday, free of charge.</p></div></body>`);
+    expect(r.markdown).toContain('paragraph 12');
+    expect(r.markdown).not.toContain('newsletter');
+    expect(r.rules).not.toContain('keep-layout-name');
+  });
+
   it('still drops a comment thread, whose comments are paragraphs by nature', async () => {
     const comment = (who: string) => `<div class="comment"><span class="author">${who}</span>${prose(`${who}'s reply`, 3)}<a href="#reply">Reply</a></div>`;
     const r = await run(`<body><article><h1>A story</h1>${prose('main', 6)}</article><div id="comments" class="comments">${comment('ann')}${comment('bob')}</div></body>`);
