@@ -14,6 +14,14 @@ import { pageKindOf } from '../extract/page-kind.js';
  */
 const MAX_PROSE_SHARE = 0.4;
 
+/**
+ * A `<header>` inside an article or a section is that article's or section's header (its heading,
+ * a teaser's title and standfirst on a listing's cards), not the page's banner: the HTML standard
+ * maps it to the banner landmark only outside sectioning content and `main`.
+ */
+const SECTION_LANDMARKS = new Set(['header']);
+const SECTIONING = new Set(['article', 'section', 'main']);
+
 /** Elements that are the document or the article itself and are never boilerplate by name. */
 const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
 
@@ -104,11 +112,12 @@ interface Survey {
 /** The boilerplate blocks of the page, words in `vetoed` naming nothing. */
 function surveyRegions(tree: Root, stats: StatsMap, total: number, content: ReadonlySet<string> | undefined, vetoed: ReadonlySet<string>): Survey {
   const survey: Survey = { remove: new Map(), kept: [] };
-  const stack: Element[] = [];
-  for (const child of tree.children) if (child.type === 'element') stack.push(child);
+  // Each element with whether it sits inside sectioning content (SECTIONING).
+  const stack: Array<[Element, boolean]> = [];
+  for (const child of tree.children) if (child.type === 'element') stack.push([child, false]);
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    const name = boilerplateName(node, content);
+    const [node, sectioned] = stack.pop()!;
+    const name = sectioned && SECTION_LANDMARKS.has(node.tagName) ? null : boilerplateName(node, content);
     const s = stats.get(node);
     if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
       // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
@@ -121,7 +130,8 @@ function surveyRegions(tree: Root, stats: StatsMap, total: number, content: Read
         continue;
       }
     }
-    for (const child of node.children) if (child.type === 'element') stack.push(child);
+    const inside = sectioned || SECTIONING.has(node.tagName);
+    for (const child of node.children) if (child.type === 'element') stack.push([child, inside]);
   }
   return survey;
 }

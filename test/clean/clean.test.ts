@@ -70,6 +70,20 @@ describe('drop-non-content: collapsed is not hidden', () => {
     expect(r.markdown).not.toContain('A modal nobody opens');
   });
 
+  it('keeps text marked aria-hidden, which hides it from screen readers, not from the eye', async () => {
+    const card = (i: number) => `<article class="river-article"><a href="/s${i}" aria-hidden="true" tabindex="-1"><img src="/i${i}.jpg" alt=""></a><h2><a href="/s${i}">Story ${i}</a></h2><p><a href="/s${i}" aria-hidden="true" tabindex="-1">The standfirst of story ${i}, which every reader sees under its title.</a></p></article>`;
+    const r = await run(`<body><main><h1>Latest</h1>${[1, 2, 3, 4].map(card).join('')}</main><div hidden><p>A panel the page hides.</p></div></body>`);
+    for (const i of [1, 4]) expect(r.markdown).toContain(`The standfirst of story ${i}`);
+    expect(r.markdown).not.toContain('A panel the page hides');
+  });
+
+  it("reads a <header> inside an article or section as that block's header, not as the page's banner", async () => {
+    const card = (i: number) => `<article><header><h2><a href="/s${i}">Review number ${i} of a pair of headphones</a></h2><p>What the reviewer made of pair ${i}, in a sentence of its own, and then a second sentence on the sound, the fit, the battery and the price.</p></header></article>`;
+    const r = await run(`<body><header class="site"><a href="/">Gadget News</a> <a href="/deals">Deals</a></header><main><h1>Headphones</h1>${[1, 2, 3].map(card).join('')}</main></body>`);
+    for (const i of [1, 2, 3]) expect(r.markdown).toContain(`What the reviewer made of pair ${i}`);
+    expect(r.markdown).not.toContain('Deals');
+  });
+
   it('reads overflow-hidden as a CSS utility, not as a hidden region', () => {
     const el = (cls: string): Element => ({ type: 'element', tagName: 'div', properties: { className: cls.split(' ') }, children: [] });
     expect(boilerplateKind(el('relative overflow-hidden rounded'))).toBeNull();
