@@ -31,13 +31,20 @@ export default function pruneContent() {
     const stats = computeStats(tree);
     const kind = pageKindOf(file);
     dropHeadedBoilerplate(tree, file, stats);
+    const layoutWords = file.data.layoutWords;
+    const ruleOf = (node: Element) => (CONDITIONAL.has(node.tagName) ? conditionalRule(node, stats, kind, layoutWords) : null);
+    // On a page of a certain type that runs these rules (an article, a thread, a product or service
+    // page) link lists are chrome however many there are; on an uncertain page they may be content.
+    const lists = file.data.pageType?.certain ? 0 : linkListShare(tree, stats, ruleOf);
+    const keepLists = lists > LINK_LISTS_ARE_CONTENT;
+    if (keepLists) explain(file, 'keep-link-lists', () => `kept the link lists: they are ${Math.round(100 * lists)}% of the article's text`);
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
       parent.children = parent.children.filter((child) => {
         if (!isElement(child)) return true;
-        const rule = CONDITIONAL.has(child.tagName) ? conditionalRule(child, stats, kind, file.data.layoutWords) : null;
-        if (rule) {
+        const rule = ruleOf(child);
+        if (rule && !(keepLists && rule === 'prune-link-list')) {
           recordRemoval(file, rule, child, stats);
           explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
           return false;
@@ -47,6 +54,34 @@ export default function pruneContent() {
       for (const child of parent.children) if (isElement(child)) stack.push(child);
     }
   };
+}
+
+/**
+ * Link lists that make up more than this share of the chosen content's text are the content: a
+ * list of programming languages, an index of a catalogue, a directory of shops, on a page the
+ * classifier could not call a listing with certainty (an uncertain page is cleaned as an article;
+ * a page it is certain of is a listing, and not pruned at all, or a kind whose link lists are chrome).
+ * Pruning them leaves the page's title and nothing else; they stay (`keep-link-lists`), and the
+ * other rules still run.
+ */
+const LINK_LISTS_ARE_CONTENT = 0.5;
+
+/** The share of the tree's text in the outermost blocks `ruleOf` would prune as link lists. */
+function linkListShare(tree: Root, stats: StatsMap, ruleOf: (node: Element) => string | null): number {
+  const total = stats.get(tree)?.text ?? 0;
+  if (total === 0) return 0;
+  let lists = 0;
+  const stack: Array<Root | Element> = [tree];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    for (const child of parent.children) {
+      if (!isElement(child)) continue;
+      const rule = ruleOf(child);
+      if (rule === 'prune-link-list') lists += stats.get(child)?.text ?? 0;
+      if (rule === null) stack.push(child);
+    }
+  }
+  return lists / total;
 }
 
 function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): string | null {

@@ -19,4 +19,14 @@ describe('cleaning stages by page type', () => {
     expect(r.markdown).not.toContain('Senior engineer opening');
     expect(r.rules).toContain('prune-link-list');
   });
+
+  it('keeps the link lists that are most of an uncertain page: an index marked up as an Article', async () => {
+    const section = (letter: string) => `<h2>${letter}</h2><div class="div-col"><ul>${[1, 2, 3, 4, 5, 6, 7].map((i) => `<li><a href="/wiki/${letter}-${i}">${letter}-language ${i}</a></li>`).join('')}</ul></div>`;
+    const head = `<head><title>List of programming languages</title><script type="application/ld+json">${JSON.stringify({ '@type': 'Article', name: 'List of programming languages' })}</script></head>`;
+    const r = await run(`<html>${head}<body><main><h1>List of programming languages</h1><p>An index to notable programming languages.</p>${['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map(section).join('')}</main></body></html>`);
+    expect(r.markdown).toContain('[A-language 1]');
+    expect(r.markdown).toContain('[H-language 7]');
+    expect(r.rules).toContain('keep-link-lists');
+    expect(r.rules).not.toContain('prune-link-list');
+  });
 });
