@@ -38,7 +38,7 @@ const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
  * block is not shown (statesInvisible), which state what a reader sees, not what a block is.
  * The layout words are kept in `file.data.layoutWords`: they lower no container's score either.
  */
-const MAY_OUTGROW_THE_PAGE = new Set(['comments']);
+const MAY_OUTGROW_THE_PAGE = new Set(['comments', 'reviews']);
 
 declare module 'vfile' {
   interface DataMap {

@@ -58,7 +58,7 @@ const MIN_REAL_PROSE_SHARE = 0.5;
  * author's, a prompt or a paywall notice the site's. Only a heading with prose under it, or code,
  * keeps them against their name; a run of paragraphs does not.
  */
-const PROSE_BY_NATURE = new Set(['comments', 'bio', 'prompts']);
+const PROSE_BY_NATURE = new Set(['comments', 'reviews', 'bio', 'prompts']);
 
 export interface RealProse {
   /** Non-space characters of real prose: paragraph runs, headed prose and code. */

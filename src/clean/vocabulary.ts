@@ -45,6 +45,7 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   share: /(^|[\s_-])(share|sharing|shares|social|sociable|share-?bar|share-?tools|addthis|sharethis|social-?links|follow-?us|print-?(button|link))($|[\s_-])/,
   related: /(^|[\s_-])(related|recommended|recommendations?|more-?stories|more-?from|read-?more|read-?next|also-?read|you-?may-?like|trending|popular|most-?(read|popular|viewed)|outbrain|taboola|further-?reading|next-?up|up-?next)($|[\s_-])/,
   comments: /(^|[\s_-])(comments?|comment-?list|disqus|discussion|replies|respond|reactions)($|[\s_-])/,
+  reviews: /(^|[\s_-])(reviews?|customer-?reviews?|testimonials?|yotpo|okendo|judgeme|trustpilot)($|[\s_-])/,
   prompts: /(^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|sign-?up|register|paywall|modal|popup|pop-?up|overlay|banner-?ad|donate|membership|registration|login|cta)($|[\s_-])/,
   ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
   bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
@@ -56,10 +57,17 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
  * Boilerplate kinds that are the content on some kinds of page. On a thread (`forum`) the posts
  * are the page: forum software names them "comment", "reply", "discussion" (a Reddit or Slashdot
  * comment tree, an Invision "comment" post), and dropping them by that name leaves only the
- * opening post or nothing.
+ * opening post or nothing. Reviews (customer reviews, testimonials) are other people's words about
+ * what a shop sells, like comments under an article, and go on product, collection and listing
+ * pages; on an article a "review" is the article itself (a product review), and a service page's
+ * testimonials are part of its pitch: there they are content. (A page of uncertain type reads as
+ * an article, page-kind.ts.)
  */
 export const CONTENT_KINDS_BY_PAGE: Readonly<Partial<Record<PageKind, ReadonlySet<string>>>> = {
-  forum: new Set(['comments']),
+  forum: new Set(['comments', 'reviews']),
+  article: new Set(['reviews']),
+  documentation: new Set(['reviews']),
+  service: new Set(['reviews']),
 };
 
 /**

@@ -29,4 +29,18 @@ describe('cleaning stages by page type', () => {
     expect(r.rules).toContain('keep-link-lists');
     expect(r.rules).not.toContain('prune-link-list');
   });
+
+  it("drops a product page's customer reviews, and keeps an article named as a review", async () => {
+    const review = (who: string) => `<div class="review"><h4>Great bottle</h4><p>${who} writes: I have carried this bottle on every hike this summer, it keeps water cold all day and never leaks in the bag.</p><span>${who}</span></div>`;
+    const head = `<head><title>Steel water bottle</title><script type="application/ld+json">${JSON.stringify({ '@type': 'Product', name: 'Steel water bottle', offers: { '@type': 'Offer', price: '24.00', priceCurrency: 'EUR' } })}</script></head>`;
+    const product = await run(`<html>${head}<body><main><h1>Steel water bottle</h1><p class="price">€24.00</p><button>Add to cart</button><div class="description"><p>A double-walled steel bottle that keeps drinks cold for a day and hot for twelve hours, with a lid that seals and a loop to clip it to a pack.</p><p>It holds 750 millilitres, weighs 340 grams, and goes in the dishwasher.</p></div><div class="reviews"><h2>Customer reviews</h2>${['Ann', 'Bob', 'Cyd', 'Dee'].map(review).join('')}</div></main></body></html>`);
+    expect(product.metadata.pageType).toBe('product');
+    expect(product.markdown).toContain('It holds 750 millilitres');
+    expect(product.markdown).not.toContain('I have carried this bottle');
+    expect(product.rules).toContain('drop-reviews');
+    const article = await run(`<html><head><meta property="og:type" content="article"></head><body><article class="review"><h1>Review: the steel bottle</h1>${prose('bottle review', 6)}</article><div class="review-widget">${prose('sidebar', 1)}</div></body></html>`);
+    expect(article.metadata.pageType).toBe('article');
+    expect(article.markdown).toContain('The bottle review story goes on, paragraph 6');
+    expect(article.rules).not.toContain('drop-reviews');
+  });
 });
