@@ -15,9 +15,11 @@ import { pageKindOf } from '../extract/page-kind.js';
 const MAX_PROSE_SHARE = 0.4;
 
 /**
- * A `<header>` inside an article or a section is that article's or section's header (its heading,
- * a teaser's title and standfirst on a listing's cards), not the page's banner: the HTML standard
- * maps it to the banner landmark only outside sectioning content and `main`.
+ * A `<header>` inside an article or a section is that article's or section's header (a section's
+ * heading, a teaser's title and standfirst on a listing's cards), not the page's banner: the HTML
+ * standard maps it to the banner landmark only outside sectioning content and `main`. The header
+ * that holds the page's `<h1>` is the article's title block (title, standfirst, byline), which
+ * the metadata carries, and still goes (scrapinghub-dev's truth has no standfirsts).
  */
 const SECTION_LANDMARKS = new Set(['header']);
 const SECTIONING = new Set(['article', 'section', 'main']);
@@ -117,7 +119,7 @@ function surveyRegions(tree: Root, stats: StatsMap, total: number, content: Read
   for (const child of tree.children) if (child.type === 'element') stack.push([child, false]);
   while (stack.length > 0) {
     const [node, sectioned] = stack.pop()!;
-    const name = sectioned && SECTION_LANDMARKS.has(node.tagName) ? null : boilerplateName(node, content);
+    const name = sectioned && SECTION_LANDMARKS.has(node.tagName) && !holdsTag(node, 'h1') ? null : boilerplateName(node, content);
     const s = stats.get(node);
     if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
       // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
@@ -179,14 +181,15 @@ function isModal(node: Element): boolean {
 
 /** Posts the author embedded in the story (a quoted tweet) are content, whatever "social" names them. */
 function isEmbed(node: Element): boolean {
-  return EMBED_NAMES.test(classAndId(node)) && hasBlockquote(node);
+  return EMBED_NAMES.test(classAndId(node)) && holdsTag(node, 'blockquote');
 }
 
-function hasBlockquote(node: Element): boolean {
+/** Whether the element is or holds an element of the given tag. */
+function holdsTag(node: Element, tagName: string): boolean {
   const stack: Element[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
-    if (n.tagName === 'blockquote') return true;
+    if (n.tagName === tagName) return true;
     for (const c of n.children) if (c.type === 'element') stack.push(c);
   }
   return false;

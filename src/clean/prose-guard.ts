@@ -46,7 +46,7 @@ const MIN_HEADED_BLOCKS = 2;
 /** A code block this long (non-space characters, a short command line) is code a reader needs. */
 const MIN_CODE_CHARS = 20;
 /** Below this much real prose (about 40 words) nothing is large enough to keep against its name. */
-const MIN_REAL_PROSE_CHARS = 250;
+export const MIN_REAL_PROSE_CHARS = 250;
 /**
  * The real prose must be at least this share of the block's text: a comment thread with one long
  * comment, or a footer with a paragraph among its link columns, is still what its name says.

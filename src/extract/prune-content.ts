@@ -8,7 +8,7 @@ import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
 import { firstWords } from '../clean/first-words.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
-import { keptByProse, recordRemoval } from '../clean/prose-guard.js';
+import { keptByProse, MIN_REAL_PROSE_CHARS, recordRemoval } from '../clean/prose-guard.js';
 
 /**
  * Inside the selected article, drop blocks that look like boilerplate by their make-up (after
@@ -35,7 +35,7 @@ export default function pruneContent() {
     const ruleOf = (node: Element) => (CONDITIONAL.has(node.tagName) ? conditionalRule(node, stats, kind, layoutWords) : null);
     // On a page of a certain type that runs these rules (an article, a thread, a product or service
     // page) link lists are chrome however many there are; on an uncertain page they may be content.
-    const lists = file.data.pageType?.certain ? 0 : linkListShare(tree, stats, ruleOf);
+    const lists = file.data.pageType?.certain || foundArticle(file, stats) ? 0 : linkListShare(tree, stats, ruleOf);
     const keepLists = lists > LINK_LISTS_ARE_CONTENT;
     if (keepLists) explain(file, 'keep-link-lists', () => `kept the link lists: they are ${Math.round(100 * lists)}% of the article's text`);
     const stack: Array<Root | Element> = [tree];
@@ -57,14 +57,18 @@ export default function pruneContent() {
 }
 
 /**
- * Link lists that make up more than this share of the chosen content's text are the content: a
- * list of programming languages, an index of a catalogue, a directory of shops, on a page the
- * classifier could not call a listing with certainty (an uncertain page is cleaned as an article;
- * a page it is certain of is a listing, and not pruned at all, or a kind whose link lists are chrome).
- * Pruning them leaves the page's title and nothing else; they stay (`keep-link-lists`), and the
- * other rules still run.
+ * Link lists that make up more than this share of the page's text are its content when no article
+ * was found among them: the sections of an index (a list of programming languages), a catalogue's
+ * or a directory's entries, on a page the classifier could not call a listing with certainty (an
+ * uncertain page is cleaned as an article; a page it is certain of is a listing, and not pruned at
+ * all, or a kind whose link lists are chrome). Pruning them leaves the page's title and nothing
+ * else; they stay (`keep-link-lists`), and the other rules still run. When the main container
+ * holds an article's prose (MIN_ARTICLE_PROSE), the link lists around it are chrome, however much
+ * of the page they are (a short news story beside a column of teasers).
  */
 const LINK_LISTS_ARE_CONTENT = 0.5;
+/** Prose (non-space characters, about 40 words) that makes the main container an article: prose-guard.ts's MIN_REAL_PROSE_CHARS. */
+const MIN_ARTICLE_PROSE = MIN_REAL_PROSE_CHARS;
 
 /** The share of the tree's text in the outermost blocks `ruleOf` would prune as link lists. */
 function linkListShare(tree: Root, stats: StatsMap, ruleOf: (node: Element) => string | null): number {
@@ -82,6 +86,12 @@ function linkListShare(tree: Root, stats: StatsMap, ruleOf: (node: Element) => s
     }
   }
   return lists / total;
+}
+
+/** Whether the main container select-main-content chose holds an article's prose. */
+function foundArticle(file: VFile, stats: StatsMap): boolean {
+  const parts = file.data.mainContent?.parts ?? [];
+  return parts.reduce((n, p) => n + (stats.get(p)?.proseText ?? 0), 0) >= MIN_ARTICLE_PROSE;
 }
 
 function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): string | null {

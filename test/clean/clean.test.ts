@@ -70,11 +70,12 @@ describe('drop-non-content: collapsed is not hidden', () => {
     expect(r.markdown).not.toContain('A modal nobody opens');
   });
 
-  it('keeps text marked aria-hidden, which hides it from screen readers, not from the eye', async () => {
+  it("keeps links marked aria-hidden (a card's visible duplicates), and drops other aria-hidden blocks", async () => {
     const card = (i: number) => `<article class="river-article"><a href="/s${i}" aria-hidden="true" tabindex="-1"><img src="/i${i}.jpg" alt=""></a><h2><a href="/s${i}">Story ${i}</a></h2><p><a href="/s${i}" aria-hidden="true" tabindex="-1">The standfirst of story ${i}, which every reader sees under its title.</a></p></article>`;
-    const r = await run(`<body><main><h1>Latest</h1>${[1, 2, 3, 4].map(card).join('')}</main><div hidden><p>A panel the page hides.</p></div></body>`);
+    const r = await run(`<body><main><h1>Latest</h1>${[1, 2, 3, 4].map(card).join('')}</main><div hidden><p>A panel the page hides.</p></div><div aria-hidden="true"><p>The page behind a dialog, kept from screen readers.</p></div></body>`);
     for (const i of [1, 4]) expect(r.markdown).toContain(`The standfirst of story ${i}`);
     expect(r.markdown).not.toContain('A panel the page hides');
+    expect(r.markdown).not.toContain('The page behind a dialog');
   });
 
   it("reads a <header> inside an article or section as that block's header, not as the page's banner", async () => {
@@ -82,6 +83,10 @@ describe('drop-non-content: collapsed is not hidden', () => {
     const r = await run(`<body><header class="site"><a href="/">Gadget News</a> <a href="/deals">Deals</a></header><main><h1>Headphones</h1>${[1, 2, 3].map(card).join('')}</main></body>`);
     for (const i of [1, 2, 3]) expect(r.markdown).toContain(`What the reviewer made of pair ${i}`);
     expect(r.markdown).not.toContain('Deals');
+    // The header that holds the page's h1 is the article's title block, which the metadata carries.
+    const story = await run(`<body><article><header><h1>A story</h1><p class="dek">A standfirst that the metadata carries as the description.</p></header>${prose('main', 4)}</article></body>`);
+    expect(story.markdown).toContain('paragraph 4');
+    expect(story.markdown).not.toContain('A standfirst');
   });
 
   it('reads overflow-hidden as a CSS utility, not as a hidden region', () => {
