@@ -37,7 +37,8 @@ const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
  * the repetition of a name does not make it stronger evidence than one large region's name.
  * Comments are the exception: a thread routinely outgrows the article it follows, and on a page
  * that is a thread they are content anyway (CONTENT_KINDS_BY_PAGE); so are the words that say a
- * block is not shown (statesInvisible), which state what a reader sees, not what a block is.
+ * block is shown to screen readers only (statesInvisible), which state what a reader sees, not
+ * what a block is.
  * The layout words are kept in `file.data.layoutWords`: they lower no container's score either.
  */
 const MAY_OUTGROW_THE_PAGE = new Set(['comments', 'reviews']);

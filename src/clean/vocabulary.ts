@@ -18,11 +18,14 @@ const HIDDEN_WORD = String.raw`(?<=^|\s)hidden(?=\s|$)(?<!\S:(?:block|flex|grid|
 
 /** Class words that say a block is not shown (to anyone but a screen reader). */
 const INVISIBLE_WORDS = String.raw`visually-?hidden|sr-only|screen-?reader`;
-const INVISIBLE = new RegExp(String.raw`^(${HIDDEN_WORD}|${INVISIBLE_WORDS})$`);
+const INVISIBLE = new RegExp(String.raw`^(${INVISIBLE_WORDS})$`);
 
 /**
- * Whether a class word (as BOILERPLATE_GROUPS matched it) states that its block is not shown: a
- * statement of what the reader sees, not a name of the block's role, however often the page uses it.
+ * Whether a class word (as BOILERPLATE_GROUPS matched it) states that its block is never shown but
+ * to a screen reader: a statement of what the reader sees, not a name of the block's role, however
+ * often the page uses it. A bare `hidden` is not among them: a page that hides most of its prose
+ * with it has collapsed it (accordion answers, tabs) for scripts to open, as drop-non-content.ts
+ * reads a hidden wrapper of most of the page.
  */
 export function statesInvisible(word: string): boolean {
   return INVISIBLE.test(word);

@@ -75,6 +75,13 @@ describe('no silent loss: the prose guard of name-based rules', () => {
     expect(r.markdown).not.toContain('Call us on weekdays');
   });
 
+  it('keeps accordion answers that a page collapses with a bare "hidden" class when they are most of its prose', async () => {
+    const qa = (i: number) => `<div class="faq"><button>Question ${i}: what does the service include?</button><div class="hidden"><p>Answer ${i}: the service includes a review of the plans, a site visit, and a written estimate within a week of the visit, with every fee the city charges listed line by line.</p></div></div>`;
+    const r = await run(`<body><main><h1>Building permits</h1><p>We file permits for homeowners.</p>${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map(qa).join('')}</main><div class="sr-only">Skip to the top of the page and start again from the navigation.</div></body>`);
+    for (const i of [1, 12]) expect(r.markdown).toContain(`Answer ${i}: the service includes`);
+    expect(r.rules).toContain('keep-layout-name');
+  });
+
   it('still drops one widget beside an article: a name the page gives to a little of its prose is a label', async () => {
     const r = await run(`<body><article><h1>A story</h1>${prose('main', 12)}</article><div class="widget"><p>Our newsletter brings the week's best stories to your inbox, every Friday, free of charge.</p></div></body>`);
     expect(r.markdown).toContain('paragraph 12');
