@@ -1,0 +1,71 @@
+import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { textOf, walkElements } from '../hast/util.js';
+import { explain } from '../messages.js';
+import { firstWords } from '../clean/first-words.js';
+import { computeStats } from './stats.js';
+import { recordRemoval } from '../clean/prose-guard.js';
+
+/**
+ * A block whose whole text (this many non-space characters or more, a long sentence) repeats an
+ * earlier block's word for word is a copy a reader sees once: responsive pages carry a section per
+ * screen size (unboil reads no CSS to tell which one shows), carousels clone their slides, and
+ * sites print a teaser strip twice. Shorter blocks ("Reply", "Add to cart", a price) repeat by
+ * nature and are not judged.
+ */
+const MIN_REPEAT_CHARS = 100;
+
+/**
+ * Only containers are judged, blocks that hold blocks of their own: a copied section, card or
+ * slide. A paragraph or a list item said twice in running text is the author's (a refrain, a
+ * repeated instruction, test pages' lorem ipsum), and stays.
+ */
+const CONTAINERS = new Set(['div', 'section', 'article', 'aside', 'ul', 'ol', 'dl', 'table', 'figure', 'header', 'footer', 'main', 'nav', 'form']);
+/** ...holding at least this many elements with text (a section, not a wrapped sentence). */
+const MIN_REPEAT_BLOCKS = 2;
+
+/**
+ * rehype plugin, on the article: drop every block whose text repeats an earlier block's, in
+ * document order, so the first copy stays (`drop-repeated-block`).
+ */
+export default function dropRepeatedBlocks() {
+  return (tree: Root, file: VFile) => {
+    if (file.data.keptByUser) return;
+    const stats = computeStats(tree);
+    const first = new Map<string, Element>();
+    const repeats = new Set<Element>();
+    // A wrapper and its only block have the same text: a block repeats only a block outside it.
+    const inside = (node: Element, ancestor: Element) => {
+      for (let p = stats.get(node)?.parent; p; p = stats.get(p)?.parent ?? null) if (p === ancestor) return true;
+      return false;
+    };
+    walkElements(tree, (node) => {
+      if ((stats.get(node)?.text ?? 0) < MIN_REPEAT_CHARS) return false;
+      const text = textOf(node);
+      const earlier = first.get(text);
+      if (!earlier) {
+        first.set(text, node);
+        return;
+      }
+      if (inside(node, earlier) || !isSection(node)) return;
+      repeats.add(node);
+      return false;
+    });
+    if (repeats.size === 0) return;
+    for (const node of repeats) {
+      recordRemoval(file, 'drop-repeated-block', node, stats);
+      explain(file, 'drop-repeated-block', () => `dropped <${node.tagName}> repeating an earlier block: "${firstWords(node)}"`);
+    }
+    walkElements(tree, (node) => {
+      node.children = node.children.filter((c) => !(c.type === 'element' && repeats.has(c)));
+    });
+    tree.children = tree.children.filter((c) => !(c.type === 'element' && repeats.has(c)));
+  };
+}
+
+function isSection(node: Element): boolean {
+  if (!CONTAINERS.has(node.tagName)) return false;
+  let blocks = 0;
+  for (const child of node.children) if (child.type === 'element' && textOf(child) !== '') blocks++;
+  return blocks >= MIN_REPEAT_BLOCKS;
+}
