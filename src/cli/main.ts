@@ -30,7 +30,12 @@ export async function main(argv: string[]): Promise<number> {
   // quietly with the shell's SIGPIPE status. A batch replaces this with a clean stop (below).
   process.stdout.on('error', exitOnBrokenPipe);
   const program = buildProgram().exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  program.configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    writeOut: (s) => process.stdout.write(s),
+    // Commander's errors ("error: option '-j, --jobs <n>' argument '0' is invalid. ...") read like ours.
+    outputError: (s, write) => write(`unboil: ${s.replace(/^error: /, '')}`),
+  });
   try {
     program.parse(argv);
   } catch (error) {

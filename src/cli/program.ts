@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { availableParallelism } from 'node:os';
 import { VERSION } from '../version.js';
 import { DEFAULT_EXTENSIONS } from '../batch/discover.js';
@@ -110,24 +110,27 @@ function parseExtensions(value: string): string[] {
     .map((e) => e.trim().toLowerCase())
     .filter(Boolean)
     .map((e) => (e.startsWith('.') ? e : `.${e}`));
-  if (list.length === 0) throw new Error(`no extension in: ${value}`);
+  if (list.length === 0) throw new InvalidArgumentError('expected a comma-separated list of extensions, e.g. html,pdf');
   return list;
 }
 
+// Commander reports an InvalidArgumentError as one line naming the option and the value, and
+// main() turns it into exit 2; any other error thrown here would be an internal error.
+
 function parsePositiveNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`not a positive number: ${value}`);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds greater than 0, e.g. 60 or 0.5');
   return n;
 }
 
 function parseWholeNumber(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
 }
 
 function parsePositiveInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`not a positive whole number: ${value}`);
+  if (value.trim() === '' || !Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number, 1 or more (no unit suffix)');
   return n;
 }
