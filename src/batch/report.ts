@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import type { Warning } from '../types.js';
+import type { Message, Warning } from '../types.js';
 import type { CheckState } from './check.js';
 
 export type Status = 'ok' | 'warning' | 'error' | 'skipped';
@@ -35,6 +35,11 @@ export class ReportFile {
   async close(): Promise<void> {
     await new Promise<void>((done, fail) => this.stream.end((error?: Error | null) => (error ? fail(error) : done())));
   }
+}
+
+/** The warnings among a conversion's messages, as the report lists them. */
+export function warningsIn(messages: Message[]): Warning[] {
+  return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
 }
 
 /** The warning rule of inputs that had no text layer to convert (exit code 4). */

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { VERSION } from '../version.js';
-import type { ConvertOptions, Message, Warning } from '../types.js';
+import type { ConvertOptions } from '../types.js';
 import type { Input, Problem } from './discover.js';
 import { ConvertPool, type PoolOptions, type PoolOutcome } from './pool.js';
 import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries } from './outputs.js';
 import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
-import { ReportFile, Tally, type ReportLine, type Status } from './report.js';
+import { ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
 import { readInput } from './read-input.js';
 import type { InputFacts, WorkerTask } from './worker.js';
 
@@ -339,10 +339,6 @@ function problemDone(problem: Problem): Done {
     ...(skipped ? { reason: problem.message } : {}),
   };
   return { line, ndjson: null, notes: [`unboil: ${problem.path}: ${problem.message}`], checkLines: [] };
-}
-
-function warningsIn(messages: Message[]): Warning[] {
-  return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
 }
 
 function elapsed(started: number): number {

@@ -4,9 +4,11 @@ import { setFlagsFromString } from 'node:v8';
 import { CommanderError } from 'commander';
 import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
+import { outDirProblem, outFileProblem } from './output-locations.js';
 import { isUnboilError } from '../errors.js';
 import type { ConvertOptions, ConvertResult } from '../types.js';
 import type { Argument, Input } from '../batch/discover.js';
+import type { ReportLine } from '../batch/report.js';
 // The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
 // and a usage error load only commander, and one page loads no batch machinery.
 
@@ -92,6 +94,10 @@ export async function main(argv: string[]): Promise<number> {
     const only = args[0]!;
     if (only.value !== '-' && !only.literal && (await isGlob(only.value))) return usage('a glob needs --out-dir DIR or --ndjson');
     if (only.value !== '-' && (await isDirectory(only.value))) return usage(`${only.value} is a directory: give --out-dir DIR or --ndjson`);
+    if (options.report !== undefined) {
+      const problem = await outFileProblem(options.report, '--report');
+      if (problem) return usage(problem);
+    }
     return convertOne(only.value, convertOptions, options);
   }
 
@@ -120,6 +126,15 @@ export async function main(argv: string[]): Promise<number> {
       const more = found.length > CONFLICTS_SHOWN ? `\n... and ${found.length - CONFLICTS_SHOWN} more` : '';
       return usage(`nothing was converted:\n${found.slice(0, CONFLICTS_SHOWN).join('\n')}${more}`);
     }
+  }
+  // Every place the run writes is tried now, before any work.
+  if (options.report !== undefined) {
+    const problem = await outFileProblem(options.report, '--report');
+    if (problem) return usage(problem);
+  }
+  if (options.outDir && !options.check) {
+    const problem = await outDirProblem(options.outDir);
+    if (problem) return usage(problem);
   }
   let problems = discovered.problems;
   if (shard) {
@@ -196,20 +211,38 @@ function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
 }
 
 async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions): Promise<number> {
+  const started = performance.now();
+  const { NO_TEXT_RULE, ReportFile, warningsIn } = await import('../batch/report.js');
+  const line: ReportLine = { path: input, status: 'ok', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null };
+  let code: number;
   try {
     const { readInput } = await import('../batch/read-input.js');
     const bytes = await readInput(input, options.maxBytes);
+    line.bytes = bytes.length;
     if (bytes.length < NO_OPTIMIZER_BELOW) setFlagsFromString('--no-turbofan');
     // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
-    const [{ convert }, { metadataJson }, { NO_TEXT_RULE }] = await Promise.all([import('../convert.js'), import('../write/json.js'), import('../batch/report.js')]);
+    const [{ convert }, { metadataJson }] = await Promise.all([import('../convert.js'), import('../write/json.js')]);
     const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });
+    line.sha256 = result.metadata.source.sha256;
+    line.warnings = warningsIn(result.messages);
+    line.status = line.warnings.length > 0 ? 'warning' : 'ok';
     printMessages(input, result, options);
     process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
-    return result.metadata.warnings.some((w) => w.rule === NO_TEXT_RULE) ? EXIT.NO_TEXT : EXIT.OK;
+    code = line.warnings.some((w) => w.rule === NO_TEXT_RULE) ? EXIT.NO_TEXT : EXIT.OK;
   } catch (error) {
-    process.stderr.write(`unboil: ${displayName(input)}: ${describeError(error)}\n`);
-    return EXIT.SOME_FAILED;
+    const message = describeError(error);
+    process.stderr.write(`unboil: ${displayName(input)}: ${message}\n`);
+    line.status = 'error';
+    line.error = { code: errorCode(error), message };
+    code = EXIT.SOME_FAILED;
   }
+  if (options.report !== undefined) {
+    line.ms = Math.round(performance.now() - started);
+    const report = new ReportFile(options.report);
+    report.write(line);
+    await report.close();
+  }
+  return code;
 }
 
 /** --files-from: one path a line (or NUL-separated with -0); empty entries are ignored. */
@@ -264,6 +297,13 @@ function describeError(error: unknown): string {
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) return String((error as { message: string }).message);
   if (error instanceof Error) return `unexpected error: ${error.message}`;
   return String(error);
+}
+
+/** The code of a failed single conversion, as the batch report gives it. */
+function errorCode(error: unknown): string {
+  if (isUnboilError(error)) return error.code;
+  if (error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string') return (error as { code: string }).code;
+  return 'INTERNAL';
 }
 
 function isAbsoluteUrl(value: string): boolean {
