@@ -1,11 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { CommanderError } from 'commander';
 import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
 import { outDirProblem, outFileProblem } from './output-locations.js';
-import { isUnboilError } from '../errors.js';
+import { isUnboilError, UnboilError } from '../errors.js';
 import type { ConvertOptions, ConvertResult } from '../types.js';
 import type { Argument, Input } from '../batch/discover.js';
 import type { ReportLine } from '../batch/report.js';
@@ -22,6 +22,9 @@ const EXIT_BROKEN_PIPE = 141;
  * is process-wide, so a batch, whose workers run long enough to gain from it, never sets it.
  */
 const NO_OPTIMIZER_BELOW = 512 * 1024;
+
+/** An -o path that names the Markdown file of one input rather than an output directory. */
+const MARKDOWN_FILE = /\.md$/i;
 
 /** Conflicts listed before giving up (the rest are counted). */
 const CONFLICTS_SHOWN = 10;
@@ -87,18 +90,35 @@ export async function main(argv: string[]): Promise<number> {
     explain: options.explain === true,
   };
 
-  // One file (or stdin) to stdout: converted here, without a worker pool.
+  // -o FILE.md names the output file of one input; -o on a directory (or any other path) is --out-dir.
+  let outputFile = options.output ?? null;
+  if (outputFile !== null && (options.outDir !== undefined || options.ndjson || options.check)) {
+    return usage('--output FILE writes one input to FILE; it cannot be used with --out-dir, --ndjson or --check');
+  }
+  if (options.outDir !== undefined && MARKDOWN_FILE.test(options.outDir) && !options.ndjson && !options.check && !(await isDirectory(options.outDir))) {
+    if (args.length > 1) return usage(`-o ${options.outDir} names a Markdown file, which holds one input; give a directory for ${args.length} inputs`);
+    outputFile = options.outDir;
+    options.outDir = undefined;
+  }
+
+  // One file (or stdin) to stdout or to --output: converted here, without a worker pool.
   const batch = options.outDir !== undefined || options.ndjson === true || options.check === true;
   if (!batch) {
-    if (args.length > 1) return usage('several inputs need --out-dir DIR or --ndjson');
+    if (args.length > 1) return usage(`several inputs need --out-dir DIR or --ndjson${outputFile !== null ? ' (--output FILE holds one)' : ''}`);
     const only = args[0]!;
-    if (only.value !== '-' && !only.literal && (await isGlob(only.value))) return usage('a glob needs --out-dir DIR or --ndjson');
-    if (only.value !== '-' && (await isDirectory(only.value))) return usage(`${only.value} is a directory: give --out-dir DIR or --ndjson`);
-    if (options.report !== undefined) {
-      const problem = await outFileProblem(options.report, '--report');
+    const need = outputFile !== null ? `--out-dir DIR, not a file (${outputFile})` : '--out-dir DIR or --ndjson';
+    if (only.value !== '-' && !only.literal && (await isGlob(only.value))) return usage(`a glob needs ${need}`);
+    if (only.value !== '-' && (await isDirectory(only.value))) return usage(`${only.value} is a directory: give ${need}`);
+    const target = outputFile === null ? null : { md: outputFile, json: options.json ? jsonBeside(outputFile) : null };
+    if (target && target.json === target.md) return usage(`--output ${target.md} with --json: the metadata would be written over the Markdown; give FILE.md`);
+    const locations: Array<[string, string]> = [];
+    if (options.report !== undefined) locations.push([options.report, '--report']);
+    if (target) locations.push([target.md, '--output'], ...(target.json ? ([[target.json, '--output (its .json)']] as Array<[string, string]>) : []));
+    for (const [path, what] of locations) {
+      const problem = await outFileProblem(path, what, what === '--report');
       if (problem) return usage(problem);
     }
-    return convertOne(only.value, convertOptions, options);
+    return convertOne(only.value, convertOptions, options, target);
   }
 
   const [{ DEFAULT_EXTENSIONS, discover }, { conflicts }, { STATE_DIR }, { inShard }, { runBatch }] = await Promise.all([
@@ -210,7 +230,17 @@ function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
   process.exit(EXIT_BROKEN_PIPE);
 }
 
-async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions): Promise<number> {
+/** The metadata file beside a Markdown output: `out.md` -> `out.json`, `out` -> `out.json`. */
+function jsonBeside(file: string): string {
+  const ext = extname(file);
+  return `${ext ? file.slice(0, -ext.length) : file}.json`;
+}
+
+/**
+ * Convert one input (a file, or `-` for stdin) to stdout, or to `target` (the Markdown file and,
+ * with --json, the metadata beside it; each written to a temporary and renamed into place).
+ */
+async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions, target: { md: string; json: string | null } | null): Promise<number> {
   const started = performance.now();
   const { NO_TEXT_RULE, ReportFile, warningsIn } = await import('../batch/report.js');
   const line: ReportLine = { path: input, status: 'ok', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null };
@@ -227,7 +257,13 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
     line.warnings = warningsIn(result.messages);
     line.status = line.warnings.length > 0 ? 'warning' : 'ok';
     printMessages(input, result, options);
-    process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
+    if (target) {
+      await writeWhole(target.md, result.markdown);
+      if (target.json) await writeWhole(target.json, metadataJson(result.metadata));
+      line.outputs = target.json ? [target.md, target.json] : [target.md];
+    } else {
+      process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
+    }
     code = line.warnings.some((w) => w.rule === NO_TEXT_RULE) ? EXIT.NO_TEXT : EXIT.OK;
   } catch (error) {
     const message = describeError(error);
@@ -243,6 +279,18 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
     await report.close();
   }
   return code;
+}
+
+/** Write a file whole: a temporary beside it, renamed into place (a reader never sees half of it). */
+async function writeWhole(path: string, text: string): Promise<void> {
+  const temporary = `${path}.unboil-tmp-${process.pid}`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new UnboilError('WRITE_FAILED', `cannot write ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** --files-from: one path a line (or NUL-separated with -0); empty entries are ignored. */

@@ -29,9 +29,9 @@ export async function outDirProblem(dir: string): Promise<string | null> {
 
 /**
  * Whether a file can be written at `path` (`what` names the option, e.g. "--report"): its
- * directory must exist and the file must be creatable. The file is created (empty) when it can.
+ * directory must exist and, with `create`, the file is created (empty) to prove it can be.
  */
-export async function outFileProblem(path: string, what: string): Promise<string | null> {
+export async function outFileProblem(path: string, what: string, create = true): Promise<string | null> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return `${what} ${path} is a directory; give a file name`;
@@ -45,6 +45,7 @@ export async function outFileProblem(path: string, what: string): Promise<string
       }
     }
   }
+  if (!create) return null;
   try {
     await (await open(path, 'a')).close();
   } catch (error) {

@@ -8,6 +8,7 @@ export interface CliOptions {
   json?: boolean;
   ndjson?: boolean;
   outDir?: string;
+  output?: string;
   frontMatter?: boolean;
   title: boolean;
   baseUrl?: string;
@@ -39,6 +40,7 @@ Examples:
   unboil page.html                      print the article as Markdown
   unboil page.html --json               print its metadata as JSON
   curl -s URL | unboil - > article.md   read a page from stdin
+  unboil page.html -o page.md           write page.md (--json: and page.json beside it)
   unboil a.html b.pdf notes.txt -o out  write out/a.md + out/a.json, ...
   unboil *.html --ndjson | jq .metadata.title
   unboil page.html --front-matter --base-url https://example.com/
@@ -46,6 +48,9 @@ Examples:
   unboil pages/ -o expected --check     CI: fail (exit 3) when outputs are stale
   find . -name '*.html' -print0 | unboil --files-from - -0 --ndjson
   unboil archive/ -o out --shard 2/8    convert the 2nd of 8 disjoint shards
+
+Output: one input goes to stdout, or to the file -o FILE.md / --output FILE; -o DIR (a directory,
+or a path not ending in .md) mirrors the inputs into DIR.
 
 Batch: inputs are files, directories (walked recursively, hidden entries skipped) and globs;
 directories and globs take ${DEFAULT_EXTENSIONS.join(' ')} (see --ext). With --out-dir the
@@ -71,7 +76,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--from <kind>', 'input kind; auto sniffs the content').choices(['auto', 'html', 'pdf', 'text']).default('auto'))
     .option('--json', 'print the metadata JSON instead of the Markdown')
     .option('--ndjson', 'print one JSON line per input: {"path","status","markdown","metadata"} (or "error")')
-    .option('-o, --out-dir <dir>', 'mirror the inputs into DIR: a/page.html -> DIR/a/page.md + DIR/a/page.json')
+    .option('-o, --out-dir <dir>', 'mirror the inputs into DIR: a/page.html -> DIR/a/page.md + DIR/a/page.json; with one input, a path ending in .md that is not a directory is the output file (see --output)')
+    .option('--output <file>', 'one input: write its Markdown to FILE instead of stdout (with --json, the metadata goes beside it, FILE with .json for its extension)')
     .option('--front-matter', 'start the Markdown with a YAML block of the metadata')
     .option('--no-title', 'leave the "# Title" line out of the Markdown')
     .option('--base-url <url>', 'resolve relative links against URL when the page gives no base')
