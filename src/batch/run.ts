@@ -9,7 +9,7 @@ import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries } fro
 import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
-import { ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
+import { HIDDEN_REASON, ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
 import { readInput } from './read-input.js';
 import type { InputFacts, WorkerTask } from './worker.js';
 
@@ -38,6 +38,8 @@ export interface BatchOptions extends PoolOptions {
   signal: AbortSignal;
   /** How many check differences get a short diff. */
   diffsShown?: number;
+  /** Hidden files and directories the walk passed over: a report line each, and a count in the summary. */
+  hidden?: string[];
   /** Called after the batch is set up, before the first document (tests remove a directory here). */
   beforeFirst?: () => Promise<void>;
 }
@@ -95,6 +97,10 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   };
 
   for (const problem of problems) emit(problemDone(problem));
+  for (const path of options.hidden ?? []) {
+    tally.hidden++;
+    report?.write({ path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: HIDDEN_REASON });
+  }
 
   // piscina leaves its threads unreferenced while they boot or idle: without a handle of our own,
   // Node could find its event loop empty and exit (code 0) mid-batch, e.g. while a replacement

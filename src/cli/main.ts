@@ -140,6 +140,13 @@ export async function main(argv: string[]): Promise<number> {
   );
   let inputs: Input[] = discovered.inputs;
   if (args.some((a) => a.value === '-')) inputs.unshift({ path: '-', rel: 'stdin' });
+  let problems = discovered.problems;
+  let hidden = discovered.hidden;
+  // Nothing to convert is a usage error: the arguments name no input.
+  if (inputs.length === 0 && problems.length === 0) {
+    const passed = hidden.length > 0 ? `; ${hidden.length} hidden ${hidden.length === 1 ? 'file' : 'files'} skipped (--hidden takes them)` : '';
+    return usage(`no input files found (extensions taken: ${(options.ext ?? DEFAULT_EXTENSIONS).join(' ')}; see --ext)${passed}`);
+  }
   if (options.outDir) {
     const found = conflicts(options.outDir, inputs);
     if (found.length > 0) {
@@ -156,12 +163,11 @@ export async function main(argv: string[]): Promise<number> {
     const problem = await outDirProblem(options.outDir);
     if (problem) return usage(problem);
   }
-  let problems = discovered.problems;
   if (shard) {
     inputs = inputs.filter((i) => inShard(i.rel, shard));
     problems = problems.filter((p) => inShard(p.path, shard));
+    hidden = hidden.filter((path) => inShard(path, shard));
   }
-  if (inputs.length === 0 && problems.length === 0 && !options.quiet) process.stderr.write('unboil: no input files found\n');
 
   const controller = new AbortController();
   let signalCode: number = EXIT.INTERRUPTED;
@@ -191,6 +197,7 @@ export async function main(argv: string[]): Promise<number> {
       maxBytes: options.maxBytes,
       fsync: options.fsync,
       reportPath: options.report ?? null,
+      hidden,
       quiet: options.quiet === true,
       verbose: options.verbose === true,
       progress: process.stderr.isTTY === true && options.quiet !== true,

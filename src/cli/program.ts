@@ -52,7 +52,8 @@ Examples:
 Output: one input goes to stdout, or to the file -o FILE.md / --output FILE; -o DIR (a directory,
 or a path not ending in .md) mirrors the inputs into DIR.
 
-Batch: inputs are files, directories (walked recursively, hidden entries skipped) and globs;
+Batch: inputs are files, directories (walked recursively; hidden entries skipped and counted,
+see --hidden) and globs;
 directories and globs take ${DEFAULT_EXTENSIONS.join(' ')} (see --ext). With --out-dir the
 input tree is mirrored; outputs are written atomically; inputs whose outputs were made from the
 same bytes by the same version and options are skipped (--force redoes them). Ctrl-C stops
