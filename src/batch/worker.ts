@@ -71,7 +71,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   const done = { threadId, tasks };
   let bytes: Uint8Array;
   try {
-    bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes);
+    bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes, true);
   } catch (error) {
     if (isReadError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
     return { ok: false, code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}`, ...facts, ...done };

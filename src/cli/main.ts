@@ -6,7 +6,7 @@ import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
 import { outDirProblem, outFileProblem } from './output-locations.js';
 import { isUnboilError, UnboilError } from '../errors.js';
-import type { ConvertOptions, ConvertResult } from '../types.js';
+import type { ConvertOptions, Message } from '../types.js';
 import type { Argument, Input } from '../batch/discover.js';
 import type { ReportLine } from '../batch/report.js';
 // The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
@@ -25,6 +25,14 @@ const NO_OPTIMIZER_BELOW = 512 * 1024;
 
 /** An -o path that names the Markdown file of one input rather than an output directory. */
 const MARKDOWN_FILE = /\.md$/i;
+
+/**
+ * One input this large (bytes) or larger is converted in a worker thread, where --timeout and
+ * --max-memory can stop it; a smaller one in the main thread, which spares the thread's start-up
+ * (0.1 s, half of a small page's run on the 2-core reference machine) and converts in well under
+ * a second, so no --timeout could stop it in time to matter.
+ */
+const IN_A_THREAD_FROM = 512 * 1024;
 
 /** Conflicts listed before giving up (the rest are counted). */
 const CONFLICTS_SHOWN = 10;
@@ -256,20 +264,18 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
     const { readInput } = await import('../batch/read-input.js');
     const bytes = await readInput(input, options.maxBytes);
     line.bytes = bytes.length;
-    if (bytes.length < NO_OPTIMIZER_BELOW) setFlagsFromString('--no-turbofan');
-    // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
-    const [{ convert }, { metadataJson }] = await Promise.all([import('../convert.js'), import('../write/json.js')]);
-    const result = await convert(bytes, { ...convertOptions, path: input === '-' ? null : input });
-    line.sha256 = result.metadata.source.sha256;
+    const path = input === '-' ? null : input;
+    const result = bytes.length < IN_A_THREAD_FROM ? await convertHere(bytes, { ...convertOptions, path }) : await convertInThread(bytes, { ...convertOptions, path }, options);
+    line.sha256 = result.sha256;
     line.warnings = warningsIn(result.messages);
     line.status = line.warnings.length > 0 ? 'warning' : 'ok';
     printMessages(input, result, options);
     if (target) {
       await writeWhole(target.md, result.markdown);
-      if (target.json) await writeWhole(target.json, metadataJson(result.metadata));
+      if (target.json) await writeWhole(target.json, result.json);
       line.outputs = target.json ? [target.md, target.json] : [target.md];
     } else {
-      process.stdout.write(options.json ? metadataJson(result.metadata) : result.markdown);
+      process.stdout.write(options.json ? result.json : result.markdown);
     }
     code = line.warnings.some((w) => w.rule === NO_TEXT_RULE) ? EXIT.NO_TEXT : EXIT.OK;
   } catch (error) {
@@ -286,6 +292,41 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
     await report.close();
   }
   return code;
+}
+
+/** What a single conversion gives the CLI: the two texts, the messages, the input's hash. */
+interface Converted {
+  markdown: string;
+  json: string;
+  messages: Message[];
+  sha256: string | null;
+  wordCount: number;
+}
+
+/** Convert in this thread (a small input: done before a thread would have started). */
+async function convertHere(bytes: Uint8Array, convertOptions: ConvertOptions): Promise<Converted> {
+  if (bytes.length < NO_OPTIMIZER_BELOW) setFlagsFromString('--no-turbofan');
+  // Loaded here: a batch converts in workers, and its main thread need not load the pipeline.
+  const [{ convert }, { metadataJson }] = await Promise.all([import('../convert.js'), import('../write/json.js')]);
+  const result = await convert(bytes, convertOptions);
+  return { markdown: result.markdown, json: metadataJson(result.metadata), messages: result.messages, sha256: result.metadata.source.sha256, wordCount: result.metadata.wordCount };
+}
+
+/**
+ * Convert in a worker thread of the batch pool, so that --timeout and --max-memory hold: the
+ * thread is stopped when time runs out, as in a batch. Failures are thrown as `{code, message}`.
+ */
+async function convertInThread(bytes: Uint8Array, convertOptions: ConvertOptions, options: CliOptions): Promise<Converted> {
+  const { ConvertPool } = await import('../batch/pool.js');
+  const pool = new ConvertPool({ jobs: 1, timeoutMs: options.timeout * 1000, maxPerWorker: 0, maxMemoryMb: options.maxMemory });
+  try {
+    const outcome = await pool.run({ input: { bytes }, path: convertOptions.path ?? null, options: convertOptions, mode: 'check' });
+    if (!outcome.ok) throw { code: outcome.code, message: outcome.message };
+    if (outcome.unchanged || !outcome.texts) throw new Error('the worker returned no texts');
+    return { markdown: outcome.texts.markdown, json: outcome.texts.json, messages: outcome.messages, sha256: outcome.sha256, wordCount: (JSON.parse(outcome.texts.json) as { wordCount: number }).wordCount };
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** Write a file whole: a temporary beside it, renamed into place (a reader never sees half of it). */
@@ -333,8 +374,8 @@ function usage(message: string): number {
   return EXIT.USAGE;
 }
 
-function printMessages(input: string, result: ConvertResult, options: CliOptions): void {
-  if (options.verbose) process.stderr.write(`unboil: ${displayName(input)}: ${result.metadata.wordCount} words\n`);
+function printMessages(input: string, result: Converted, options: CliOptions): void {
+  if (options.verbose) process.stderr.write(`unboil: ${displayName(input)}: ${result.wordCount} words\n`);
   if (options.quiet) return;
   for (const m of result.messages) {
     if (m.severity === 'warning' || options.explain) {
