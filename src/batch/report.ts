@@ -16,6 +16,8 @@ export interface ReportLine {
   error: { code: string; message: string } | null;
   /** Why an input was skipped (`up to date`, `symbolic link loop`...). */
   reason?: string;
+  /** --explain: every block removed, with its rule (the audit trail; absent without --explain). */
+  explain?: Warning[];
   /** --check: how the committed outputs compare with a fresh conversion. */
   check?: CheckState;
 }
@@ -40,6 +42,11 @@ export class ReportFile {
 /** The warnings among a conversion's messages, as the report lists them. */
 export function warningsIn(messages: Message[]): Warning[] {
   return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
+}
+
+/** The audit trail (--explain) among a conversion's messages, as the report lists it. */
+export function explainIn(messages: Message[]): Warning[] {
+  return messages.filter((m) => m.severity === 'info').map(({ rule, message }) => ({ rule, message }));
 }
 
 /** The reason of the report line of a hidden file or directory a walk passed over. */

@@ -9,7 +9,7 @@ import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries } fro
 import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
-import { HIDDEN_REASON, ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
+import { explainIn, HIDDEN_REASON, ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
 import { readInput } from './read-input.js';
 import type { InputFacts, WorkerTask } from './worker.js';
 
@@ -56,7 +56,7 @@ export interface BatchResult {
 interface Done {
   line: ReportLine;
   ndjson: string | null;
-  /** Lines for stderr (errors always, warnings with --verbose). */
+  /** Lines for stderr (errors always; warnings and --explain lines with --verbose). */
   notes: string[];
   /** Lines for stdout in --check mode. */
   checkLines: string[];
@@ -240,12 +240,14 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       if (outcome.unchanged) throw new Error('a worker answered `unchanged` when not asked');
       const warnings = warningsIn(outcome.messages);
       const status: Status = warnings.length > 0 ? 'warning' : 'ok';
+      const explained = options.convert.explain ? explainIn(outcome.messages) : null;
       const notes: string[] = [];
       if (options.verbose) {
         notes.push(`unboil: ${display(input.path)}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
         for (const w of warnings) notes.push(`unboil: ${display(input.path)}: warning: ${w.message} [${w.rule}]`);
+        for (const e of explained ?? []) notes.push(`unboil: ${display(input.path)}: explain: ${e.message} [${e.rule}]`);
       }
-      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
+      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null, ...(explained ? { explain: explained } : {}) };
 
       if (files) {
         // The worker wrote both outputs to temporaries: put them in place, then record them.

@@ -257,7 +257,7 @@ function jsonBeside(file: string): string {
  */
 async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions, target: { md: string; json: string | null } | null): Promise<number> {
   const started = performance.now();
-  const { NO_TEXT_RULE, ReportFile, warningsIn } = await import('../batch/report.js');
+  const { explainIn, NO_TEXT_RULE, ReportFile, warningsIn } = await import('../batch/report.js');
   const line: ReportLine = { path: input, status: 'ok', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null };
   let code: number;
   try {
@@ -268,6 +268,7 @@ async function convertOne(input: string, convertOptions: ConvertOptions, options
     const result = bytes.length < IN_A_THREAD_FROM ? await convertHere(bytes, { ...convertOptions, path }) : await convertInThread(bytes, { ...convertOptions, path }, options);
     line.sha256 = result.sha256;
     line.warnings = warningsIn(result.messages);
+    if (convertOptions.explain) line.explain = explainIn(result.messages);
     line.status = line.warnings.length > 0 ? 'warning' : 'ok';
     printMessages(input, result, options);
     if (target) {
