@@ -6,6 +6,7 @@ import { buildProgram, type CliOptions } from './program.js';
 import { EXIT } from './exit-codes.js';
 import { outDirProblem, outFileProblem } from './output-locations.js';
 import { isUnboilError, UnboilError } from '../errors.js';
+import { isAbsoluteUrl } from '../check-options.js';
 import type { ConvertOptions, Message } from '../types.js';
 import type { Argument, Input } from '../batch/discover.js';
 import type { ReportLine } from '../batch/report.js';
@@ -401,13 +402,4 @@ function errorCode(error: unknown): string {
   if (isUnboilError(error)) return error.code;
   if (error && typeof error === 'object' && typeof (error as { code?: unknown }).code === 'string') return (error as { code: string }).code;
   return 'INTERNAL';
-}
-
-function isAbsoluteUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
