@@ -253,7 +253,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         // The worker wrote both outputs to temporaries: put them in place, then record them.
         try {
           await commitOutputs(plan!, options.fsync);
-          await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash });
+          await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash, ...outcome.written! });
         } catch (error) {
           return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
         }

@@ -6,7 +6,7 @@ export const EXIT = {
   SOME_FAILED: 1,
   /** Usage error: bad option or argument; nothing was converted. */
   USAGE: 2,
-  /** `--check` found outputs that are stale or missing. */
+  /** `--check` found outputs that are stale or missing, or files no input makes (orphans). */
   CHECK_DIFFERS: 3,
   /** Converted, but some inputs have no text to convert (a scanned PDF needs OCR); metadata was written. */
   NO_TEXT: 4,

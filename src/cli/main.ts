@@ -148,6 +148,8 @@ export async function main(argv: string[]): Promise<number> {
     },
   );
   let inputs: Input[] = discovered.inputs;
+  /** Every input, before --shard takes its share: --check looks for outputs none of them makes. */
+  const allInputs = inputs;
   if (args.some((a) => a.value === '-')) inputs.unshift({ path: '-', rel: 'stdin' });
   let problems = discovered.problems;
   let hidden = discovered.hidden;
@@ -228,9 +230,21 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`unboil: stopped: ${result.stopped}\nunboil: rerun the same command to resume once this is fixed\n`);
       return EXIT.SOME_FAILED;
     }
+    let orphaned: string[] = [];
+    if (options.check) {
+      const [{ orphans }, { planOutputs }] = await Promise.all([import('../batch/check.js'), import('../batch/outputs.js')]);
+      const expected = new Set<string>();
+      for (const input of allInputs) {
+        const plan = planOutputs(options.outDir!, input);
+        expected.add(resolve(plan.md)).add(resolve(plan.json));
+      }
+      orphaned = await orphans(options.outDir!, expected, STATE_DIR);
+      for (const path of orphaned) process.stdout.write(`orphan: ${path}\n`);
+    }
     if (tally.counts.error > 0) return EXIT.SOME_FAILED;
-    if (options.check && result.differing > 0) {
-      process.stderr.write(`unboil: --check: ${result.differing} output file(s) stale or missing under ${options.outDir}\n`);
+    if (options.check && (result.differing > 0 || orphaned.length > 0)) {
+      const found = [result.differing > 0 ? `${result.differing} output file(s) stale or missing` : '', orphaned.length > 0 ? `${orphaned.length} orphan file(s) that no input makes` : ''];
+      process.stderr.write(`unboil: --check: ${found.filter(Boolean).join(', ')} under ${options.outDir}\n`);
       return EXIT.CHECK_DIFFERS;
     }
     return tally.noText > 0 ? EXIT.NO_TEXT : EXIT.OK;

@@ -63,7 +63,7 @@ Exit codes:
   0  every input converted
   1  some inputs failed (each error names the file and the cause; the rest were converted)
   2  usage error (bad option or argument)
-  3  --check found outputs that are stale or missing
+  3  --check found outputs that are stale, missing or orphaned
   4  converted, but some inputs had no text (a scanned PDF needs OCR); metadata written
   130  interrupted (Ctrl-C); complete outputs are kept, rerun the same command to resume
 `;
@@ -94,7 +94,7 @@ export function buildProgram(): Command {
     .option('--ext <list>', 'extensions taken from directories and globs (default html,htm,xhtml,pdf,txt,md)', parseExtensions)
     .option('--hidden', 'walk hidden (dot) files and directories too')
     .option('--unordered', 'with --ndjson: print lines as documents finish, not in input order')
-    .option('--check', 'convert in memory and compare with the files in --out-dir; write nothing; exit 3 if any differ')
+    .option('--check', 'convert in memory and compare with the files in --out-dir; write nothing; exit 3 if any differ, or a file there is made by no input (orphan)')
     .option('--force', 'convert every input even when its outputs are up to date')
     .addOption(new Option('-j, --jobs <n>', 'documents converted at once (worker threads)').default(availableParallelism(), 'available CPUs').argParser(parsePositiveInt))
     .addOption(new Option('--timeout <seconds>', 'stop a document still converting after SECONDS (one input too, when it is 512 KB or more; a smaller one is done in well under a second)').default(60).argParser(parsePositiveNumber))
