@@ -34,7 +34,7 @@ export interface BatchOptions extends PoolOptions {
   /** Fold the resume journal into one file at the end (safe only when no other run shares outDir). */
   compactJournal: boolean;
   stdout: Writable;
-  /** Aborted on SIGINT/SIGTERM: stop cleanly, keep what is complete. */
+  /** Aborted on SIGINT/SIGTERM: stop cleanly, keep what is complete. A reason that is a non-empty string is printed (above the progress bar). */
   signal: AbortSignal;
   /** How many check differences get a short diff. */
   diffsShown?: number;
@@ -145,7 +145,15 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       void Promise.allSettled(writing).then(() => pool?.destroy());
     };
     if (options.signal.aborted) stop('interrupted');
-    options.signal.addEventListener('abort', () => stop('interrupted'), { once: true });
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        const reason: unknown = options.signal.reason;
+        if (typeof reason === 'string' && reason !== '') progress.log(`unboil: ${reason}`);
+        stop('interrupted');
+      },
+      { once: true },
+    );
 
     const window = Math.max(2, options.jobs * READ_AHEAD_PER_JOB);
     const pending = new Map<number, Done>();

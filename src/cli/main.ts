@@ -185,8 +185,8 @@ export async function main(argv: string[]): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(signalCode); // second Ctrl-C: leave now
     signalCode = signal === 'SIGTERM' ? 143 : EXIT.INTERRUPTED;
-    if (!options.quiet) process.stderr.write(`\nunboil: ${signal}: stopping; outputs already complete are kept\n`);
-    controller.abort();
+    // The batch prints the reason, above its progress bar (a write from here would be drawn over).
+    controller.abort(options.quiet ? '' : `${signal}: stopping; outputs already complete are kept`);
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -194,7 +194,7 @@ export async function main(argv: string[]): Promise<number> {
   const onStdoutError = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
     signalCode = EXIT_BROKEN_PIPE;
-    controller.abort();
+    controller.abort('');
   };
   process.stdout.off('error', exitOnBrokenPipe);
   process.stdout.on('error', onStdoutError);
