@@ -13,8 +13,6 @@ import type { ReportLine } from '../batch/report.js';
 // The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
 // and a usage error load only commander, and one page loads no batch machinery.
 
-/** Exit code when stdout's reader went away, as a shell reports a process killed by SIGPIPE. */
-const EXIT_BROKEN_PIPE = 141;
 
 /**
  * One input smaller than this (bytes) is converted without V8's optimizing compiler: a page is done
@@ -184,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
   let signalCode: number = EXIT.INTERRUPTED;
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(signalCode); // second Ctrl-C: leave now
-    signalCode = signal === 'SIGTERM' ? 143 : EXIT.INTERRUPTED;
+    signalCode = signal === 'SIGTERM' ? EXIT.TERMINATED : EXIT.INTERRUPTED;
     // The batch prints the reason, above its progress bar (a write from here would be drawn over).
     controller.abort(options.quiet ? '' : `${signal}: stopping; outputs already complete are kept`);
   };
@@ -193,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
   // The reader of --ndjson went away (`| head`): stop as cleanly as on Ctrl-C, and exit 141.
   const onStdoutError = (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    signalCode = EXIT_BROKEN_PIPE;
+    signalCode = EXIT.BROKEN_PIPE;
     controller.abort('');
   };
   process.stdout.off('error', exitOnBrokenPipe);
@@ -223,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
     const { tally } = result;
     if (!options.quiet) process.stderr.write(`unboil: ${tally.summary()}\n`);
     if (result.stopped === 'interrupted') {
-      if (signalCode !== EXIT_BROKEN_PIPE) process.stderr.write('unboil: interrupted: rerun the same command to resume\n');
+      if (signalCode !== EXIT.BROKEN_PIPE) process.stderr.write('unboil: interrupted: rerun the same command to resume\n');
       return signalCode;
     }
     if (result.stopped) {
@@ -257,7 +255,7 @@ export async function main(argv: string[]): Promise<number> {
 
 function exitOnBrokenPipe(error: NodeJS.ErrnoException): void {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(EXIT_BROKEN_PIPE);
+  process.exit(EXIT.BROKEN_PIPE);
 }
 
 /** The metadata file beside a Markdown output: `out.md` -> `out.json`, `out` -> `out.json`. */

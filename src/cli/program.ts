@@ -62,10 +62,12 @@ cleanly (exit 130): rerun the same command to resume.
 Exit codes:
   0  every input converted
   1  some inputs failed (each error names the file and the cause; the rest were converted)
-  2  usage error (bad option or argument)
+  2  usage error: bad option value or argument, no input file found, or an output location
+     (--report, -o) that cannot be written; nothing was converted
   3  --check found outputs that are stale, missing or orphaned
   4  converted, but some inputs had no text (a scanned PDF needs OCR); metadata written
   130  interrupted (Ctrl-C); complete outputs are kept, rerun the same command to resume
+  141  the reader of stdout went away (| head); 143  terminated (SIGTERM), as 130
 `;
 
 export function buildProgram(): Command {
