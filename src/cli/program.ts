@@ -67,7 +67,8 @@ Exit codes:
   3  --check found outputs that are stale, missing or orphaned
   4  converted, but some inputs had no text (a scanned PDF needs OCR); metadata written
   130  interrupted (Ctrl-C); complete outputs are kept, rerun the same command to resume
-  141  the reader of stdout went away (| head); 143  terminated (SIGTERM), as 130
+  141  the reader of stdout went away (| head): stopped cleanly
+  143  terminated (SIGTERM): as 130
 `;
 
 export function buildProgram(): Command {
