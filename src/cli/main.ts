@@ -13,7 +13,6 @@ import type { ReportLine } from '../batch/report.js';
 // The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
 // and a usage error load only commander, and one page loads no batch machinery.
 
-
 /**
  * One input smaller than this (bytes) is converted without V8's optimizing compiler: a page is done
  * before optimized code pays for its compiling (on the 2-core reference machine a 118 KB page took
