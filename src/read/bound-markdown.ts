@@ -41,13 +41,17 @@ export const MAX_LINE_CHARS = 64 * 1024;
 
 export function boundMarkdown(input: string): Bounded {
   const changes = new Set<string>();
-  const lines = input.split('\n').map((line) => splitLong(boundRuns(boundPrefix(line, changes), changes), changes));
+  // Long lines are split first, so that each paragraph made of one is bounded like any line.
+  const lines = input
+    .split('\n')
+    .flatMap((line) => splitLong(line, changes))
+    .map((line) => boundRuns(boundPrefix(line, changes), changes));
   return { text: changes.size > 0 ? lines.join('\n') : input, changes: [...changes] };
 }
 
-/** Split a line longer than MAX_LINE_CHARS into paragraphs: at the last sentence end (else space) before each limit. */
-function splitLong(line: string, changes: Set<string>): string {
-  if (line.length <= MAX_LINE_CHARS) return line;
+/** Split a line longer than MAX_LINE_CHARS into paragraphs (lines with blank lines between): at the last sentence end (else space) before each limit. */
+function splitLong(line: string, changes: Set<string>): string[] {
+  if (line.length <= MAX_LINE_CHARS) return [line];
   changes.add(`split lines longer than ${MAX_LINE_CHARS} characters into paragraphs`);
   const pieces: string[] = [];
   let start = 0;
@@ -61,7 +65,7 @@ function splitLong(line: string, changes: Set<string>): string {
     start += cut;
   }
   pieces.push(line.slice(start).trim());
-  return pieces.join('\n\n');
+  return pieces.flatMap((piece, i) => (i === 0 ? [piece] : ['', piece]));
 }
 
 /** Cut container markers and indentation beyond the limits at the start of a line. */

@@ -20,4 +20,10 @@ describe('boundMarkdown', () => {
     }
     expect(paragraphs.join(' ').replace(/\n/g, '')).toBe(line);
   });
+
+  it('bounds the paragraphs a long line is split into like any line (a cut may start one with 30,000 quote marks)', () => {
+    const { text } = boundMarkdown(`\\${'>'.repeat(100_000)} deep text survives\n`);
+    for (const line of text.split('\n')) expect(/^>*/.exec(line)![0].length).toBeLessThanOrEqual(16);
+    expect(text).toMatch(/deep text survives/);
+  });
 });
