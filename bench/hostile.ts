@@ -5,13 +5,21 @@
  * and DNS attempt, and print: inputs, converted, clean errors, crashes, hangs, partial outputs,
  * network attempts. The last four must be 0 (exit 1 otherwise).
  *
- * Options: --scale S (default 1: a 50 MB page, 100,000 nested elements), --keep (keep the temp dir).
+ * Then the huge pages (test/helpers/huge-pages.ts: wide, deep, long-line HTML, long-line text) at
+ * 1, 8 and 32 MB, each converted in a process of its own (bench/huge-convert.mjs, the built
+ * library): prints MB per CPU-second and peak RSS per shape and size. A failure counts as a crash,
+ * a page still running after HUGE_TIME_LIMIT_S as a hang; the goal (not a failure) is at least
+ * HUGE_GOAL_MB_PER_CPU_S and under HUGE_GOAL_RSS_MB.
+ *
+ * Options: --scale S (default 1: a 50 MB page, 100,000 nested elements), --keep (keep the temp dir),
+ * --huge-sizes 1,8,32 (MB; `--huge-sizes 0` skips the huge pages).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { articlePage, hostileInputs, randomBytes, tinyPdf } from '../scripts/hostile-inputs.js';
+import { HUGE_SHAPES, hugePage } from '../test/helpers/huge-pages.js';
 
 const args = process.argv.slice(2);
 const scale = args.includes('--scale') ? Number(args[args.indexOf('--scale') + 1]) : 1;
@@ -130,18 +138,70 @@ for (const line of lines.filter((l) => l.status === 'error')) partial += line.ou
 for (const line of lines) for (const output of line.outputs) if (relative(outDir, join(outDir, output)).startsWith('..') && relative(outDir, output).startsWith('..')) partial++;
 const network = readFileSync(netLog, 'utf8').split('\n').filter(Boolean);
 
+/** A huge page still converting after this many seconds is a hang. */
+const HUGE_TIME_LIMIT_S = 600;
+/** The goal of issue 16: every shape converts at this rate or better ... */
+const HUGE_GOAL_MB_PER_CPU_S = 2;
+/** ... and within this peak RSS. */
+const HUGE_GOAL_RSS_MB = 1024;
+const hugeSizes = (args.includes('--huge-sizes') ? args[args.indexOf('--huge-sizes') + 1]! : '1,8,32').split(',').map(Number).filter((n) => n > 0);
+const hugeLines: string[] = [];
+let hugeCrashes = 0;
+let hugeHangs = 0;
+let hugeBelowGoal = 0;
+for (const shape of HUGE_SHAPES) {
+  for (const mb of hugeSizes) {
+    const { text, ext } = hugePage(shape, mb * 1024 * 1024);
+    const file = join(dir, `huge-${shape}-${mb}.${ext}`);
+    writeFileSync(file, text);
+    const child = spawnSync(
+      process.execPath,
+      ['--import', join(root, 'bench', 'no-network.mjs'), '--max-old-space-size=6144', join(root, 'bench', 'huge-convert.mjs'), new URL('../dist/index.js', import.meta.url).href, file],
+      { encoding: 'utf8', env: { ...process.env, UNBOIL_NET_LOG: netLog }, timeout: HUGE_TIME_LIMIT_S * 1000 },
+    );
+    rmSync(file);
+    const label = `${shape} ${mb} MB`.padEnd(22);
+    if (child.error || child.signal) {
+      hugeHangs += child.signal === 'SIGTERM' ? 1 : 0;
+      hugeCrashes += child.signal === 'SIGTERM' ? 0 : 1;
+      hugeLines.push(`${label} ${child.signal === 'SIGTERM' ? `HANG (over ${HUGE_TIME_LIMIT_S} s)` : `CRASH ${child.signal ?? child.error?.message}`}`);
+      continue;
+    }
+    let m: { ok: boolean; cpu: number; wall: number; rss: number; error?: string };
+    try {
+      m = JSON.parse(child.stdout.trim().split('\n').pop()!);
+    } catch {
+      hugeCrashes++;
+      hugeLines.push(`${label} CRASH exit ${child.status}: ${child.stderr.slice(-300)}`);
+      continue;
+    }
+    const rate = text.length / 1e6 / m.cpu;
+    const rss = m.rss / 1024 / 1024;
+    const goal = rate >= HUGE_GOAL_MB_PER_CPU_S && rss < HUGE_GOAL_RSS_MB;
+    if (!m.ok) hugeCrashes++;
+    else if (!goal) hugeBelowGoal++;
+    hugeLines.push(`${label} ${m.ok ? 'converted' : `FAILED ${m.error}`}  ${m.cpu.toFixed(1)} CPU-s  ${rate.toFixed(2)} MB/CPU-s  RSS ${rss.toFixed(0)} MB${m.ok && !goal ? '  (below the goal)' : ''}`);
+  }
+}
+const networkAfterHuge = readFileSync(netLog, 'utf8').split('\n').filter(Boolean);
+network.splice(0, network.length, ...networkAfterHuge);
+
 const codes = new Map<string, number>();
 for (const line of lines) if (line.error) codes.set(line.error.code, (codes.get(line.error.code) ?? 0) + 1);
 console.log(`inputs:            ${count}`);
 console.log(`converted:         ${converted}`);
 console.log(`clean errors:      ${clean}  (${[...codes].filter(([c]) => !CRASH_CODES.has(c) && c !== 'TIMEOUT').map(([c, n]) => `${c} ${n}`).join(', ')})`);
-console.log(`crashes:           ${crashed.length + (batchCrashed ? 1 : 0)}${crashed.length ? `  (${crashed.map((l) => `${l.path}: ${l.error!.message}`).join('; ')})` : ''}${batchCrashed ? `  (batch exit ${run.status} ${run.signal ?? ''} ${run.error?.message ?? ''})` : ''}`);
-console.log(`hangs:             ${hung.length + Math.max(0, missing)}${hung.length ? `  (${hung.map((l) => l.path).join(', ')})` : ''}${missing > 0 ? `  (${missing} inputs never reported)` : ''}`);
+console.log(`crashes:           ${crashed.length + (batchCrashed ? 1 : 0) + hugeCrashes}${crashed.length ? `  (${crashed.map((l) => `${l.path}: ${l.error!.message}`).join('; ')})` : ''}${batchCrashed ? `  (batch exit ${run.status} ${run.signal ?? ''} ${run.error?.message ?? ''})` : ''}`);
+console.log(`hangs:             ${hung.length + Math.max(0, missing) + hugeHangs}${hung.length ? `  (${hung.map((l) => l.path).join(', ')})` : ''}${missing > 0 ? `  (${missing} inputs never reported)` : ''}`);
 console.log(`partial outputs:   ${partial}`);
 console.log(`network attempts:  ${network.length}${network.length ? `  (${network.slice(0, 3).join('; ')})` : ''}`);
 console.log(`batch:             exit ${run.status}, ${seconds.toFixed(1)} s, ${reported.size} inputs reported, scale ${scale}`);
 if (run.status !== 0 && run.status !== 1) console.log(run.stderr.slice(-2000));
+if (hugeLines.length > 0) {
+  console.log(`huge pages (goal: >= ${HUGE_GOAL_MB_PER_CPU_S} MB/CPU-s, RSS < ${HUGE_GOAL_RSS_MB} MB; ${hugeCrashes} crashes, ${hugeHangs} hangs, ${hugeBelowGoal} below the goal):`);
+  for (const line of hugeLines) console.log(`  ${line}`);
+}
 if (keep) console.log(`kept: ${dir}`);
 else rmSync(dir, { recursive: true, force: true });
-const bad = crashed.length + (batchCrashed ? 1 : 0) + hung.length + Math.max(0, missing) + partial + network.length;
+const bad = crashed.length + (batchCrashed ? 1 : 0) + hung.length + Math.max(0, missing) + partial + network.length + hugeCrashes + hugeHangs;
 process.exit(bad > 0 ? 1 : 0);

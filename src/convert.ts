@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import type { ConvertOptions, ConvertResult, InputFormat, Metadata, SourceInfo } from './types.js';
-import { UnboilError } from './errors.js';
+import type { ConvertOptions, ConvertResult, InputFormat, Metadata, SourceInfo, UserRules } from './types.js';
+import { isUnboilError, UnboilError } from './errors.js';
+import { checkConvertArguments } from './check-options.js';
 import { sniffFormat } from './read/sniff.js';
 import { readHtml } from './read/html.js';
 import { articlePipeline } from './pipeline.js';
@@ -20,9 +21,22 @@ declare module 'vfile' {
 
 /**
  * Convert one document: bytes (or a string) and options in, `{markdown, metadata, messages}` out.
- * Pure: no file system, no network, no global state.
+ * Pure: no file system, no network, no global state. Every failure is an UnboilError with a
+ * code (docs/api.md); anything unforeseen is one with the code `INTERNAL`.
  */
 export async function convert(input: Uint8Array | string, options: ConvertOptions = {}): Promise<ConvertResult> {
+  checkConvertArguments(input, options);
+  try {
+    // Checked and normalised as a rules file is (loads the selector engine only when rules are given).
+    const rules = options.rules ? (await import('./rules/load-rules.js')).checkRules(options.rules, 'rules') : null;
+    return await convertChecked(input, { ...options, rules });
+  } catch (error) {
+    if (isUnboilError(error)) throw error;
+    throw new UnboilError('INTERNAL', `unexpected error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+async function convertChecked(input: Uint8Array | string, options: ConvertOptions & { rules: UserRules | null }): Promise<ConvertResult> {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   const name = options.path ?? 'stdin';
   if (bytes.length === 0) throw new UnboilError('EMPTY_INPUT', 'the input is empty (0 bytes)');
@@ -33,7 +47,7 @@ export async function convert(input: Uint8Array | string, options: ConvertOption
   file.data.explain = options.explain === true;
   file.data.pages = null;
   const tree = await read(format, bytes, file);
-  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true, rules: options.rules ?? null });
+  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true, rules: options.rules });
   const article = (await processor.run(tree, file)) as Root;
   const { markdown: body, text } = await hastToMarkdownAndText(article, file);
 

@@ -1,4 +1,4 @@
-/** Typed errors: every failure the user can cause has a code and names its cause. */
+/** Typed errors: every failure the user can cause has a code and names its cause (docs/api.md lists them). */
 
 export type ErrorCode =
   | 'EMPTY_INPUT'
@@ -8,11 +8,15 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'PDF_INVALID'
   | 'PDF_ENCRYPTED'
+  /** Never thrown by convert(): for callers that fail on the `pdf-no-text` warning (docs/pdf.md). */
   | 'PDF_NO_TEXT'
   | 'TIMEOUT'
   | 'WORKER_CRASHED'
   | 'WRITE_FAILED'
-  | 'USAGE';
+  | 'INVALID_INPUT'
+  | 'INVALID_OPTION'
+  | 'INVALID_RULES'
+  | 'INTERNAL';
 
 export class UnboilError extends Error {
   readonly code: ErrorCode;

@@ -1,4 +1,4 @@
-/** Public types of unboil: the metadata schema (design/OUTPUT.md) and the convert() contract. */
+/** Public types of unboil: the metadata schema and the convert() contract (docs/api.md). */
 
 export type InputFormat = 'html' | 'pdf' | 'text';
 
@@ -126,8 +126,8 @@ export interface ConvertOptions {
   frontMatter?: boolean;
   /** Record every removed block as a message (for --explain). */
   explain?: boolean;
-  /** User rules: per-host CSS selectors to drop or keep before the heuristics. */
-  rules?: UserRules | null;
+  /** User rules: per-host CSS selectors to drop or keep before the heuristics (a bare list is taken too). */
+  rules?: UserRules | UserRule[] | null;
 }
 
 export interface UserRule {

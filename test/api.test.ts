@@ -59,4 +59,29 @@ describe('convert()', () => {
     const error = await convert(bytes, { path: 'x.html' }).catch((e: unknown) => e);
     expect(isUnboilError(error) && error.code).toBe('BINARY_INPUT');
   });
+
+  it('rejects what JavaScript callers can pass wrongly, each with a code and a message naming it', async () => {
+    const cases: Array<[unknown, unknown, string, RegExp]> = [
+      [page, { from: 'xml' }, 'INVALID_OPTION', /option from: "xml" is not valid; expected "auto", "html", "pdf" or "text"/],
+      [page, { baseUrl: 'not a url' }, 'INVALID_OPTION', /option baseUrl/],
+      [page, { title: 'no' }, 'INVALID_OPTION', /option title/],
+      [page, null, 'INVALID_OPTION', /the options must be an object/],
+      [42, {}, 'INVALID_INPUT', /must be a Uint8Array \(or Buffer\) or a string, not number 42/],
+      [page, { rules: { rules: [{ host: '*', drop: ['p[['] }] } }, 'INVALID_RULES', /rules: rule 1: drop: bad CSS selector "p\[\["/],
+      [page, { rules: { rules: [{ drop: ['p'] }] } }, 'INVALID_RULES', /"host" must be a host name/],
+      [page, { rules: { rules: 'x' } }, 'INVALID_RULES', /expected "rules:" with a list/],
+    ];
+    for (const [input, options, code, message] of cases) {
+      const error = await convert(input as string, options as never).catch((e: unknown) => e);
+      expect(isUnboilError(error), JSON.stringify(options)).toBe(true);
+      expect((error as { code: string }).code).toBe(code);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+
+  it('takes user rules as data, normalised as a rules file is', async () => {
+    const { markdown } = await convert(page, { rules: { rules: [{ host: '*', drop: 'p:first-of-type' as never }] } });
+    expect(markdown).not.toContain('first paragraph');
+    expect(markdown).toContain('second paragraph');
+  });
 });

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 
 /** How one expected output compares with a fresh conversion. */
 export type CheckState = 'same' | 'stale' | 'missing';
@@ -44,4 +45,33 @@ export function shortDiff(committed: string, fresh: string): string {
   if (added.length > SHOWN_LINES) lines.push(`  ... ${added.length - SHOWN_LINES} more lines added`);
   for (let i = endA; i < Math.min(a.length, endA + CONTEXT_LINES); i++) lines.push(`  ${a[i]}`);
   return lines.join('\n');
+}
+
+/**
+ * Files under `outDir` that no input produces (`expected`: the absolute paths of every input's
+ * outputs), as paths under `outDir`, sorted: the outputs of inputs since removed or renamed, or
+ * files put there by hand. The resume state directory (`stateDir`, at the top) is not an output.
+ */
+export async function orphans(outDir: string, expected: Set<string>, stateDir: string): Promise<string[]> {
+  const found: string[] = [];
+  const root = resolve(outDir);
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue; // a directory that went away, or cannot be read: nothing to say of its files
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!(dir === root && entry.name === stateDir)) stack.push(path);
+      } else if (!expected.has(path)) {
+        found.push(join(outDir, relative(root, path)));
+      }
+    }
+  }
+  return found.sort();
 }

@@ -37,6 +37,8 @@ export interface Problem {
 export interface Discovery {
   inputs: Input[];
   problems: Problem[];
+  /** Hidden (dot) files and directories passed over in walks (without `hidden`). */
+  hidden: string[];
 }
 
 /** An argument: a file, a directory or a glob (`literal` for --files-from lines: never a glob). */
@@ -54,12 +56,13 @@ export interface Argument {
 export async function discover(args: Argument[], options: DiscoverOptions): Promise<Discovery> {
   const walker = new Walker(options);
   for (const arg of args) await walker.argument(arg);
-  return { inputs: walker.inputs, problems: walker.problems };
+  return { inputs: walker.inputs, problems: walker.problems, hidden: walker.hidden };
 }
 
 class Walker {
   readonly inputs: Input[] = [];
   readonly problems: Problem[] = [];
+  readonly hidden: string[] = [];
   private readonly seen = new Set<string>();
   private readonly extensions: Set<string>;
   private readonly included: (path: string) => boolean;
@@ -117,8 +120,12 @@ class Walker {
     }
     const chain = [...ancestors, id];
     for (const name of names) {
-      if (!this.options.hidden && name.startsWith('.')) continue;
       const path = join(dir, name);
+      if (!this.options.hidden && name.startsWith('.')) {
+        // Counted, so that the summary and the report say what was passed over.
+        if (!this.options.prune.includes(resolve(path))) this.hidden.push(path);
+        continue;
+      }
       const childRel = rel ? `${rel}/${name}` : name;
       if (this.excluded(toPosix(path))) continue;
       const info = await this.stat(path);

@@ -1,5 +1,5 @@
 import { closeSync, createWriteStream, fdatasync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -15,13 +15,27 @@ export interface Provenance {
   options: string;
 }
 
+/** The sha256 of each output as written: resume compares them with what is on disk. */
+export interface OutputHashes {
+  md: string;
+  json: string;
+}
+
+/** A journal entry: what made the outputs, and what they were when written. */
+type Made = Provenance & Partial<OutputHashes>;
+
+/** The sha256 (hex) of an output's text, as the journal records it. */
+export function outputHash(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /** Journal lines appended between two fdatasyncs of the journal file. */
 const SYNC_EVERY = 100;
 
 /** A line that withdraws what the journal said of an output (matches nothing). */
 const WITHDRAWN: Provenance = { sha256: '', version: '', options: '' };
 
-interface JournalLine extends Provenance {
+interface JournalLine extends Made {
   key: string;
 }
 
@@ -40,7 +54,7 @@ export function optionsHash(options: Record<string, unknown>): string {
  * which the metadata schema has no place for.
  */
 export class Journal {
-  private readonly state = new Map<string, Provenance>();
+  private readonly state = new Map<string, Made>();
   private readonly files: string[] = [];
   /** This run's journal file, appended with synchronous writes: lines reach the kernel in order. */
   private fd: number | null = null;
@@ -80,7 +94,10 @@ export class Journal {
       this.files.push(name);
       for (const line of text.split('\n')) {
         const entry = parseLine(line);
-        if (entry) this.state.set(entry.key, entry.sha256 ? { sha256: entry.sha256, version: entry.version, options: entry.options } : WITHDRAWN);
+        if (entry) {
+          const { key, ...made } = entry;
+          this.state.set(key, entry.sha256 ? made : WITHDRAWN);
+        }
       }
     }
   }
@@ -95,21 +112,26 @@ export class Journal {
     return made && made.sha256 && made.version === version && made.options === options ? made.sha256 : null;
   }
 
-  /** True when the outputs exist, are complete, and were made from these bytes, version and options. */
+  /**
+   * True when the outputs were made from these bytes, version and options, and are on disk as
+   * they were written (their hashes match the journal's): an output edited, truncated or
+   * removed by hand since is made again. An entry without output hashes (older journals) vouches
+   * for nothing.
+   */
   async upToDate(plan: OutputPlan, wanted: Provenance): Promise<boolean> {
     const made = this.state.get(plan.key);
     if (!made || made.sha256 !== wanted.sha256 || made.version !== wanted.version || made.options !== wanted.options) return false;
+    if (!made.md || !made.json) return false;
     try {
-      await stat(plan.md);
-      const json = JSON.parse(await readFile(plan.json, 'utf8')) as { source?: { sha256?: string }; generator?: { version?: string } };
-      return json.source?.sha256 === wanted.sha256 && json.generator?.version === wanted.version;
+      const [md, json] = await Promise.all([readFile(plan.md), readFile(plan.json)]);
+      return outputHash(md) === made.md && outputHash(json) === made.json;
     } catch {
       return false;
     }
   }
 
-  /** Record complete outputs. */
-  async record(plan: OutputPlan, made: Provenance): Promise<void> {
+  /** Record complete outputs, with their hashes. */
+  async record(plan: OutputPlan, made: Provenance & OutputHashes): Promise<void> {
     await this.append({ key: plan.key, ...made });
     this.state.set(plan.key, made);
   }

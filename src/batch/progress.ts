@@ -40,8 +40,10 @@ export class Progress {
   /** Print a line above the bar (for --verbose and errors) without breaking it. */
   log(line: string): void {
     if (this.bar) {
-      // cli-progress redraws on the next update; clear the bar's line first.
-      process.stderr.write(`\r\x1b[K${line}\n`);
+      // Clear the bar's line, print the line, then save the cursor (ESC 7) on the row where the
+      // bar is drawn again: cli-progress saved it when it started, and its stop() goes back
+      // there to clear the bar, which would wipe and overwrite the lines printed since.
+      process.stderr.write(`\r\x1b[K${line}\n\x1b7`);
       this.bar.render();
     } else {
       process.stderr.write(`${line}\n`);

@@ -5,7 +5,7 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 
 /** Read one input (`-` is stdin), refusing more than maxBytes; errors carry a code and a cause. */
 export async function readInput(path: string, maxBytes: number): Promise<Uint8Array> {
-  return path === '-' ? readStdin(maxBytes) : readInputFile(path, maxBytes);
+  return path === '-' ? readStdin(maxBytes) : readInputFile(path, maxBytes, false);
 }
 
 /**
@@ -13,12 +13,12 @@ export async function readInput(path: string, maxBytes: number): Promise<Uint8Ar
  * called where nothing else waits (one page, or a pool worker about to convert it), and one
  * open + fstat + read + close costs less than the same calls handed to libuv's thread pool.
  */
-export function readInputFile(path: string, maxBytes: number): Uint8Array {
+export function readInputFile(path: string, maxBytes: number, seenAtDiscovery: boolean): Uint8Array {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw fsError(error);
+    throw fsError(error, seenAtDiscovery);
   }
   try {
     const info = fstatSync(fd);
@@ -26,7 +26,7 @@ export function readInputFile(path: string, maxBytes: number): Uint8Array {
     if (info.size > maxBytes) throw { code: 'TOO_LARGE', message: `is ${info.size} bytes, more than --max-bytes ${maxBytes}` };
     return readFileSync(fd);
   } catch (error) {
-    throw isReadError(error) ? error : fsError(error);
+    throw isReadError(error) ? error : fsError(error, seenAtDiscovery);
   } finally {
     closeSync(fd);
   }
@@ -48,9 +48,10 @@ async function readStdin(maxBytes: number): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function fsError(error: unknown): { code: string; message: string } {
+/** `seenAtDiscovery`: a batch's walk found the file, so a missing one was removed since. */
+function fsError(error: unknown, seenAtDiscovery: boolean): { code: string; message: string } {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return { code: 'NOT_FOUND', message: 'no such file (removed after the batch started?)' };
+  if (code === 'ENOENT') return { code: 'NOT_FOUND', message: seenAtDiscovery ? 'no such file (removed after the batch started?)' : 'no such file' };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'UNREADABLE', message: 'permission denied' };
   if (code === 'EISDIR') return { code: 'UNREADABLE', message: 'is a directory' };
   return { code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}` };

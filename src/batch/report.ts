@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import type { Warning } from '../types.js';
+import type { Message, Warning } from '../types.js';
 import type { CheckState } from './check.js';
 
 export type Status = 'ok' | 'warning' | 'error' | 'skipped';
@@ -16,6 +16,8 @@ export interface ReportLine {
   error: { code: string; message: string } | null;
   /** Why an input was skipped (`up to date`, `symbolic link loop`...). */
   reason?: string;
+  /** --explain: every block removed, with its rule (the audit trail; absent without --explain). */
+  explain?: Warning[];
   /** --check: how the committed outputs compare with a fresh conversion. */
   check?: CheckState;
 }
@@ -37,6 +39,19 @@ export class ReportFile {
   }
 }
 
+/** The warnings among a conversion's messages, as the report lists them. */
+export function warningsIn(messages: Message[]): Warning[] {
+  return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
+}
+
+/** The audit trail (--explain) among a conversion's messages, as the report lists it. */
+export function explainIn(messages: Message[]): Warning[] {
+  return messages.filter((m) => m.severity === 'info').map(({ rule, message }) => ({ rule, message }));
+}
+
+/** The reason of the report line of a hidden file or directory a walk passed over. */
+export const HIDDEN_REASON = 'hidden (its name starts with a dot); --hidden takes it';
+
 /** The warning rule of inputs that had no text layer to convert (exit code 4). */
 export const NO_TEXT_RULE = 'pdf-no-text';
 
@@ -46,6 +61,8 @@ export class Tally {
   bytes = 0;
   /** Inputs converted without any text layer (scanned PDFs that need OCR). */
   noText = 0;
+  /** Hidden files and directories a walk passed over (not inputs: reported, not counted in `done`). */
+  hidden = 0;
   private readonly started = performance.now();
 
   add(line: ReportLine): void {
@@ -58,13 +75,14 @@ export class Tally {
     return this.counts.ok + this.counts.warning + this.counts.error + this.counts.skipped;
   }
 
-  /** `12 inputs: 9 ok, 1 warning, 1 error, 1 skipped in 2.1 s (4.3 docs/s, 0.8 MB/s)`. */
+  /** `12 inputs: 9 ok, 1 warning, 1 error, 1 skipped in 2.1 s (4.3 docs/s, 0.8 MB/s)[; 2 hidden files skipped ...]`. */
   summary(): string {
     const seconds = (performance.now() - this.started) / 1000;
     const converted = this.counts.ok + this.counts.warning + this.counts.error;
     const rate = seconds > 0 ? converted / seconds : 0;
     const mbps = seconds > 0 ? this.bytes / 1e6 / seconds : 0;
     const { ok, warning, error, skipped } = this.counts;
-    return `${this.done} inputs: ${ok} ok, ${warning} warning, ${error} error, ${skipped} skipped in ${seconds.toFixed(1)} s (${rate.toFixed(1)} docs/s, ${mbps.toFixed(1)} MB/s)`;
+    const hidden = this.hidden > 0 ? `; ${this.hidden} hidden ${this.hidden === 1 ? 'file' : 'files'} skipped (--hidden takes them)` : '';
+    return `${this.done} inputs: ${ok} ok, ${warning} warning, ${error} error, ${skipped} skipped in ${seconds.toFixed(1)} s (${rate.toFixed(1)} docs/s, ${mbps.toFixed(1)} MB/s)${hidden}`;
   }
 }

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { VERSION } from '../version.js';
-import type { ConvertOptions, Message, Warning } from '../types.js';
+import type { ConvertOptions } from '../types.js';
 import type { Input, Problem } from './discover.js';
 import { ConvertPool, type PoolOptions, type PoolOutcome } from './pool.js';
 import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries } from './outputs.js';
 import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
-import { ReportFile, Tally, type ReportLine, type Status } from './report.js';
+import { explainIn, HIDDEN_REASON, ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
 import { readInput } from './read-input.js';
 import type { InputFacts, WorkerTask } from './worker.js';
 
@@ -34,10 +34,12 @@ export interface BatchOptions extends PoolOptions {
   /** Fold the resume journal into one file at the end (safe only when no other run shares outDir). */
   compactJournal: boolean;
   stdout: Writable;
-  /** Aborted on SIGINT/SIGTERM: stop cleanly, keep what is complete. */
+  /** Aborted on SIGINT/SIGTERM: stop cleanly, keep what is complete. A reason that is a non-empty string is printed (above the progress bar). */
   signal: AbortSignal;
   /** How many check differences get a short diff. */
   diffsShown?: number;
+  /** Hidden files and directories the walk passed over: a report line each, and a count in the summary. */
+  hidden?: string[];
   /** Called after the batch is set up, before the first document (tests remove a directory here). */
   beforeFirst?: () => Promise<void>;
 }
@@ -54,7 +56,7 @@ export interface BatchResult {
 interface Done {
   line: ReportLine;
   ndjson: string | null;
-  /** Lines for stderr (errors always, warnings with --verbose). */
+  /** Lines for stderr (errors always; warnings and --explain lines with --verbose). */
   notes: string[];
   /** Lines for stdout in --check mode. */
   checkLines: string[];
@@ -95,6 +97,10 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   };
 
   for (const problem of problems) emit(problemDone(problem));
+  for (const path of options.hidden ?? []) {
+    tally.hidden++;
+    report?.write({ path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: HIDDEN_REASON });
+  }
 
   // piscina leaves its threads unreferenced while they boot or idle: without a handle of our own,
   // Node could find its event loop empty and exit (code 0) mid-batch, e.g. while a replacement
@@ -139,7 +145,15 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       void Promise.allSettled(writing).then(() => pool?.destroy());
     };
     if (options.signal.aborted) stop('interrupted');
-    options.signal.addEventListener('abort', () => stop('interrupted'), { once: true });
+    options.signal.addEventListener(
+      'abort',
+      () => {
+        const reason: unknown = options.signal.reason;
+        if (typeof reason === 'string' && reason !== '') progress.log(`unboil: ${reason}`);
+        stop('interrupted');
+      },
+      { once: true },
+    );
 
     const window = Math.max(2, options.jobs * READ_AHEAD_PER_JOB);
     const pending = new Map<number, Done>();
@@ -234,18 +248,20 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       if (outcome.unchanged) throw new Error('a worker answered `unchanged` when not asked');
       const warnings = warningsIn(outcome.messages);
       const status: Status = warnings.length > 0 ? 'warning' : 'ok';
+      const explained = options.convert.explain ? explainIn(outcome.messages) : null;
       const notes: string[] = [];
       if (options.verbose) {
         notes.push(`unboil: ${display(input.path)}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
         for (const w of warnings) notes.push(`unboil: ${display(input.path)}: warning: ${w.message} [${w.rule}]`);
+        for (const e of explained ?? []) notes.push(`unboil: ${display(input.path)}: explain: ${e.message} [${e.rule}]`);
       }
-      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null };
+      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null, ...(explained ? { explain: explained } : {}) };
 
       if (files) {
         // The worker wrote both outputs to temporaries: put them in place, then record them.
         try {
           await commitOutputs(plan!, options.fsync);
-          await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash });
+          await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash, ...outcome.written! });
         } catch (error) {
           return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
         }
@@ -339,10 +355,6 @@ function problemDone(problem: Problem): Done {
     ...(skipped ? { reason: problem.message } : {}),
   };
   return { line, ndjson: null, notes: [`unboil: ${problem.path}: ${problem.message}`], checkLines: [] };
-}
-
-function warningsIn(messages: Message[]): Warning[] {
-  return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
 }
 
 function elapsed(started: number): number {

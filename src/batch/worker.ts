@@ -16,6 +16,7 @@ import { metadataJson } from '../write/json.js';
 import type { ConvertOptions, Message } from '../types.js';
 import { isReadError, readInputFile } from './read-input.js';
 import { enterWrite, OutputWriter, type OutputPlan } from './outputs.js';
+import { outputHash, type OutputHashes } from './manifest.js';
 
 export interface WorkerTask {
   /** The document: bytes the main thread has (stdin), or a file the worker reads, refusing more than maxBytes. */
@@ -51,7 +52,7 @@ export interface Texts {
 }
 
 export type WorkerResult = (
-  | { ok: true; unchanged: false; messages: Message[]; texts: Texts | null }
+  | { ok: true; unchanged: false; messages: Message[]; texts: Texts | null; written: OutputHashes | null }
   | { ok: true; unchanged: true }
   /** `cause`: the system error code of a failed write (ENOSPC, EROFS, ...). */
   | { ok: false; code: string; message: string; cause?: string }
@@ -71,7 +72,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   const done = { threadId, tasks };
   let bytes: Uint8Array;
   try {
-    bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes);
+    bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes, true);
   } catch (error) {
     if (isReadError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
     return { ok: false, code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}`, ...facts, ...done };
@@ -99,7 +100,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
     const message = error instanceof Error ? `unexpected error: ${error.message}` : String(error);
     return { ok: false, code: 'INTERNAL', message, ...facts, ...done };
   }
-  if (!out) return { ok: true, unchanged: false, messages, texts, ...facts, ...done };
+  if (!out) return { ok: true, unchanged: false, messages, texts, written: null, ...facts, ...done };
   if (task.gate && !enterWrite(task.gate)) return { ok: false, code: 'INTERRUPTED', message: 'interrupted', ...facts, ...done };
   try {
     out.stage(task.write!.plan, texts.markdown, texts.json);
@@ -107,7 +108,9 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
     const err = error as NodeJS.ErrnoException;
     return { ok: false, code: 'WRITE_FAILED', message: err.message, cause: err.code ?? 'EIO', ...facts, ...done };
   }
-  return { ok: true, unchanged: false, messages, texts: null, ...facts, ...done };
+  // Hashed here, off the main thread: the journal keeps them, and resume compares them with the disk.
+  const written = { md: outputHash(texts.markdown), json: outputHash(texts.json) };
+  return { ok: true, unchanged: false, messages, texts: null, written, ...facts, ...done };
 }
 
 /** One writer per output directory (it remembers the directories it has checked). */

@@ -56,10 +56,20 @@ export function limitDepth<N>(root: N, shape: TreeShape<N>, max = MAX_TREE_DEPTH
  */
 function hoist<N>(nodes: N[], shape: TreeShape<N>, out: N[]): number {
   let unwrapped = 0;
-  let pending = ''; // text not yet pushed
+  // Text not yet pushed, in pieces joined once; whether it ends in white space is tracked as it
+  // grows (testing the growing string each time made the hoist quadratic in the text).
+  let pending: string[] = [];
+  let endsInSpace = false;
+  const add = (text: string) => {
+    if (text === '') return;
+    pending.push(text);
+    endsInSpace = /\s$/.test(text);
+  };
   const flush = () => {
-    if (pending) out.push(shape.makeText(pending));
-    pending = '';
+    const text = pending.join('');
+    if (text) out.push(shape.makeText(text));
+    pending = [];
+    endsInSpace = false;
   };
   const stack: Array<[N[], number]> = [[nodes, 0]];
   while (stack.length > 0) {
@@ -74,13 +84,13 @@ function hoist<N>(nodes: N[], shape: TreeShape<N>, out: N[]): number {
     const kids = shape.children(node);
     if (kids && kids.length > 0) {
       unwrapped++;
-      if (shape.isBlock(node) && !/\s$/.test(pending)) pending += ' ';
+      if (shape.isBlock(node) && !endsInSpace) add(' ');
       stack.push([kids, 0]);
       continue;
     }
     const value = shape.text(node);
     if (value !== null) {
-      pending += value;
+      add(value);
     } else {
       flush();
       out.push(node);

@@ -31,10 +31,41 @@ const LONG_RUN = new RegExp(`([*_~])\\1{${MAX_DELIMITER_RUN - 1},}`, 'g');
 /** One container marker at a line's start: a block quote or a list bullet, with its space. */
 const MARKER = /[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y;
 
+/**
+ * Longest line read as one paragraph, in characters. micromark keeps every event of a paragraph's
+ * text until the paragraph ends, a few hundred bytes per character: an 8 MB line of prose took
+ * 2.5 GB (the same text in paragraphs, 0.4 GB). No article has a paragraph this long; a longer
+ * line is a dump that lost its line breaks, and is split into paragraphs at sentence ends.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+
 export function boundMarkdown(input: string): Bounded {
   const changes = new Set<string>();
-  const lines = input.split('\n').map((line) => boundRuns(boundPrefix(line, changes), changes));
+  // Long lines are split first, so that each paragraph made of one is bounded like any line.
+  const lines = input
+    .split('\n')
+    .flatMap((line) => splitLong(line, changes))
+    .map((line) => boundRuns(boundPrefix(line, changes), changes));
   return { text: changes.size > 0 ? lines.join('\n') : input, changes: [...changes] };
+}
+
+/** Split a line longer than MAX_LINE_CHARS into paragraphs (lines with blank lines between): at the last sentence end (else space) before each limit. */
+function splitLong(line: string, changes: Set<string>): string[] {
+  if (line.length <= MAX_LINE_CHARS) return [line];
+  changes.add(`split lines longer than ${MAX_LINE_CHARS} characters into paragraphs`);
+  const pieces: string[] = [];
+  let start = 0;
+  while (line.length - start > MAX_LINE_CHARS) {
+    const window = line.slice(start, start + MAX_LINE_CHARS);
+    const sentence = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+    const space = window.lastIndexOf(' ');
+    // Past half the window: a cut near the start would make tiny pieces of a text with few ends.
+    const cut = sentence > MAX_LINE_CHARS / 2 ? sentence + 1 : space > MAX_LINE_CHARS / 2 ? space : MAX_LINE_CHARS;
+    pieces.push(line.slice(start, start + cut).trim());
+    start += cut;
+  }
+  pieces.push(line.slice(start).trim());
+  return pieces.flatMap((piece, i) => (i === 0 ? [piece] : ['', piece]));
 }
 
 /** Cut container markers and indentation beyond the limits at the start of a line. */

@@ -22,20 +22,29 @@ export function parseRules(text: string, name = 'rules'): UserRules {
   try {
     data = parse(text);
   } catch (error) {
-    throw new UnboilError('USAGE', `${name}: not valid YAML or JSON: ${(error as Error).message}`);
+    throw new UnboilError('INVALID_RULES', `${name}: not valid YAML or JSON: ${(error as Error).message}`);
   }
+  return checkRules(data, name);
+}
+
+/**
+ * Check rules given as data (parsed from a file, or passed to `convert()`): `{rules: [...]}` or a
+ * list of `{host, drop, keep}`. Returns them normalised (host trimmed and lower-cased, selectors
+ * as lists); throws an `INVALID_RULES` UnboilError naming the first fault.
+ */
+export function checkRules(data: unknown, name = 'rules'): UserRules {
   const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.rules) ? data.rules : null;
-  if (!list) throw new UnboilError('USAGE', `${name}: expected "rules:" with a list of {host, drop, keep}`);
+  if (!list) throw new UnboilError('INVALID_RULES', `${name}: expected "rules:" with a list of {host, drop, keep}`);
   const rules: UserRule[] = list.map((entry, i) => readRule(entry, `${name}: rule ${i + 1}`));
   return { rules };
 }
 
 function readRule(entry: unknown, where: string): UserRule {
-  if (!isObject(entry)) throw new UnboilError('USAGE', `${where}: expected an object with host, drop, keep`);
+  if (!isObject(entry)) throw new UnboilError('INVALID_RULES', `${where}: expected an object with host, drop, keep`);
   const host = entry.host;
-  if (typeof host !== 'string' || host.trim() === '') throw new UnboilError('USAGE', `${where}: "host" must be a host name or "*"`);
+  if (typeof host !== 'string' || host.trim() === '') throw new UnboilError('INVALID_RULES', `${where}: "host" must be a host name or "*"`);
   for (const key of Object.keys(entry)) {
-    if (!['host', 'drop', 'keep'].includes(key)) throw new UnboilError('USAGE', `${where}: unknown key "${key}" (use host, drop, keep)`);
+    if (!['host', 'drop', 'keep'].includes(key)) throw new UnboilError('INVALID_RULES', `${where}: unknown key "${key}" (use host, drop, keep)`);
   }
   return { host: host.trim().toLowerCase(), drop: selectors(entry.drop, `${where}: drop`), keep: selectors(entry.keep, `${where}: keep`) };
 }
@@ -43,12 +52,12 @@ function readRule(entry: unknown, where: string): UserRule {
 function selectors(value: unknown, where: string): string[] {
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) throw new UnboilError('USAGE', `${where}: expected a CSS selector or a list of them`);
+  if (!Array.isArray(list) || !list.every((s) => typeof s === 'string')) throw new UnboilError('INVALID_RULES', `${where}: expected a CSS selector or a list of them`);
   for (const selector of list) {
     try {
       selectAll(selector, { type: 'root', children: [] });
     } catch (error) {
-      throw new UnboilError('USAGE', `${where}: bad CSS selector "${selector}": ${(error as Error).message}`);
+      throw new UnboilError('INVALID_RULES', `${where}: bad CSS selector "${selector}": ${(error as Error).message}`);
     }
   }
   return list;

@@ -21,7 +21,11 @@ export default function resolveUrls() {
     while (stack.length > 0) {
       const parent = stack.pop()!;
       const children: ElementContent[] = [];
-      for (const child of parent.children as ElementContent[]) {
+      // Children still to look at, the next on top: an unwrapped link's own children go back on
+      // it, so that an image or a link inside an unsafe link is checked like any other.
+      const pending = (parent.children as ElementContent[]).slice().reverse();
+      while (pending.length > 0) {
+        const child = pending.pop()!;
         if (!isElement(child)) {
           children.push(child);
           continue;
@@ -30,7 +34,8 @@ export default function resolveUrls() {
           const href = attr(child, 'href');
           if (href !== null && (UNSAFE_SCHEME.test(href) || href.trim() === '' || href.trim().startsWith('#'))) {
             if (UNSAFE_SCHEME.test(href)) explain(file, 'drop-unsafe-url', `dropped link target ${href.slice(0, 40)}`);
-            children.push(...child.children); // unwrap: keep the text, drop the target
+            // Unwrap: keep the text, drop the target (no spread: a link may have any number of children).
+            for (let i = child.children.length - 1; i >= 0; i--) pending.push(child.children[i]!);
             continue;
           }
           if (href !== null) child.properties.href = resolve(href, base);

@@ -2,13 +2,14 @@ import type { Root as HastRoot } from 'hast';
 import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
 import { unified, type Processor } from 'unified';
 import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
-import { defaultHandlers } from 'hast-util-to-mdast';
+import { defaultHandlers, defaultNodeHandlers, type State as ToMdastState } from 'hast-util-to-mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
 import { isElement } from '../hast/util.js';
+import { dropBlockWhitespace } from '../hast/drop-block-whitespace.js';
 import { warn } from '../messages.js';
 import { FOOTNOTE_DEF, FOOTNOTE_REF } from '../tidy/footnotes.js';
 
@@ -97,9 +98,32 @@ function trimEnds(nodes: RootContent[]): RootContent[] {
   return nodes;
 }
 
+/**
+ * hast-util-to-mdast's `state.all`, without its `results.push(...result)`: a container it unwraps
+ * (a `<div>`) hands its parent all its children's results as one array, and spreading 300,000 of
+ * them as arguments overflows the call stack. Otherwise the same: each child's result in order.
+ */
+function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['all']>[0]): ReturnType<ToMdastState['all']> {
+  const results: ReturnType<ToMdastState['all']> = [];
+  for (const child of parent.children ?? []) {
+    const result = this.one(child, parent) as ReturnType<ToMdastState['all']> | ReturnType<ToMdastState['all']>[number] | undefined;
+    if (Array.isArray(result)) for (const node of result) results.push(node);
+    else if (result) results.push(result);
+  }
+  return results;
+}
+
+/** The root's handler installs allWithoutSpread on the state of the conversion, then converts. */
+const ROOT_HANDLER: NonNullable<RehypeRemarkOptions['nodeHandlers']> = {
+  root: (state, node) => {
+    state.all = allWithoutSpread;
+    return defaultNodeHandlers.root!(state, node);
+  },
+};
+
 /** hast -> mdast -> Markdown, through rehype-remark, GFM and remark-stringify. */
 const toMarkdownProcessor = unified()
-  .use(rehypeRemark, { newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS } })
+  .use(rehypeRemark, { newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS }, nodeHandlers: ROOT_HANDLER })
   .use(gfmStringify)
   .use(remarkStringify, STRINGIFY_OPTIONS)
   .freeze();
@@ -113,6 +137,8 @@ export async function hastToMarkdownAndText(tree: HastRoot, file: VFile): Promis
   // Writing Markdown slows down steeply with nested formatting: bound it (hast/limit-depth.ts).
   const unwrapped = limitFormattingDepth(tree);
   if (unwrapped > 0) warn(file, 'too-deep', `formatting nested deeper than ${MAX_FORMATTING_DEPTH} levels; unwrapped ${unwrapped} elements, keeping their text`);
+  // Linear here what hast-util-to-mdast's white-space minifier does in quadratic time on wide trees.
+  dropBlockWhitespace(tree);
   const mdast = (await toMarkdownProcessor.run(tree, file)) as MdastRoot;
   const markdown = normaliseMarkdown(String(toMarkdownProcessor.stringify(mdast, file)));
   return { markdown, text: mdastToText(mdast).normalize('NFC') };

@@ -15,5 +15,5 @@ export default function misbehave(task: WorkerTask): WorkerResult {
     const hoard: unknown[] = [];
     for (;;) hoard.push(Array.from({ length: 10_000 }, (_, i) => ({ i })));
   }
-  return { ok: true, unchanged: false, messages: [], texts: { markdown: `# ${task.path}\n`, json: '{}\n', metadataLine: null }, sha256: '', bytes: 0, threadId, tasks };
+  return { ok: true, unchanged: false, messages: [], texts: { markdown: `# ${task.path}\n`, json: '{}\n', metadataLine: null }, written: null, sha256: '', bytes: 0, threadId, tasks };
 }

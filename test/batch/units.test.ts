@@ -1,9 +1,9 @@
-import { writeFile, mkdir, readdir } from 'node:fs/promises';
+import { writeFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inShard, parseShard } from '../../src/batch/shard.js';
 import { shortDiff } from '../../src/batch/check.js';
-import { Journal, optionsHash, STATE_DIR } from '../../src/batch/manifest.js';
+import { Journal, optionsHash, outputHash, STATE_DIR } from '../../src/batch/manifest.js';
 import { planOutputs } from '../../src/batch/outputs.js';
 import { tempDir, writeTree } from './helpers.js';
 
@@ -34,13 +34,14 @@ describe('resume journal', () => {
     expect(optionsHash({ a: 1 })).not.toBe(optionsHash({ a: 2 }));
   });
 
-  it('says up to date only when bytes, version and options match and both outputs are whole', async () => {
+  it('says up to date only when bytes, version and options match and both outputs are on disk as written', async () => {
     const dir = await tempDir();
     const plan = planOutputs(dir, { path: 'p.html', rel: 'p.html' });
     const made = { sha256: 'a'.repeat(64), version: '1.0.0', options: 'h1' };
     const journal = await Journal.open(dir);
-    await writeTree(dir, { 'p.md': '# P\n', 'p.json': JSON.stringify({ source: { sha256: made.sha256 }, generator: { version: '1.0.0' } }) });
-    await journal.record(plan, made);
+    const json = JSON.stringify({ source: { sha256: made.sha256 }, generator: { version: '1.0.0' } });
+    await writeTree(dir, { 'p.md': '# P\n', 'p.json': json });
+    await journal.record(plan, { ...made, md: outputHash('# P\n'), json: outputHash(json) });
     await journal.close();
     // A torn last line, as a kill can leave.
     const jdir = join(dir, STATE_DIR, 'journal');
@@ -53,7 +54,14 @@ describe('resume journal', () => {
     expect(await reread.upToDate(plan, { ...made, sha256: 'b'.repeat(64) })).toBe(false);
     await writeFile(plan.json, JSON.stringify({ source: { sha256: 'c'.repeat(64) }, generator: { version: '1.0.0' } }));
     expect(await reread.upToDate(plan, made)).toBe(false);
-    await writeFile(plan.json, JSON.stringify({ source: { sha256: made.sha256 }, generator: { version: '1.0.0' } }));
+    await writeFile(plan.json, json);
+    expect(await reread.upToDate(plan, made)).toBe(true);
+    // The Markdown edited by hand (even keeping its size), or removed: not up to date.
+    await writeFile(plan.md, '# Q\n');
+    expect(await reread.upToDate(plan, made)).toBe(false);
+    await rm(plan.md);
+    expect(await reread.upToDate(plan, made)).toBe(false);
+    await writeFile(plan.md, '# P\n');
     expect(await reread.upToDate(plan, made)).toBe(true);
     // About to replace the outputs with other options: the journal stops vouching for them,
     // even for a run that is killed before it records the new ones.

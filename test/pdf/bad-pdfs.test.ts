@@ -66,6 +66,34 @@ describe('bad PDFs', () => {
     }
   });
 
+  it('a PDF cut short after its catalog: the whole pages are read, with a pdf-truncated warning', async () => {
+    // Written catalog first (as linearized "fast web view" PDFs are), cut inside its second page.
+    const pageObject = (n: number, content: number) => `${n} 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${content} 0 R >>\nendobj\n`;
+    const stream = (n: number, text: string) => {
+      const body = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+      return `${n} 0 obj\n<< /Length ${body.length} >>\nstream\n${body}\nendstream\nendobj\n`;
+    };
+    const head = '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [4 0 R 6 0 R] /Count 2 >>\nendobj\n3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n';
+    const first = pageObject(4, 5) + stream(5, 'The first page tells how the harbour committee met on Tuesday.');
+    const second = pageObject(6, 7) + stream(7, 'The second page gives the budget of the dredging works.');
+    const cut = new TextEncoder().encode(head + first + second.slice(0, 40));
+    const { markdown, metadata } = await convert(cut, { path: 'cut.pdf' });
+    expect(markdown).toBe('The first page tells how the harbour committee met on Tuesday.\n');
+    expect(metadata.warnings.map((w) => w.rule)).toContain('pdf-truncated');
+
+    // A PDF that writes its catalog last (pdfkit), cut in its cross-reference table: every page.
+    const pdf = await makePdf((doc) => {
+      article(doc);
+      doc.addPage();
+      setColumn(doc, [3, 4].map((i) => wrap(prose(i, 5), 90)), 56, 60);
+    });
+    const whole = await convert(pdf, { path: 'whole.pdf' });
+    const text = Buffer.from(pdf).toString('latin1');
+    const inXref = await convert(pdf.subarray(0, text.indexOf('trailer') + 10), { path: 'cut.pdf' });
+    expect(inXref.markdown).toBe(whole.markdown);
+    expect(inXref.metadata.warnings.map((w) => w.rule)).toContain('pdf-truncated');
+  });
+
   it('reads a 500-page PDF page by page', async () => {
     const pdf = await makePdf((doc) => {
       for (let p = 0; p < 500; p++) {

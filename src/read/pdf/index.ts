@@ -19,7 +19,8 @@ import { documentOf, el } from './hast.js';
  * fonts (layout.ts). Pages are read one at a time and released as soon as their text is taken.
  */
 export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
-  const doc = await openPdf(bytes);
+  const { doc, truncated } = await openPdf(bytes);
+  if (truncated) warn(file, 'pdf-truncated', 'the PDF is cut short (no trailer); the pages that are whole were read');
   try {
     return await readDocument(doc, file);
   } catch (error) {

@@ -1,0 +1,32 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/index.js';
+import { hastToMarkdownAndText } from '../../src/write/markdown.js';
+import { HUGE_SHAPES, hugePage } from '../helpers/huge-pages.js';
+
+// Huge pages (issue 16): no recursion or argument spread over a node's children, nothing
+// quadratic. The sizes here are small enough for the test suite; `npm run bench:hostile` runs
+// 1, 8 and 32 MB and prints the rates.
+describe('huge pages', { timeout: 150_000 }, () => {
+  it('writes a div of 150,000 paragraphs (a spread of its children overflowed the stack)', async () => {
+    const children: ElementContent[] = [];
+    for (let i = 0; i < 150_000; i++) {
+      children.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: `Item ${i}` }] } as Element, { type: 'text', value: '\n' });
+    }
+    const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'div', properties: {}, children }] };
+    const { markdown } = await hastToMarkdownAndText(tree, new VFile());
+    const lines = markdown.split('\n\n');
+    expect(lines.length).toBe(150_000);
+    expect(lines[149_999]).toBe('Item 149999\n');
+  });
+
+  for (const shape of HUGE_SHAPES) {
+    it(`converts a 1 MB ${shape} page, keeping its text`, async () => {
+      const { text } = hugePage(shape, 1024 * 1024);
+      const { markdown, metadata } = await convert(text, { path: `huge.${shape === 'long-line-text' ? 'txt' : 'html'}` });
+      expect(markdown).toMatch(/harbour committee met again/);
+      expect(metadata.wordCount).toBeGreaterThan(shape === 'wide' ? 100_000 : 50_000);
+    });
+  }
+});
