@@ -19,6 +19,7 @@ import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
 import dropHeadingFurniture from './tidy/heading-furniture.js';
+import dropBackLinks from './tidy/back-links.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -68,6 +69,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(dropBoilerplateRegions)
     .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
     .use(dropHeadingFurniture)
+    .use(dropBackLinks)
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)
