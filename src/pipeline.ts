@@ -20,6 +20,7 @@ import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
 import dropHeadingFurniture from './tidy/heading-furniture.js';
 import dropBackLinks from './tidy/back-links.js';
+import trimCodeBlocks from './tidy/code-blocks.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -73,6 +74,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)
+    .use(trimCodeBlocks)
     .use(unwrapDropCaps)
     .use(dropEndMarks)
     .use(ensureArticle)
