@@ -21,6 +21,7 @@ import foldCaptions from './tidy/fold-captions.js';
 import dropHeadingFurniture from './tidy/heading-furniture.js';
 import dropBackLinks from './tidy/back-links.js';
 import trimCodeBlocks from './tidy/code-blocks.js';
+import dropEmptyListItems from './tidy/empty-list-items.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -74,6 +75,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)
+    .use(dropEmptyListItems)
     .use(trimCodeBlocks)
     .use(unwrapDropCaps)
     .use(dropEndMarks)
