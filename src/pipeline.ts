@@ -22,6 +22,7 @@ import dropHeadingFurniture from './tidy/heading-furniture.js';
 import dropBackLinks from './tidy/back-links.js';
 import trimCodeBlocks from './tidy/code-blocks.js';
 import dropEmptyListItems from './tidy/empty-list-items.js';
+import dropPrintHidden from './tidy/print-hidden.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -70,6 +71,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
     .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
+    .use(dropPrintHidden)
     .use(dropHeadingFurniture)
     .use(dropBackLinks)
     .use(footnotes)
