@@ -23,6 +23,7 @@ import dropBackLinks from './tidy/back-links.js';
 import trimCodeBlocks from './tidy/code-blocks.js';
 import dropEmptyListItems from './tidy/empty-list-items.js';
 import dropPrintHidden from './tidy/print-hidden.js';
+import dropSponsorCredits from './tidy/sponsor-credits.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -77,6 +78,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)
+    .use(dropSponsorCredits)
     .use(dropEmptyListItems)
     .use(trimCodeBlocks)
     .use(unwrapDropCaps)
