@@ -64,8 +64,9 @@ function dropPermalinks(heading: Element, parents: Map<Element, Parents>, file: 
 
 /**
  * The ids that name a heading: its own, those of the elements in it (`<span id>`, `<a name>`),
- * those of the sections it opens (the containers whose first element it is), and that of an empty
- * target just before it (`<a name="x"></a><h2>`).
+ * those of empty targets just before it (`<a name="x"></a><h2>`), and those of the sections it
+ * opens: the containers in which nothing with text comes before it (`<section id="usage"><span
+ * id="id1"></span><h2>`).
  */
 function ownIds(heading: Element, parents: Map<Element, Parents>): Set<string> {
   const ids = new Set<string>(anchorIds(heading));
@@ -73,13 +74,16 @@ function ownIds(heading: Element, parents: Map<Element, Parents>): Set<string> {
     for (const id of anchorIds(node)) ids.add(id);
   });
   let node: Element = heading;
-  let parent = parents.get(node);
-  const before = parent ? previousElement(parent, node) : null;
-  if (before && textOf(before) === '') for (const id of anchorIds(before)) ids.add(id);
-  while (parent && parent.type === 'element' && firstElement(parent) === node) {
+  for (let parent = parents.get(node); parent; parent = parents.get(node)) {
+    const before = elementsOf(parent);
+    before.length = before.indexOf(node);
+    // The empty targets just before it name it too.
+    let emptyFrom = before.length;
+    while (emptyFrom > 0 && textOf(before[emptyFrom - 1]!) === '') emptyFrom--;
+    for (const e of before.slice(emptyFrom)) for (const id of anchorIds(e)) ids.add(id);
+    if (emptyFrom > 0 || parent.type !== 'element') break;
     for (const id of anchorIds(parent)) ids.add(id);
     node = parent;
-    parent = parents.get(node);
   }
   return ids;
 }
@@ -140,11 +144,6 @@ function firstElement(parent: Parents): Element | null {
 function lastElement(parent: Parents): Element | null {
   const elements = elementsOf(parent);
   return elements[elements.length - 1] ?? null;
-}
-
-function previousElement(parent: Parents, node: Element): Element | null {
-  const elements = elementsOf(parent);
-  return elements[elements.indexOf(node) - 1] ?? null;
 }
 
 function nextElement(parent: Parents, node: Element): Element | null {

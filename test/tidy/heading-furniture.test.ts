@@ -6,10 +6,12 @@ describe('drop-heading-permalink', () => {
     const r = await run(`<body><article>${prose('intro', 2)}
       <h2 id="setup">Setting things up <a href="#setup">#</a></h2>${prose('setup', 2)}
       <section id="usage"><h2>Using it<a class="headerlink" href="#usage">¶</a></h2>${prose('usage', 2)}</section>
+      <section id="advanced"><span id="id1"></span><h2>Advanced use<a class="headerlink" href="#advanced">¶</a></h2>${prose('advanced', 2)}</section>
       <h2><span id="limits">Limits</span> <a href="https://example.org/page#limits"><svg viewBox="0 0 1 1"></svg></a></h2>${prose('limits', 2)}
     </article></body>`);
     expect(r.markdown).toContain('## Setting things up\n');
     expect(r.markdown).toContain('## Using it\n');
+    expect(r.markdown).toContain('## Advanced use\n');
     expect(r.markdown).toContain('## Limits\n');
     expect(r.rules).toContain('drop-heading-permalink');
   });
