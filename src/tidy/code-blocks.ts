@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, walkElements } from '../hast/util.js';
+import { walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 
 /**
@@ -13,7 +13,14 @@ import { explain } from '../messages.js';
 /** Elements written as fenced code (hast-util-to-mdast's code handler). */
 const CODE_BLOCKS = new Set(['pre', 'listing', 'plaintext', 'xmp']);
 
-type Leaf = { node: Text; parent: Element } | { node: Element; parent: Element };
+/**
+ * What makes a code block's lines: its text, its `<br>`s, and the start of a block element inside
+ * it (a `<div>` a line, as some highlighters write), which starts a new line.
+ */
+type Leaf = { node: Text; parent: Element } | { node: Element; parent: Element; block?: boolean };
+
+/** Elements that start a new line of text inside a `<pre>` (as innerText renders them). */
+const LINE_BLOCKS = new Set(['div', 'p', 'li', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'table', 'tr', 'dl', 'dt', 'dd', 'ul', 'ol', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 export default function trimCodeBlocks() {
   return (tree: Root, file: VFile) => {
@@ -41,8 +48,12 @@ function leavesOf(block: Element): Leaf[] {
     top[1] = index + 1;
     const child = parent.children[index]!;
     if (child.type === 'text') leaves.push({ node: child, parent });
-    else if (isElement(child, 'br')) leaves.push({ node: child, parent });
-    else if (isElement(child)) stack.push([child, 0]);
+    else if (child.type !== 'element') continue;
+    else if (child.tagName === 'br') leaves.push({ node: child, parent });
+    else {
+      if (LINE_BLOCKS.has(child.tagName)) leaves.push({ node: child, parent, block: true });
+      stack.push([child, 0]);
+    }
   }
   return leaves;
 }
@@ -54,10 +65,15 @@ function trimStart(leaves: Leaf[]): number {
   let pending: Text[] = [];
   for (const leaf of leaves) {
     if (leaf.node.type === 'element') {
-      removeChild(leaf.parent, leaf.node);
+      // A line break ends a blank line; a block starts a new line: what was before it is blank.
+      if ('block' in leaf && leaf.block) {
+        if (pending.some((t) => t.value !== '')) changed++;
+      } else {
+        removeChild(leaf.parent, leaf.node);
+        changed++;
+      }
       for (const t of pending) t.value = '';
       pending = [];
-      changed++;
       continue;
     }
     const text = leaf.node;
@@ -81,6 +97,7 @@ function trimEnd(leaves: Leaf[]): number {
   let changed = 0;
   for (const leaf of leaves) {
     if (leaf.node.type === 'element') {
+      if ('block' in leaf && leaf.block) continue;
       removeChild(leaf.parent, leaf.node);
       changed++;
       continue;

@@ -8,4 +8,9 @@ describe('trim-code-block', () => {
     expect(r.markdown).toContain('```\na = 1\n```');
     expect(r.rules).toContain('trim-code-block');
   });
+
+  it('treats a block inside the code as a new line', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}<pre>  \n  <div class="line"> </div><div class="line">  x = 1</div><div class="line">y = 2</div>\n  </pre>${prose('outro', 2)}</article></body>`);
+    expect(r.markdown).toContain('```\n  x = 1\ny = 2\n```');
+  });
 });
