@@ -12,8 +12,9 @@
  *
  * `--predictions DIR` counts the `<id>.md` a quality run wrote (bench:quality `--out DIR`) instead
  * of converting again.
- * A corpus with halves (bench/halves.ts) is counted per half. `--list` prints the headings and
- * blocks found, except on half 2, which is held out and only counted.
+ * A corpus with halves (bench/halves.ts) is counted per half, with what is left by kind (the
+ * mark, "edit link", "starts blank"...). `--list` prints the headings and blocks found, except on
+ * half 2, which is held out and only counted.
  */
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -37,9 +38,15 @@ const PERMALINK_END = /(?:[¶§🔗⚓]|(?:^|\s)#)\uFE0F?$/u;
 /** What an edit link leaves at a heading's end: "edit", "[edit]", "[ edit ]", "[edit source]". */
 const EDIT_END = /\[?\s*edit(\s+source)?\s*\]?$/i;
 
+export interface Found {
+  text: string;
+  /** What it is: the mark, "edit link", "empty link", "starts blank", "ends blank". */
+  kind: string;
+}
+
 export interface Furniture {
-  headings: string[];
-  codeBlocks: string[];
+  headings: Found[];
+  codeBlocks: Found[];
 }
 
 /** The furniture in one Markdown text. */
@@ -49,22 +56,27 @@ export function furnitureOf(markdown: string): Furniture {
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'heading' && headingEndsInFurniture(node)) found.headings.push(toString(node));
-    else if (node.type === 'code' && (/^[ \t]*\n/.test(node.value) || /\n[ \t]*$/.test(node.value))) found.codeBlocks.push(node.value.slice(0, 60));
+    const kind = node.type === 'heading' ? headingFurniture(node) : null;
+    if (node.type === 'heading' && kind) found.headings.push({ text: toString(node), kind });
+    else if (node.type === 'code' && /^[ \t]*\n/.test(node.value)) found.codeBlocks.push({ text: node.value.slice(0, 60), kind: 'starts blank' });
+    else if (node.type === 'code' && /\n[ \t]*$/.test(node.value)) found.codeBlocks.push({ text: node.value.slice(0, 60), kind: 'ends blank' });
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
   return found;
 }
 
-function headingEndsInFurniture(heading: Heading): boolean {
+/** The furniture a heading ends in ("mark ¶", "edit link", "empty link"), or null. */
+function headingFurniture(heading: Heading): string | null {
   const text = toString(heading).trim();
-  if (PERMALINK_END.test(text) || /\[\s*edit(\s+source)?\s*\]$/i.test(text)) return true;
+  const mark = PERMALINK_END.exec(text);
+  if (mark) return `mark ${mark[0].trim()}`;
+  if (/\[\s*edit(\s+source)?\s*\]$/i.test(text)) return 'edit link';
   const last = [...heading.children].reverse().find((c) => !(c.type === 'text' && /^[\s\][]*$/.test(c.value)));
-  if (!last || last.type !== 'link') return false;
+  if (!last || last.type !== 'link') return null;
   const linkText = toString(last).trim();
   // An icon-only permalink: a link to a place in a page that shows nothing (an image shows itself).
-  const showsNothing = linkText === '' && last.url.includes('#') && !last.children.some((c) => c.type === 'image');
-  return showsNothing || EDIT_END.test(linkText);
+  if (linkText === '' && last.url.includes('#') && !last.children.some((c) => c.type === 'image')) return 'empty link';
+  return EDIT_END.test(linkText) ? 'edit link' : null;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -102,7 +114,7 @@ async function countCorpus(corpus: string, list: boolean, predictions: string | 
   const entries = readManifest(corpus);
   const split = halves(entries);
   const withHalves = entries.length > 0 && entries.every((e) => typeof e.meta?.pageType === 'string');
-  const totals = new Map<Half | null, { pages: number; headings: number; codeBlocks: number }>();
+  const totals = new Map<Half | null, { pages: number; headings: number; codeBlocks: number; kinds: Map<string, number> }>();
   const ownWords = new Map<Half | null, number>();
   for (const entry of entries) {
     const half = withHalves ? split.get(entry.id)! : null;
@@ -117,25 +129,28 @@ async function countCorpus(corpus: string, list: boolean, predictions: string | 
     const found = furnitureOf(markdown);
     if (found.headings.length > 0 && /\.html?$/.test(path)) {
       const own = headingsEndingInOwnMark(bytes.toString('utf8'));
-      const words = found.headings.filter((h) => own.has(squash(h)));
-      found.headings = found.headings.filter((h) => !own.has(squash(h)));
+      const words = found.headings.filter((h) => own.has(squash(h.text))).map((h) => h.text);
+      found.headings = found.headings.filter((h) => !own.has(squash(h.text)));
       ownWords.set(half, (ownWords.get(half) ?? 0) + words.length);
       if (list && half !== 2) for (const h of words) process.stdout.write(`  ${entry.id}: heading ${JSON.stringify(h)} (the mark is the page's own heading text)\n`);
     }
-    const total = totals.get(half) ?? { pages: 0, headings: 0, codeBlocks: 0 };
+    const total = totals.get(half) ?? { pages: 0, headings: 0, codeBlocks: 0, kinds: new Map<string, number>() };
     total.pages++;
     total.headings += found.headings.length;
     total.codeBlocks += found.codeBlocks.length;
+    for (const f of [...found.headings, ...found.codeBlocks]) total.kinds.set(f.kind, (total.kinds.get(f.kind) ?? 0) + 1);
     totals.set(half, total);
     if (list && half !== 2) {
-      for (const h of found.headings) process.stdout.write(`  ${entry.id}: heading ${JSON.stringify(h)}\n`);
-      for (const c of found.codeBlocks) process.stdout.write(`  ${entry.id}: code block ${JSON.stringify(c)}\n`);
+      for (const h of found.headings) process.stdout.write(`  ${entry.id}: heading (${h.kind}) ${JSON.stringify(h.text)}\n`);
+      for (const c of found.codeBlocks) process.stdout.write(`  ${entry.id}: code block (${c.kind}) ${JSON.stringify(c.text)}\n`);
     }
   }
   const name = basename(resolve(corpus));
   for (const [half, t] of [...totals].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0))) {
     const label = half === null ? name : `${name} half ${half}`;
     process.stdout.write(`${label}: pages ${t.pages}  headings ending in a permalink mark or edit link ${t.headings}  code blocks starting or ending with a blank line ${t.codeBlocks}  (headings ending in a mark that is their own text in the page: ${ownWords.get(half) ?? 0})\n`);
+    // What is left, by kind only: on a held-out half that is all that is shown.
+    if (t.kinds.size > 0) process.stdout.write(`  by kind: ${[...t.kinds].sort().map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
   }
 }
 
