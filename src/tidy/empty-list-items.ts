@@ -4,15 +4,16 @@ import { isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 
 /**
- * rehype plugin (`drop-empty-list-item`): a list item with nothing left to read (its photo, icon
- * or widget was dropped, or never was text) would be written as a bare `- ` bullet; it goes, and a
- * list left without items goes with it. An item holding an image, a table, code or a rule is not
- * empty.
+ * rehype plugin (`drop-empty-list-item`): a list item (or a description list's term or
+ * description) with nothing left to read (its photo, icon or widget was dropped, or never was
+ * text) would be written as a bare `- ` bullet; it goes, and a list left without items goes with
+ * it. An item holding an image, a table, code or a rule is not empty.
  */
 
 /** Elements the Markdown keeps without text (an icon's `<svg>` is not among them: it is not written). */
 const CONTENT_WITHOUT_TEXT = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'table', 'pre', 'hr']);
-const LISTS = new Set(['ul', 'ol', 'menu']);
+/** Lists and their items: a description list's terms and descriptions are written as list items too. */
+const ITEMS: Readonly<Record<string, ReadonlySet<string>>> = { ul: new Set(['li']), ol: new Set(['li']), menu: new Set(['li']), dl: new Set(['dt', 'dd']) };
 
 export default function dropEmptyListItems() {
   return (tree: Root, file: VFile) => {
@@ -20,13 +21,14 @@ export default function dropEmptyListItems() {
     // Inner lists first (post-order), so an item holding only an emptied list is itself empty.
     const lists: Element[] = [];
     walkElements(tree, (node) => {
-      if (LISTS.has(node.tagName)) lists.push(node);
+      if (ITEMS[node.tagName]) lists.push(node);
     });
     const emptied = new Set<Element>();
     for (const list of lists.reverse()) {
       const before = list.children.length;
-      list.children = list.children.filter((c) => !(isElement(c, 'li') && isEmpty(c, emptied)));
-      const items = list.children.filter((c) => isElement(c, 'li')).length;
+      const isItem = (c: (typeof list.children)[number]) => isElement(c) && ITEMS[list.tagName]!.has(c.tagName);
+      list.children = list.children.filter((c) => !(isItem(c) && isEmpty(c as Element, emptied)));
+      const items = list.children.filter(isItem).length;
       dropped += before - list.children.length;
       if (items === 0 && before !== list.children.length) emptied.add(list);
     }

@@ -9,4 +9,11 @@ describe('drop-empty-list-item', () => {
     expect(r.markdown).toContain('- First thing to pack\n- ![A tent](https://example.org/a.jpg)');
     expect(r.rules).toContain('drop-empty-list-item');
   });
+
+  it('drops the empty terms and descriptions of a description list', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}<dl><dt>Width</dt><dd>4 in</dd><dd></dd><dt><span></span></dt><dd><i class="icon"></i></dd></dl>${prose('outro', 2)}</article></body>`);
+    expect(r.markdown).not.toMatch(/^\s*[-*]\s*$/m);
+    expect(r.markdown).toContain('Width');
+    expect(r.markdown).toContain('4 in');
+  });
 });
