@@ -18,12 +18,13 @@ import { explain } from '../messages.js';
  */
 
 /**
- * Furniture is a line: a tagline, a control, a label, a notice (at most this many characters of
- * text, about 30 words). A larger block the page leaves out of print is a section it chose not to
- * print — a forum's replies, an "about us" box — which the region rules judge, not this one. (On
- * wcxb-dev half 1 a thread's 8,300 characters of replies are marked `hidden-print`.)
+ * Furniture is a short line: a tagline (37 characters), a control, a label, a link to another
+ * view of the page (at most this many characters of text, about 15 words). A sentence or a block
+ * the page leaves out of print is content it chose not to print — a forum's replies, an "about us"
+ * box — which the region rules judge, not this one. (On wcxb-dev half 1 a thread's 8,300
+ * characters of replies are marked `hidden-print`.)
  */
-const MAX_FURNITURE_CHARS = 200;
+const MAX_FURNITURE_CHARS = 100;
 
 /** Class names of print-hiding utilities and conventions (MediaWiki, Bootstrap, Tailwind, and common hand-made ones). */
 const PRINT_HIDDEN = /(^|\s)(no-?print|print-?hidden|hidden-?print|d-print-none|print:hidden|hide-?(on-?)?print|not-?printable)(\s|$)/;
