@@ -19,6 +19,12 @@ import { forPageTypes } from './extract/for-page-types.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
+import dropHeadingFurniture from './tidy/heading-furniture.js';
+import dropBackLinks from './tidy/back-links.js';
+import trimCodeBlocks from './tidy/code-blocks.js';
+import dropEmptyListItems from './tidy/empty-list-items.js';
+import dropPrintHidden from './tidy/print-hidden.js';
+import dropSponsorCredits from './tidy/sponsor-credits.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -74,9 +80,15 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(unwrapLayoutTables)
     .use(dropBoilerplateRegions)
     .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(DEDUPLICATED_PAGE_TYPES, dropRepeatedBlocks), forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
+    .use(dropPrintHidden)
+    .use(dropHeadingFurniture)
+    .use(dropBackLinks)
     .use(footnotes)
     .use(resolveUrls)
     .use(foldCaptions)
+    .use(dropSponsorCredits)
+    .use(dropEmptyListItems)
+    .use(trimCodeBlocks)
     .use(unwrapDropCaps)
     .use(dropEndMarks)
     .use(ensureArticle)

@@ -6,8 +6,11 @@ import { clean, tokenF1 as f1 } from './text-utils.js';
  * often add the site, a section or a marketing variant around the headline.
  */
 
-/** Separators between a headline and the site name in `<title>` and og:title. */
-const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|«|·|•|\/|~)\s+|\s*(?:\||::)\s*$|^\s*(?:\||::)\s*/;
+/**
+ * Separators between a headline and the site name in `<title>` and og:title; a last part in
+ * brackets is a part too ("Weekly Edition for March 26 [Site.net]"): its brackets separate it.
+ */
+const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|«|·|•|\/|~)\s+|\s*(?:\||::)\s*$|^\s*(?:\||::)\s*|\s+\[(?=[^[\]]+\]\s*$)|(?<=\s\[[^[\]]+)\]\s*$/;
 
 /**
  * A variant of the title is taken for the headline when their words agree at least this much

@@ -12,7 +12,9 @@ const LAZY_SRC = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataUrl', 'dataHiRe
 /**
  * rehype plugin: resolve link and image targets against the document's base URL (relative ones
  * stay relative when there is none), take lazy-loaded image addresses, and drop targets with
- * unsafe schemes (`javascript:`, `vbscript:`, `file:`, `data:`), keeping the link text.
+ * unsafe schemes (`javascript:`, `vbscript:`, `file:`, `data:`), keeping the link text. A link
+ * with no target, an empty one, or one to a place in the page becomes its text (a named anchor
+ * `<a name="x"></a>` would be written as an empty `[]()`).
  */
 export default function resolveUrls() {
   return (tree: Root, file: VFile) => {
@@ -32,13 +34,15 @@ export default function resolveUrls() {
         }
         if (child.tagName === 'a') {
           const href = attr(child, 'href');
-          if (href !== null && (UNSAFE_SCHEME.test(href) || href.trim() === '' || href.trim().startsWith('#'))) {
-            if (UNSAFE_SCHEME.test(href)) explain(file, 'drop-unsafe-url', `dropped link target ${href.slice(0, 40)}`);
+          // No target (a named anchor, `<a name="x"></a>`), an empty one or one in the page: not a
+          // link the Markdown can follow.
+          if (href === null || UNSAFE_SCHEME.test(href) || href.trim() === '' || href.trim().startsWith('#')) {
+            if (href !== null && UNSAFE_SCHEME.test(href)) explain(file, 'drop-unsafe-url', `dropped link target ${href.slice(0, 40)}`);
             // Unwrap: keep the text, drop the target (no spread: a link may have any number of children).
             for (let i = child.children.length - 1; i >= 0; i--) pending.push(child.children[i]!);
             continue;
           }
-          if (href !== null) child.properties.href = resolve(href, base);
+          child.properties.href = resolve(href, base);
         } else if (child.tagName === 'img') {
           let src = attr(child, 'src');
           if (!src || src.startsWith('data:')) {

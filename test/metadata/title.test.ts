@@ -6,6 +6,10 @@ describe('cleanTitle', () => {
     expect(cleanTitle('Mozilla - Wikipedia', 'Wikipedia', ['Mozilla'])).toBe('Mozilla');
     expect(cleanTitle('Night Markets Return to the Old Port | The Harbourview Gazette', null, [])).toBe('Night Markets Return to the Old Port');
   });
+  it('drops a site-name suffix in brackets, not brackets inside the title', () => {
+    expect(cleanTitle('Kernel news for the week of May 3, 2024 [Tidewire.net]', null, [])).toBe('Kernel news for the week of May 3, 2024');
+    expect(cleanTitle('Reading items of an array with Array[index] in JS', null, [])).toBe('Reading items of an array with Array[index] in JS');
+  });
   it('drops a site-name prefix', () => {
     expect(cleanTitle('Coastline Daily - Harbour Dredging Resumes After Two-Year Pause', 'Coastline Daily', [])).toBe('Harbour Dredging Resumes After Two-Year Pause');
   });

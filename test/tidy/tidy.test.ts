@@ -33,6 +33,13 @@ describe('tidy-article', () => {
     expect(r.markdown).not.toContain('■');
   });
 
+  it('writes a named anchor, which has no target, as its text', async () => {
+    const r = await run(`<body><article>${prose('main', 3)}<h2><a name="later"></a>Later on</h2><p>See <a name="x">this part</a>, which is mentioned here in a sentence of prose, with commas.</p></article></body>`);
+    expect(r.markdown).toContain('## Later on');
+    expect(r.markdown).toContain('See this part, which');
+    expect(r.markdown).not.toContain('](');
+  });
+
   it('resolves links against the base URL and drops unsafe targets', async () => {
     const r = await run(`<body><article>${prose('main', 3)}<p>See <a href="/next">the next part</a> or <a href="javascript:alert(1)">this</a>, both are mentioned here in a sentence of prose.</p></article></body>`, { baseUrl: 'https://example.org/a/b' });
     expect(r.markdown).toContain('[the next part](https://example.org/next)');

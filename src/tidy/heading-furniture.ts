@@ -1,0 +1,153 @@
+import type { Element, ElementContent, Parents, Root } from 'hast';
+import type { VFile } from 'vfile';
+import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
+import { explain } from '../messages.js';
+import { anchorIds, fragmentLink } from './fragment-links.js';
+
+/**
+ * rehype plugin: the controls a page puts on its headings are not part of their text.
+ *
+ * - `drop-heading-permalink`: a link in a heading whose text is a lone mark (`#`, `¶`, `§`, `🔗`)
+ *   or nothing (an icon) and whose target is the heading itself: its id, an id inside it, or the
+ *   id of the section it opens. Told by what it points at, not by its mark or class.
+ * - `drop-edit-link`: a heading's edit control, `[edit]`: a link (with the brackets or bars
+ *   around it) at the start or end of a heading, or just after it, whose target edits the page
+ *   (`action=edit` in its query) or whose class or id names an edit-section link.
+ *
+ * Runs before resolve-urls, which unwraps in-page links and would leave the mark as text.
+ */
+
+const HEADING = /^h[1-6]$/;
+/** A permalink's text: a few characters, none a letter or a digit (`#`, `¶`, `§`, `🔗`, `⚓︎`). */
+const LONE_MARK = /^[^\p{L}\p{N}]{1,3}$/u;
+/** A link target that edits the page (MediaWiki's `action=edit`, VisualEditor's `veaction=edit`). */
+const EDIT_TARGET = /[?&](?:ve)?action=edit(?:source)?(?:[&#]|$)/i;
+/** Class or id words of edit-section controls (`mw-editsection`, `edit-section`, `section-edit`, `edit-link`). */
+const EDIT_NAMES = /(^|[\s_-])(edit-?section|section-?edit|edit-?link)s?($|[\s_-])/;
+/**
+ * An edit control says a word or two per link ("edit", "edit source", "modifier | modifier le
+ * code"); more words than this are a sentence that happens to link to an editor.
+ */
+const MAX_EDIT_WORDS = 6;
+
+export default function dropHeadingFurniture() {
+  return (tree: Root, file: VFile) => {
+    const parents = new Map<Element, Parents>();
+    const headings: Element[] = [];
+    walkElements(tree, (node, parent) => {
+      parents.set(node, parent);
+      if (HEADING.test(node.tagName)) headings.push(node);
+    });
+    for (const heading of headings) {
+      dropPermalinks(heading, parents, file);
+      dropEditLinks(heading, parents, file);
+    }
+  };
+}
+
+function dropPermalinks(heading: Element, parents: Map<Element, Parents>, file: VFile): void {
+  const own = ownIds(heading, parents);
+  if (own.size === 0) return;
+  const marks: Array<{ link: Element; parent: Parents }> = [];
+  walkElements(heading, (node, parent) => {
+    if (node.tagName !== 'a') return undefined;
+    const target = fragmentLink(node);
+    const text = textOf(node);
+    if (target && target.ids.some((id) => own.has(id)) && (text === '' || LONE_MARK.test(text))) marks.push({ link: node, parent });
+    return false;
+  });
+  for (const { link, parent } of marks) {
+    remove(parent, link);
+    explain(file, 'drop-heading-permalink', `dropped permalink "${textOf(link)}" from heading "${textOf(heading).slice(0, 60)}"`);
+  }
+}
+
+/**
+ * The ids that name a heading: its own, those of the elements in it (`<span id>`, `<a name>`),
+ * those of empty targets just before it (`<a name="x"></a><h2>`), and those of the sections it
+ * opens: the containers in which nothing with text comes before it (`<section id="usage"><span
+ * id="id1"></span><h2>`).
+ */
+function ownIds(heading: Element, parents: Map<Element, Parents>): Set<string> {
+  const ids = new Set<string>(anchorIds(heading));
+  walkElements(heading, (node) => {
+    for (const id of anchorIds(node)) ids.add(id);
+  });
+  let node: Element = heading;
+  for (let parent = parents.get(node); parent; parent = parents.get(node)) {
+    const before = elementsOf(parent);
+    before.length = before.indexOf(node);
+    // The empty targets just before it name it too.
+    let emptyFrom = before.length;
+    while (emptyFrom > 0 && textOf(before[emptyFrom - 1]!) === '') emptyFrom--;
+    for (const e of before.slice(emptyFrom)) for (const id of anchorIds(e)) ids.add(id);
+    if (emptyFrom > 0 || parent.type !== 'element') break;
+    for (const id of anchorIds(parent)) ids.add(id);
+    node = parent;
+  }
+  return ids;
+}
+
+function dropEditLinks(heading: Element, parents: Map<Element, Parents>, file: VFile): void {
+  const parent = parents.get(heading);
+  for (const candidate of new Set([firstElement(heading), lastElement(heading)])) {
+    if (!candidate || !isEditControl(candidate)) continue;
+    // Beside the heading's words, or plainly a control (named so, or in brackets): a heading that
+    // is only a link to an editor (a wiki's link to a page not yet written) keeps its words.
+    const beside = /[\p{L}\p{N}]/u.test(textOf(heading).replace(textOf(candidate), ''));
+    if (!beside && !EDIT_NAMES.test(classAndId(candidate)) && !/[[\]|]/.test(textOf(candidate))) continue;
+    remove(heading, candidate);
+    explain(file, 'drop-edit-link', `dropped edit link from heading "${textOf(heading).slice(0, 60)}"`);
+    // A heading whose words an earlier rule took leaves nothing to show.
+    if (parent && !beside && textOf(heading) === '') remove(parent, heading);
+  }
+  // A page may set the control just after its heading, in the heading's wrapper.
+  const after = parent ? nextElement(parent, heading) : null;
+  if (parent && after && isEditControl(after)) {
+    remove(parent, after);
+    explain(file, 'drop-edit-link', `dropped edit link after heading "${textOf(heading).slice(0, 60)}"`);
+  }
+}
+
+/** A link, or a wrapper of links and brackets, whose every link edits the page. */
+function isEditControl(node: Element): boolean {
+  const links: Element[] = [];
+  if (node.tagName === 'a') links.push(node);
+  else {
+    walkElements(node, (n) => {
+      if (n.tagName === 'a') links.push(n);
+    });
+  }
+  if (links.length === 0) return false;
+  const wrapperNamed = EDIT_NAMES.test(classAndId(node));
+  if (!links.every((link) => wrapperNamed || EDIT_NAMES.test(classAndId(link)) || EDIT_TARGET.test(attr(link, 'href') ?? ''))) return false;
+  const text = textOf(node);
+  if (text.split(/\s+/).filter(Boolean).length > MAX_EDIT_WORDS) return false;
+  // Around the links, nothing but brackets and separators: "[edit]", "[ edit | edit source ]".
+  let rest = text;
+  for (const link of links) rest = rest.replace(textOf(link), '');
+  return !/[\p{L}\p{N}]/u.test(rest);
+}
+
+function remove(parent: Parents, child: Element): void {
+  parent.children = (parent.children as ElementContent[]).filter((c) => c !== child) as typeof parent.children;
+}
+
+function elementsOf(parent: Parents): Element[] {
+  return (parent.children as ElementContent[]).filter((c): c is Element => isElement(c));
+}
+
+function firstElement(parent: Parents): Element | null {
+  return elementsOf(parent)[0] ?? null;
+}
+
+function lastElement(parent: Parents): Element | null {
+  const elements = elementsOf(parent);
+  return elements[elements.length - 1] ?? null;
+}
+
+function nextElement(parent: Parents, node: Element): Element | null {
+  const elements = elementsOf(parent);
+  const at = elements.indexOf(node);
+  return at >= 0 ? (elements[at + 1] ?? null) : null;
+}

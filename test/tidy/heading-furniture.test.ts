@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { prose, run } from '../helpers/article.js';
+
+describe('drop-heading-permalink', () => {
+  it('drops a lone mark linking to its own heading, its section, or a target inside it', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2 id="setup">Setting things up <a href="#setup">#</a></h2>${prose('setup', 2)}
+      <section id="usage"><h2>Using it<a class="headerlink" href="#usage">¶</a></h2>${prose('usage', 2)}</section>
+      <section id="advanced"><span id="id1"></span><h2>Advanced use<a class="headerlink" href="#advanced">¶</a></h2>${prose('advanced', 2)}</section>
+      <h2><span id="limits">Limits</span> <a href="https://example.org/page#limits"><svg viewBox="0 0 1 1"></svg></a></h2>${prose('limits', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Setting things up\n');
+    expect(r.markdown).toContain('## Using it\n');
+    expect(r.markdown).toContain('## Advanced use\n');
+    expect(r.markdown).toContain('## Limits\n');
+    expect(r.rules).toContain('drop-heading-permalink');
+  });
+
+  it('keeps a mark that is the heading text, or a link to another heading', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2 id="langs">Notes on C# <a href="#other">#</a></h2>${prose('langs', 2)}
+      <h2 id="other">Part #</h2>${prose('other', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Notes on C# \\#');
+    expect(r.markdown).toContain('## Part \\#');
+    expect(r.rules).not.toContain('drop-heading-permalink');
+  });
+});
+
+describe('drop-edit-link', () => {
+  it('drops an edit control in or just after a heading', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2>History <span class="mw-editsection">[<a href="/w/index.php?title=X&amp;action=edit&amp;section=1">edit</a>]</span></h2>${prose('history', 2)}
+      <div><h2>Later history of the town and harbour</h2><span>[<a href="/w/index.php?title=X&amp;action=edit&amp;section=2">edit</a>]</span></div>${prose('later', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## History\n');
+    expect(r.markdown).toContain('## Later history of the town and harbour\n');
+    expect(r.markdown).not.toContain('edit');
+    expect(r.rules).toContain('drop-edit-link');
+  });
+
+  it('keeps a heading that is a link to a page not yet written', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}<h3><a class="new" href="/w/index.php?title=Y&amp;action=edit&amp;redlink=1">Sand couch</a></h3>${prose('more', 2)}</article></body>`, { baseUrl: 'https://wiki.example.org/w' });
+    expect(r.markdown).toContain('### [Sand couch]');
+  });
+});
