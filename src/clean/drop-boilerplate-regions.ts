@@ -24,6 +24,8 @@ const MAX_PROSE_SHARE = 0.4;
 const SECTION_LANDMARKS = new Set(['header']);
 const SECTIONING = new Set(['article', 'section', 'main']);
 
+const CODE = new Set(['pre', 'code']);
+
 /** Elements that are the document or the article itself and are never boilerplate by name. */
 const NEVER_DROP = new Set(['html', 'body', 'main', 'article']);
 
@@ -120,6 +122,8 @@ function surveyRegions(tree: Root, stats: StatsMap, total: number, content: Read
   for (const child of tree.children) if (child.type === 'element') stack.push([child, false]);
   while (stack.length > 0) {
     const [node, sectioned] = stack.pop()!;
+    // Code is the author's text, whatever a highlighter names its spans (`token comment`).
+    if (CODE.has(node.tagName)) continue;
     const name = sectioned && SECTION_LANDMARKS.has(node.tagName) && !holdsTag(node, 'h1') ? null : boilerplateName(node, content);
     const s = stats.get(node);
     if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {

@@ -89,6 +89,11 @@ describe('drop-non-content: collapsed is not hidden', () => {
     expect(story.markdown).not.toContain('A standfirst');
   });
 
+  it("keeps code whatever a highlighter names its spans ('token comment')", async () => {
+    const r = await run(`<body><article><h1>Emscripten</h1>${prose('build', 2)}<pre><code class="language-c"><span class="token comment">// add.c</span>\nint add(int a, int b) { return a + b; }</code></pre></article></body>`);
+    expect(r.markdown).toContain('// add.c\nint add');
+  });
+
   it('reads overflow-hidden as a CSS utility, not as a hidden region', () => {
     const el = (cls: string): Element => ({ type: 'element', tagName: 'div', properties: { className: cls.split(' ') }, children: [] });
     expect(boilerplateKind(el('relative overflow-hidden rounded'))).toBeNull();
