@@ -122,7 +122,7 @@ async function countCorpus(corpus: string, list: boolean, predictions: string | 
     const { bytes, path } = readDoc(corpus, entry);
     try {
       if (predictions) markdown = readFileSync(join(predictions, `${entry.id}.md`), 'utf8');
-      else markdown = (await convert(bytes, { title: false, baseUrl: entry.url ?? null, path })).markdown;
+      else markdown = (await convert(bytes, { title: false, baseUrl: entry.url || null, path })).markdown;
     } catch {
       continue; // the quality benchmark reports failures
     }

@@ -59,7 +59,7 @@ for (const entry of entries) {
   let prediction: Record<string, MetaValue> = {};
   try {
     const { bytes: input, path } = readDoc(corpus, entry);
-    const { metadata } = await convert(input, { baseUrl: entry.url ?? null, path });
+    const { metadata } = await convert(input, { baseUrl: entry.url || null, path });
     all.push(metadata);
     const invalid = schemaErrors(metadata);
     if (invalid) {

@@ -68,7 +68,7 @@ export async function runQuality(corpus: string, out: string, half: Half | null 
     let error: string | undefined;
     let metadata: Record<string, unknown> | null = null;
     try {
-      const result = await convert(input, { title: false, baseUrl: entry.url ?? null, path });
+      const result = await convert(input, { title: false, baseUrl: entry.url || null, path });
       markdown = result.markdown;
       metadata = result.metadata as unknown as Record<string, unknown>;
     } catch (e) {

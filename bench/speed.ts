@@ -158,7 +158,7 @@ function loadDocs(): Doc[] {
 async function loadUnboil(): Promise<Converter> {
   const entry = hasFlag('--dist') ? join(ROOT, 'dist', 'index.js') : join(ROOT, 'src', 'index.ts');
   const { convert } = (await import(entry)) as typeof import('../src/index.js');
-  return async (bytes, url) => (await convert(bytes, { baseUrl: url ?? null })).markdown;
+  return async (bytes, url) => (await convert(bytes, { baseUrl: url || null })).markdown;
 }
 
 /** The floor of any rehype pipeline: decode the bytes and parse them with rehype-parse (parse5). */
