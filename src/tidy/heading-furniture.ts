@@ -34,26 +34,34 @@ export default function dropHeadingFurniture() {
   return (tree: Root, file: VFile) => {
     const parents = new Map<Element, Parents>();
     const headings: Element[] = [];
+    const ids = new Set<string>();
     walkElements(tree, (node, parent) => {
       parents.set(node, parent);
+      for (const id of anchorIds(node)) ids.add(id);
       if (HEADING.test(node.tagName)) headings.push(node);
     });
     for (const heading of headings) {
-      dropPermalinks(heading, parents, file);
+      dropPermalinks(heading, parents, ids, file);
       dropEditLinks(heading, parents, file);
     }
   };
 }
 
-function dropPermalinks(heading: Element, parents: Map<Element, Parents>, file: VFile): void {
+function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: ReadonlySet<string>, file: VFile): void {
   const own = ownIds(heading, parents);
-  if (own.size === 0) return;
+  const words = textOf(heading);
   const marks: Array<{ link: Element; parent: Parents }> = [];
   walkElements(heading, (node, parent) => {
     if (node.tagName !== 'a') return undefined;
     const target = fragmentLink(node);
     const text = textOf(node);
-    if (target && target.ids.some((id) => own.has(id)) && (text === '' || LONE_MARK.test(text))) marks.push({ link: node, parent });
+    if (!target || !(text === '' || LONE_MARK.test(text))) return false;
+    // Its target is the heading; or the target is nowhere in what was kept of the page (the
+    // section's wrapper was left out), and a mark at the heading's edge that links within the
+    // page is what a permalink looks like (a note's mark carries a number, and its note is kept).
+    const lost = !target.ids.some((id) => ids.has(id));
+    const edge = lost && text !== '' && target.page === '' && (words.endsWith(text) || words.startsWith(text)) && words !== text;
+    if (target.ids.some((id) => own.has(id)) || edge) marks.push({ link: node, parent });
     return false;
   });
   for (const { link, parent } of marks) {

@@ -16,6 +16,14 @@ describe('drop-heading-permalink', () => {
     expect(r.rules).toContain('drop-heading-permalink');
   });
 
+  it('drops a lone mark at the edge of a heading whose target was left out with the page around it', async () => {
+    const r = await run(`<body><div id="sidebar-wrapper"><nav><a href="/">Home</a></nav></div><article><h1>Guide</h1>${prose('intro', 2)}
+      <h2>Installing <a class="anchor" href="#installing-section">¶</a></h2>${prose('install', 3)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Installing\n');
+    expect(r.rules).toContain('drop-heading-permalink');
+  });
+
   it('keeps a mark that is the heading text, or a link to another heading', async () => {
     const r = await run(`<body><article>${prose('intro', 2)}
       <h2 id="langs">Notes on C# <a href="#other">#</a></h2>${prose('langs', 2)}
