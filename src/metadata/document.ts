@@ -72,12 +72,29 @@ const MAX_PARSED_BYLINES = 3;
 /** A byline longer than this (characters) is prose (or a bio), not a byline. */
 const MAX_BYLINE = 200;
 
+/**
+ * Unmarked datelines: a short element near the headline whose text is a date, alone or with a
+ * label or a reading time ("December 15, 2025", "Updated: 10/31/2024", "February 4, 2025 - 11
+ * minutes"), in a hashed-class div no class word marks. Only elements this short are read (a
+ * longer text is a sentence that mentions a date), only this far after (or, less far, before) the
+ * headline, and only the nearest few are parsed (each costs a date-parser pass). Proposed only
+ * when no marked visible date was found for the field.
+ */
+const MAX_TEXT_DATELINE = 60;
+const TEXT_DATE_AFTER = 40;
+const TEXT_DATE_BEFORE = 12;
+const MAX_TEXT_DATES_PARSED = 4;
+/** Elements whose own text can be an unmarked dateline (inline and small blocks). */
+const TEXT_DATE_TAGS = new Set(['div', 'p', 'span', 'small', 'i', 'em', 'strong', 'b', 'li']);
+/** A text that may state a full date: a four-digit year, or a numeric day/month/year. */
+const MAY_HOLD_DATE = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+
 /** A date read off the visible page, with its place in document order (elements counted). */
 interface PlacedDate {
   at: number;
   value: string;
   field: 'published' | 'modified';
-  source: 'time' | 'byline' | 'microdata';
+  source: 'time' | 'byline' | 'microdata' | 'text';
 }
 
 /** A byline box, noted while walking and parsed (authors, date) only if it is near enough to matter. */
@@ -109,6 +126,12 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const related: RelatedItem[] = [];
   const bios: Author[] = [];
   let datelines = 0;
+  const textDates: Array<{ at: number; text: string }> = [];
+  const beforeHeadline: Array<{ at: number; node: Element }> = [];
+  const noteTextDate = (node: Element, place: number): void => {
+    const text = textOf(node, MAX_TEXT_DATELINE);
+    if (text.length <= MAX_TEXT_DATELINE && MAY_HOLD_DATE.test(text)) textDates.push({ at: place, text });
+  };
   const decks: Array<{ at: number; text: string }> = [];
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
@@ -117,6 +140,18 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
     const around = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''} ${parent.type === 'element' ? classAndId(parent) : ''}`.toLowerCase();
     if (datetime) dates.push({ at: place, value: datetime, field: MODIFIED_HINT.test(around) ? 'modified' : 'published', source: 'time' });
+  };
+
+  /** Note the `<time>` elements inside `node` at its place; true when one states a `datetime`. */
+  const noteInnerTimes = (node: Element, place: number): boolean => {
+    let machine = false;
+    walkElements(node, (inner, innerParent) => {
+      if (inner.tagName !== 'time') return undefined;
+      noteTime(inner, innerParent, place);
+      if (clean(attr(inner, 'dateTime'))) machine = true;
+      return false;
+    });
+    return machine;
   };
 
   walkElements(tree, (node, parent) => {
@@ -168,7 +203,16 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (headline === null && text) {
         headline = text;
         headlineAt = at;
+        for (const b of beforeHeadline) noteTextDate(b.node, b.at);
       }
+    }
+    // Possible unmarked datelines: the elements just before the headline (kept until it is found)
+    // and those not far after it.
+    if (inBody && TEXT_DATE_TAGS.has(tag)) {
+      if (headlineAt < 0) {
+        beforeHeadline.push({ at, node });
+        while (beforeHeadline.length > 0 && beforeHeadline[0]!.at < at - TEXT_DATE_BEFORE) beforeHeadline.shift();
+      } else if (at - headlineAt <= TEXT_DATE_AFTER) noteTextDate(node, at);
     }
     const hint = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''}`.toLowerCase();
     if (tag === 'time') {
@@ -199,14 +243,16 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
         if (text && text.length < MAX_BYLINE) {
           bylines.push({ at, node, text });
           // The walk does not go inside the box, but its <time> elements are dates like any other.
-          walkElements(node, (inner, innerParent) => {
-            if (inner.tagName === 'time') noteTime(inner, innerParent, at);
-          });
+          noteInnerTimes(node, at);
           return false;
         }
       }
       if (datelines < MAX_DATELINES && DATELINE_HINT.test(hint)) {
         datelines++;
+        // A dateline holding `<time datetime>` elements states its dates for machines too: read
+        // those, not the text (WordPress writes "Posted on <time>June 29, 2020</time><time
+        // class=updated>...</time>", whose text runs the two dates together).
+        if (noteInnerTimes(node, at)) return false;
         const text = textOf(node, MAX_DATELINE);
         if (text && text.length < MAX_DATELINE) {
           const date = findDateText(text);
@@ -254,6 +300,16 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       visibleTaken.add(date.field);
     }
     propose(file, date.field, date.value, date.source);
+  }
+  // Unmarked datelines, nearest the headline first, for a field no marked visible date gave.
+  if (headlineAt >= 0) {
+    for (const item of nearest(textDates).slice(0, MAX_TEXT_DATES_PARSED)) {
+      const date = findDateText(item.text);
+      if (!date || !normalizeDate(date.text)) continue;
+      const field = MODIFIED_HINT.test(item.text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published';
+      if (!visibleTaken.has(field)) propose(file, field, date.text, 'text');
+      break;
+    }
   }
   propose(file, 'translations', translations, 'link');
   propose(file, 'related', related, 'markup');
