@@ -6,7 +6,7 @@ import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
-import { authorsFromElement, BYLINE_HINT, dedupeAuthors, NOT_BYLINE_HINT } from './byline.js';
+import { authorsFromElement, BYLINE_HINT, dedupeAuthors, isProfileLink, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
 import { BYLINE_OPENERS } from '../clean/vocabulary.js';
 
@@ -59,6 +59,9 @@ const NEAR_BYLINE = 60;
  * to a teaser list or a sidebar, not to the article.
  */
 const MAX_BYLINE_DISTANCE = 300;
+/** Profile links noted at most (a bound on work), and how close (elements) links of one byline sit. */
+const MAX_PROFILE_LINKS = 100;
+const PROFILE_LINK_SPAN = 12;
 /** `itemprop=author` elements within this many elements of each other list one article's authors. */
 const MICRODATA_AUTHOR_SPAN = 40;
 /**
@@ -127,6 +130,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const bios: Author[] = [];
   let datelines = 0;
   const textDates: Array<{ at: number; text: string }> = [];
+  const profileLinks: Array<{ at: number; node: Element; href: string }> = [];
   const beforeHeadline: Array<{ at: number; node: Element }> = [];
   const noteTextDate = (node: Element, place: number): void => {
     const text = textOf(node, MAX_TEXT_DATELINE);
@@ -195,6 +199,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (rel.includes('author')) {
         const name = parseByline(textOf(node))[0];
         if (name) relAuthors.push({ name, url: href, bio: null });
+      } else if (inBody && href && isProfileLink(href) && profileLinks.length < MAX_PROFILE_LINKS) {
+        profileLinks.push({ at, node, href });
       }
     }
     if (tag === 'h1') {
@@ -265,8 +271,17 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     return undefined;
   });
 
-  if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
   const nearest = <T extends { at: number }>(list: T[]) => [...list].sort((a, b) => distance(a.at, headlineAt) - distance(b.at, headlineAt) || a.at - b.at);
+  if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
+  // An unmarked byline: links to author profile pages by the headline ("Written by <a
+  // href=/blog/author/x>"), those next to the nearest one taken together.
+  const nearProfiles = profileLinks.filter((l) => headlineAt >= 0 && (l.at >= headlineAt ? l.at - headlineAt <= NEAR_BYLINE : headlineAt - l.at <= TEXT_DATE_BEFORE));
+  const firstProfile = nearest(nearProfiles)[0];
+  if (relAuthors.length === 0 && firstProfile) {
+    const together = nearProfiles.filter((l) => Math.abs(l.at - firstProfile.at) <= PROFILE_LINK_SPAN).sort((a, b) => a.at - b.at);
+    const linked = together.flatMap((l) => parseByline(textOf(l.node, MAX_BYLINE)).slice(0, 1).map((name) => ({ name, url: l.href, bio: null })));
+    propose(file, 'authors', dedupeAuthors(linked), 'link');
+  }
   let parsed = 0;
   for (const byline of nearest(bylines)) {
     if (distance(byline.at, headlineAt) > MAX_BYLINE_DISTANCE || parsed >= MAX_PARSED_BYLINES) break;
