@@ -45,6 +45,8 @@ const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|
  */
 const MAX_DATELINES = 60;
 const MAX_RELATED = 50;
+/** The permalink mark documentation generators put after a heading ("Quickstart¶"). */
+const PERMALINK_MARK = /\s*[¶§#]+\s*$/;
 /** `<h1>`s read as possible headlines: pages with more are lists, not articles. */
 const MAX_HEADLINES = 5;
 /** A dateline longer than this (characters) is prose, not a date. */
@@ -204,7 +206,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       }
     }
     if (tag === 'h1') {
-      const text = clean(textOf(node));
+      const text = clean(textOf(node).replace(PERMALINK_MARK, ''));
       if (text && headlines.length < MAX_HEADLINES) headlines.push(text);
       if (headline === null && text) {
         headline = text;

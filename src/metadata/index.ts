@@ -5,6 +5,7 @@ import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readDocument } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
+import { headlineTitle } from './title.js';
 import { classifyPage, type PageSignals } from './page-type.js';
 
 declare module 'vfile' {
@@ -40,6 +41,12 @@ export default function readMetadata(options: MetadataOptions = {}) {
     // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
     const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
     file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
+    const headline = documentInput ? null : headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName);
+    if (headline !== null && headline !== fields.title) {
+      fields.title = headline;
+      fields.fieldSources = { ...fields.fieldSources, title: 'markup' };
+      file.data.title = headline;
+    }
   };
 }
 
