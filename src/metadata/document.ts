@@ -26,7 +26,7 @@ declare module 'vfile' {
 /** Class/id words that mark a visible dateline. */
 const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time|datetime|meta-date|entry-date|post-date)($|[\s_-])/;
 /** Class/id/itemprop words that say a date is the modification date. */
-const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|mis-a-jour/;
+const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|aggiornat|bijgewerkt|mis[- ]à[- ]jour|mis-a-jour|обновлен|更新|تحديث|تم التحديث/;
 /** Class/id/itemprop words of a deck or standfirst under the headline. */
 const SUBTITLE_HINT = /(^|[\s_-])(subtitle|sub-?title|subhead|sub-?headline|subheading|dek|deck|standfirst|strapline|alternativeheadline|article-?summary)($|[\s_-])/;
 /** Class/id words of the kind or section label above a headline ("Brief Analysis", "Opinion"). */
@@ -263,9 +263,10 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
         if (noteInnerTimes(node, at)) return false;
         const text = textOf(node, MAX_DATELINE);
         if (text && text.length < MAX_DATELINE) {
-          const date = findDateText(text);
-          const modified = MODIFIED_HINT.test(hint) || (date !== null && MODIFIED_HINT.test(text.slice(0, date.index).toLowerCase()));
-          dates.push({ at, value: date?.text ?? text, field: modified ? 'modified' : 'published', source: 'byline' });
+          const found = labelledDates(text);
+          if (found.length === 0) found.push({ text, field: 'published' });
+          const marked = MODIFIED_HINT.test(hint);
+          for (const date of found) dates.push({ at, value: date.text, field: marked ? 'modified' : date.field, source: 'byline' });
           return false;
         }
       }
@@ -303,28 +304,30 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   // A byline box often holds the date too: read only while a field is still open (a box that
   // says nothing of a change cannot give the modified date).
   const visibleTaken = new Set<string>();
-  const boxDate = (box: BylineBox): PlacedDate | null => {
-    if (visibleTaken.has('published') && (visibleTaken.has('modified') || !MODIFIED_HINT.test(box.text.toLowerCase()))) return null;
-    const date = findDateText(box.text);
-    if (!date) return null;
-    return { at: box.at, value: date.text, field: MODIFIED_HINT.test(box.text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published', source: 'byline' };
+  const boxDates = (box: BylineBox): PlacedDate[] => {
+    if (visibleTaken.has('published') && (visibleTaken.has('modified') || !MODIFIED_HINT.test(box.text.toLowerCase()))) return [];
+    return labelledDates(box.text).map((date) => ({ at: box.at, value: date.text, field: date.field, source: 'byline' }));
   };
   for (const item of nearest<PlacedDate | BylineBox>([...dates, ...bylines])) {
-    const date = 'node' in item ? boxDate(item) : item;
-    if (!date) continue;
-    if (date.source !== 'microdata') {
-      if (visibleTaken.has(date.field) || !normalizeDate(date.value)) continue;
-      visibleTaken.add(date.field);
+    for (const date of 'node' in item ? boxDates(item) : [item]) {
+      if (date.source !== 'microdata') {
+        if (visibleTaken.has(date.field) || !normalizeDate(date.value)) continue;
+        visibleTaken.add(date.field);
+      }
+      propose(file, date.field, date.value, date.source);
     }
-    propose(file, date.field, date.value, date.source);
   }
   // Unmarked datelines, nearest the headline first, for a field no marked visible date gave.
   if (headlineAt >= 0) {
     for (const item of nearest(textDates).slice(0, MAX_TEXT_DATES_PARSED)) {
-      const date = findDateText(item.text);
-      if (!date || !normalizeDate(date.text)) continue;
-      const field = MODIFIED_HINT.test(item.text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published';
-      if (!visibleTaken.has(field)) propose(file, field, date.text, 'text');
+      if (labelledDates(item.text).filter((d) => normalizeDate(d.text)).length === 0) continue;
+      // The date's element may sit in one with its label ("<div><div>Last updated:</div><div>Dec
+      // 12, 2025</div></div>"): the longest noted text that holds it is read for the labels.
+      const whole = textDates.filter((t) => t.text.includes(item.text)).reduce((a, b) => (b.text.length > a.text.length ? b : a), item);
+      const found = labelledDates(whole.text).filter((d) => normalizeDate(d.text));
+      for (const date of found) {
+        if (!visibleTaken.has(date.field)) propose(file, date.field, date.text, 'text');
+      }
       break;
     }
   }
@@ -345,6 +348,27 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   file.data.headlines = headlines;
   const urlDate = dateFromUrl(canonical ?? ogUrl ?? options.baseUrl ?? null);
   propose(file, 'published', urlDate, 'url');
+}
+
+/** Dates read in one dateline at most ("Published March 1, 2024 · Updated March 5, 2024"). */
+const MAX_DATES_IN_LINE = 3;
+
+/**
+ * The dates a dateline or byline states, in order, each a publication unless the words just
+ * before it (since the previous date) say it is a change: "Updated March 5, 2024 · Published
+ * March 1, 2024" is a modification, then the publication.
+ */
+function labelledDates(text: string): Array<{ text: string; field: 'published' | 'modified' }> {
+  const out: Array<{ text: string; field: 'published' | 'modified' }> = [];
+  let rest = text;
+  while (out.length < MAX_DATES_IN_LINE) {
+    const date = findDateText(rest);
+    if (!date) break;
+    const label = rest.slice(0, date.index).toLowerCase();
+    out.push({ text: date.text, field: MODIFIED_HINT.test(label) ? 'modified' : 'published' });
+    rest = rest.slice(date.index + date.text.length);
+  }
+  return out;
 }
 
 /**
