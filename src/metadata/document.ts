@@ -20,6 +20,11 @@ declare module 'vfile' {
     headlines: string[];
     /** Authors as the page's bio boxes name them, with profile link and biography. */
     authorBios: Author[];
+    /**
+     * User names as a thread's posts show them (elements classed `username`, `poster`...), the
+     * first ones after the headline, in order: on a forum page the first is the thread's starter.
+     */
+    posters: string[];
   }
 }
 
@@ -45,6 +50,11 @@ const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|
  */
 const MAX_DATELINES = 60;
 const MAX_RELATED = 50;
+/** Class/id words of a post's user name in forum software (XenForo, phpBB, vBulletin, Discourse...). */
+const USERNAME_HINT = /(^|[\s_-])(username|user-name|user_name|poster|postauthor|post-author|topic-author|author-name|message-name|usertext)($|[\s_-])/;
+/** User names noted at most, and the longest (characters) that is still a name. */
+const MAX_POSTERS = 5;
+const MAX_POSTER = 40;
 /** The permalink mark documentation generators put after a heading ("Quickstart¶"). */
 const PERMALINK_MARK = /\s*[¶§#]+\s*$/;
 /** `<h1>`s read as possible headlines: pages with more are lists, not articles. */
@@ -132,6 +142,12 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const bios: Author[] = [];
   let datelines = 0;
   const textDates: Array<{ at: number; text: string }> = [];
+  const posters: string[] = [];
+  const notePoster = (node: Element): void => {
+    if (posters.length >= MAX_POSTERS || !USERNAME_HINT.test(classAndId(node))) return;
+    const text = clean(textOf(node, MAX_POSTER));
+    if (text && text.length <= MAX_POSTER && !/\s.*\s.*\s/.test(text)) posters.push(text);
+  };
   const profileLinks: Array<{ at: number; node: Element; href: string }> = [];
   const beforeHeadline: Array<{ at: number; node: Element }> = [];
   const noteTextDate = (node: Element, place: number): void => {
@@ -223,6 +239,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       } else if (at - headlineAt <= TEXT_DATE_AFTER) noteTextDate(node, at);
     }
     const hint = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''}`.toLowerCase();
+    if (inBody && headlineAt >= 0) notePoster(node);
     if (tag === 'time') {
       noteTime(node, parent, at);
       return false;
@@ -250,8 +267,10 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (marked || opensByline(text)) {
         if (text && text.length < MAX_BYLINE) {
           bylines.push({ at, node, text });
-          // The walk does not go inside the box, but its <time> elements are dates like any other.
+          // The walk does not go inside the box, but its <time> elements are dates like any other,
+          // and its user names are posters.
           noteInnerTimes(node, at);
+          if (headlineAt >= 0) walkElements(node, (inner) => (inner === node ? undefined : notePoster(inner)));
           return false;
         }
       }
@@ -334,6 +353,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   propose(file, 'translations', translations, 'link');
   propose(file, 'related', related, 'markup');
   file.data.authorBios = bios;
+  file.data.posters = posters;
   if (headlineAt >= 0) {
     // A deck sits just under the headline; a section label ("Brief Analysis") just above it.
     const deck = decks.find((d) => d.at > headlineAt && d.at - headlineAt <= NEAR_HEADLINE);

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { PageType } from '../types.js';
+import type { FieldSource, PageType } from '../types.js';
 import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readDocument } from './document.js';
@@ -20,6 +20,9 @@ declare module 'vfile' {
     pageType: PageType;
   }
 }
+
+/** Sources that name the author in structured data: they stand on a thread too. */
+const STRUCTURED_AUTHORS: ReadonlySet<FieldSource> = new Set(['json-ld', 'microdata']);
 
 export interface MetadataOptions {
   baseUrl?: string | null;
@@ -41,6 +44,13 @@ export default function readMetadata(options: MetadataOptions = {}) {
     // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
     const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
     file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
+    // A thread's author is its starter, the first poster under the headline, as the forum names
+    // them (user names may hold digits), unless structured data names the opening post's author.
+    const starter = file.data.posters?.[0];
+    if (file.data.pageType.type === 'forum' && starter && !STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected')) {
+      fields.authors = [{ name: starter, url: null, bio: null }];
+      fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };
+    }
     const headline = documentInput ? null : headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName);
     if (headline !== null && headline !== fields.title) {
       fields.title = headline;

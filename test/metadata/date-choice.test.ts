@@ -93,6 +93,15 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.authors.map((a) => a.name)).toEqual(['Need2Know']);
   });
 
+  it("credits a thread to its starter, the first poster under the headline, as the forum names them", async () => {
+    const post = (user: string, day: string) =>
+      `<article class="message message--post"><div class="message-user"><a href="/members/${user.toLowerCase()}.1/" class="username">${user}</a><div class="userTitle">Member</div></div><div class="message-content"><time datetime="2024-03-0${day}T10:00:00+00:00">Mar ${day}, 2024</time><div class="bbWrapper">${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</div></div></article>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? | Harbour Forum</title></head><body><nav><a href="/forums/">Forums</a></nav><h1>Best quay for small boats?</h1>${post('skipper42', '1')}${post('Tom_P', '2')}${post('anna.s', '3')}${post('Rowan', '4')}</body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/threads/best-quay-for-small-boats.123/' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
+  });
+
   it('takes links to author profile pages by the headline as the byline', async () => {
     const m = await page('', `<article><h1>Quay Reopens</h1><p class="x1">Written by <a href="/blog/author/ines-moreau">Ines Moreau</a> and <a href="/blog/author/tom-price">Tom Price</a></p>${BODY}${BODY}</article>`);
     expect(m.authors.map((a) => [a.name, a.url])).toEqual([
