@@ -45,6 +45,10 @@ describe('parseByline: outlets, credentials and months', () => {
     ['Jill Disis, CNN Business', ['Jill Disis']],
     ['LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER']],
     ['Ines Moreau, November', ['Ines Moreau']],
+    // Weekday abbreviations and the labels beside a byline or a poster are not names.
+    ['Sat', []],
+    ['Ines Moreau, Comments', ['Ines Moreau']],
+    ['Tom Price, Member, Joined', ['Tom Price']],
     // An "&" beside a one-letter part is inside a name, not between two people.
     ['Mac & i', ['Mac & i']],
     ['By AT&T', ['AT&T']],
