@@ -6,6 +6,7 @@ import { readMetaTags } from './meta-tags.js';
 import { readDocument } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
 import { headlineTitle } from './title.js';
+import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
 
 declare module 'vfile' {
@@ -51,7 +52,7 @@ export default function readMetadata(options: MetadataOptions = {}) {
       fields.authors = [{ name: starter, url: null, bio: null }];
       fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };
     }
-    const headline = documentInput ? null : headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName);
+    const headline = documentInput ? null : headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName, fields.title, candidatesFor(file, 'title').map((c) => c.value));
     if (headline !== null && headline !== fields.title) {
       fields.title = headline;
       fields.fieldSources = { ...fields.fieldSources, title: 'markup' };

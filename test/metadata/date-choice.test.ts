@@ -111,8 +111,11 @@ describe('threads, unmarked bylines and headlines', () => {
   });
 
   it("titles an article by its one <h1>, not its social card's variant", async () => {
-    const m = await page('<meta property="og:title" content="Quay Reopens After Two Years | Harbour Weekly">', `<article><h1>Northern Quay Reopens to Small Boats</h1>${BODY}${BODY}</article>`);
+    const m = await page('<meta property="og:title" content="Northern Quay Reopens After Two Years | Harbour Weekly">', `<article><h1>Northern Quay Reopens to Small Boats</h1>${BODY}${BODY}</article>`);
     expect(m.title).toBe('Northern Quay Reopens to Small Boats');
     expect(m.fieldSources.title).toBe('markup');
+    // A heading that shares few words with the title is a blog's or a section's name.
+    const blog = await page('<meta property="og:title" content="Northern Quay Reopens to Small Boats">', `<article><h1>Harbour Notes</h1>${BODY}${BODY}</article>`);
+    expect(blog.title).toBe('Northern Quay Reopens to Small Boats');
   });
 });
