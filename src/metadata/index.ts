@@ -25,6 +25,9 @@ declare module 'vfile' {
 /** Sources that name the author in structured data: they stand on a thread too. */
 const STRUCTURED_AUTHORS: ReadonlySet<FieldSource> = new Set(['json-ld', 'microdata']);
 
+/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name. */
+const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
+
 export interface MetadataOptions {
   baseUrl?: string | null;
 }
@@ -45,10 +48,13 @@ export default function readMetadata(options: MetadataOptions = {}) {
     // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
     const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
     file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
-    // A thread's author is its starter, the first poster under the headline, as the forum names
-    // them (user names may hold digits), unless structured data names the opening post's author.
-    const starter = file.data.posters?.[0];
-    if (file.data.pageType.type === 'forum' && starter && !STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected')) {
+    // A thread's author is its starter, as the forum names them (user names may hold digits,
+    // "archuser38013", which a byline would not take for a name): the one-word name JSON-LD gives
+    // the opening post, else the first poster under the headline unless structured data names
+    // the author.
+    const ldHandle = candidatesFor(file, 'authors').find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n));
+    const starter = ldHandle ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : file.data.posters?.[0]);
+    if (file.data.pageType.type === 'forum' && starter) {
       fields.authors = [{ name: starter, url: null, bio: null }];
       fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };
     }

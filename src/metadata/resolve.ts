@@ -131,8 +131,6 @@ export function resolveFields(file: VFile): ResolvedFields {
  * their names are taken as written, unless one entry lists several people ("A, B and C").
  */
 const ONE_NAME_PER_ENTRY: ReadonlySet<FieldSource> = new Set(['json-ld', 'citation', 'dublin-core', 'front-matter', 'pdf-info', 'xmp']);
-/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name. */
-const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
 /** Longer than this, a structured "name" is a sentence someone pasted in. */
 const MAX_ENTRY_NAME = 80;
 const NAME_LIST = /,|;|&|\band\b|\bund\b|\bet\b|\by\b|،|、/;
@@ -142,9 +140,7 @@ function normaliseAuthors(list: Author[], source: FieldSource, base: string | nu
   for (const author of list) {
     const raw = clean(author.name) ?? '';
     // One tag per author may write "Last, First"; only a list in one string is split.
-    // Digits mark a date glued to a name ("Ines Moreau 3 May"), except in one word: a user name
-    // ("archuser38013"), which is how a forum's structured data names the poster.
-    const asWritten = ONE_NAME_PER_ENTRY.has(source) && !NAME_LIST.test(raw) && (!/\d/.test(raw) || USER_NAME.test(raw)) && raw.length <= MAX_ENTRY_NAME;
+    const asWritten = ONE_NAME_PER_ENTRY.has(source) && !NAME_LIST.test(raw) && !/\d/.test(raw) && raw.length <= MAX_ENTRY_NAME;
     const names = isInvertedName(raw) || asWritten ? [raw] : parseByline(raw);
     for (const name of names) {
       if (!name || out.some((a) => a.name.toLowerCase() === name.toLowerCase())) continue;
