@@ -7,6 +7,9 @@
  * A corpus's floors are figures (`f1`, `precision`, `recall`) for all its pages, and/or `half1` /
  * `half2` objects of figures for one half (bench/halves.ts). Each corpus is converted once and every
  * scope is scored from that run, with the corpus's own metric (WCXB's on a corpus with page types).
+ * A key `<corpus>-meta` holds metadata floors for a corpus with page types (`title`, `author`,
+ * `date`: WCXB's metadata exact rates, bench/meta-metric.ts), for all pages and/or per half,
+ * scored from the same run.
  *
  *   npm run bench:gate [-- --corpora DIR]
  */
@@ -14,7 +17,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { argValue } from './corpus.js';
 import type { Half } from './halves.js';
-import { formatStructure, rowsOf, runQuality, scoresOf } from './quality-run.js';
+import { formatStructure, rowsOf, runQuality, scoresOf, type QualityRun } from './quality-run.js';
+import { readManifest } from './corpus.js';
+import { scoreWcxbMeta, WCXB_META_FIELDS, type WcxbMetaField, type WcxbMetaPrediction } from './meta-metric.js';
 
 const FIGURES = ['f1', 'precision', 'recall'] as const;
 type Figure = (typeof FIGURES)[number];
@@ -34,6 +39,48 @@ function scopesOf(name: string, floors: Record<string, unknown>): [Half | null, 
   return Object.keys(all).length ? [[null, all], ...out] : out;
 }
 
+/** Suffix of a floors.json key that holds a corpus's metadata floors. */
+const META_SUFFIX = '-meta';
+type MetaFloors = Partial<Record<WcxbMetaField, number>>;
+
+/** A corpus's metadata floors as (scope, floors) pairs; null scope = all pages. Throws on an unknown key. */
+function metaScopesOf(name: string, floors: Record<string, unknown>): [Half | null, MetaFloors][] {
+  const check = (where: string, value: Record<string, unknown>): MetaFloors => {
+    for (const [key, v] of Object.entries(value)) {
+      if (!(WCXB_META_FIELDS as readonly string[]).includes(key) || typeof v !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a metadata field (${WCXB_META_FIELDS.join(', ')}) with a number`);
+    }
+    return value as MetaFloors;
+  };
+  const all: Record<string, unknown> = {};
+  const out: [Half | null, MetaFloors][] = [];
+  for (const [key, value] of Object.entries(floors)) {
+    if (key in SCOPES && value && typeof value === 'object') out.push([SCOPES[key]!, check(`${name}.${key}`, value as Record<string, unknown>)]);
+    else all[key] = value;
+  }
+  return Object.keys(all).length ? [[null, check(name, all)], ...out] : out;
+}
+
+/** Check a run's metadata against its floors; returns the number of figures below their floor. */
+function checkMeta(name: string, corpus: string, run: QualityRun, scopes: [Half | null, MetaFloors][]): number {
+  let below = 0;
+  const entries = readManifest(corpus);
+  for (const [scope, floor] of scopes) {
+    const ids = new Set(rowsOf(run.rows, scope).map((r) => r.id));
+    const predictions = new Map<string, WcxbMetaPrediction | null>(run.rows.filter((r) => ids.has(r.id)).map((r) => [r.id, r.meta ?? null]));
+    const fields = scoreWcxbMeta(entries.filter((e) => ids.has(e.id)), predictions).byType.get('');
+    const rate = (k: WcxbMetaField) => {
+      const s = fields?.get(k);
+      return s && s.n ? s.exact / s.n : 0;
+    };
+    const low = WCXB_META_FIELDS.filter((k) => floor[k] !== undefined && rate(k) < floor[k]!);
+    const figures = WCXB_META_FIELDS.map((k) => `${k} ${rate(k).toFixed(3)}${floor[k] === undefined ? '' : ` (floor ${floor[k]})`}`).join('  ');
+    const label = scope === null ? `${name}${META_SUFFIX}` : `${name}${META_SUFFIX} half ${scope}`;
+    process.stdout.write(`gate ${label}: n=${ids.size}  ${figures}  ${low.length ? `FAIL: ${low.join(', ')} below floor` : 'ok'}\n`);
+    below += low.length;
+  }
+  return below;
+}
+
 function figureFloors(where: string, floors: Record<string, unknown>): FigureFloors {
   for (const [key, value] of Object.entries(floors)) {
     if (!(FIGURES as readonly string[]).includes(key) || typeof value !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a figure (${FIGURES.join(', ')}) with a number`);
@@ -44,9 +91,17 @@ function figureFloors(where: string, floors: Record<string, unknown>): FigureFlo
 const root = resolve(argValue('--corpora', join('..', 'shared', 'corpus'))!);
 const floors = JSON.parse(readFileSync(join('bench', 'floors.json'), 'utf8')) as Record<string, Record<string, unknown> | string>;
 // Every floor is checked before any corpus is converted: a typo fails at once, not after minutes.
-const gates: [string, [Half | null, FigureFloors][]][] = [];
+const gates = new Map<string, [Half | null, FigureFloors][]>();
+const metaGates = new Map<string, [Half | null, MetaFloors][]>();
 try {
-  for (const [name, corpusFloors] of Object.entries(floors)) if (typeof corpusFloors !== 'string') gates.push([name, scopesOf(name, corpusFloors)]); // a string is a comment
+  for (const [key, corpusFloors] of Object.entries(floors)) {
+    if (typeof corpusFloors === 'string') continue; // a string is a comment
+    if (key.endsWith(META_SUFFIX)) {
+      const name = key.slice(0, -META_SUFFIX.length);
+      metaGates.set(name, metaScopesOf(key, corpusFloors));
+      if (!gates.has(name)) gates.set(name, []);
+    } else gates.set(key, scopesOf(key, corpusFloors));
+  }
 } catch (e) {
   process.stderr.write(`${(e as Error).message}\n`);
   process.exit(2);
@@ -59,6 +114,11 @@ for (const [name, scopes] of gates) {
     continue;
   }
   const run = await runQuality(corpus, resolve('bench', 'out', `gate-${name}`));
+  const metaScopes = metaGates.get(name);
+  if (metaScopes && !run.wcxb) {
+    process.stdout.write(`gate ${name}${META_SUFFIX}: FAIL: metadata floors need a corpus with page types\n`);
+    failures++;
+  } else if (metaScopes) failures += checkMeta(name, corpus, run, metaScopes);
   for (const [scope, floor] of scopes) {
     const s = scoresOf(run, rowsOf(run.rows, scope));
     const below = FIGURES.filter((k) => floor[k] !== undefined && s[k] < floor[k]!);

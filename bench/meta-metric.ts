@@ -194,3 +194,83 @@ export function scoreMeta(pages: Array<{ id: string; meta?: Record<string, unkno
   }
   return { summary, results };
 }
+
+/**
+ * WCXB's metadata metric, as ../shared/tools/score-wcxb.mjs scores a `<id>.meta.json`: over the
+ * pages whose manifest `meta` states the field, the share predicted exactly. Title: the same text
+ * after NFKC, collapsed white space and lower case. Author: the predicted `authors` joined with
+ * ", " equal, by the same normalisation, to the manifest's `author` (one string, several names
+ * joined with ", ", so order counts). Date: the first ten characters of `published` equal to the
+ * manifest's `date` (YYYY-MM-DD): the calendar day as the page states it, never converted.
+ */
+export const WCXB_META_FIELDS = ['title', 'author', 'date'] as const;
+export type WcxbMetaField = (typeof WCXB_META_FIELDS)[number];
+
+/** A `<id>.meta.json` prediction as score-wcxb.mjs reads it. */
+export interface WcxbMetaPrediction {
+  title?: string | null;
+  authors?: string[] | null;
+  published?: string | null;
+}
+
+const wcxbNorm = (s: unknown) => String(s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The prediction's value for a WCXB field, in the form it is compared in ('' when none). */
+export function wcxbPredicted(field: WcxbMetaField, m: WcxbMetaPrediction | null | undefined): string {
+  if (!m) return '';
+  if (field === 'title') return wcxbNorm(m.title);
+  if (field === 'author') return wcxbNorm((m.authors ?? []).join(', '));
+  return (m.published ?? '').slice(0, 10);
+}
+
+/** The manifest's value for a WCXB field, in the form it is compared in ('' when not stated). */
+export function wcxbExpected(field: WcxbMetaField, meta: Record<string, unknown> | undefined): string {
+  const v = meta?.[field];
+  if (!v) return '';
+  return field === 'date' ? String(v).slice(0, 10) : wcxbNorm(v);
+}
+
+export interface WcxbFieldScore {
+  /** Pages whose manifest states the field. */
+  n: number;
+  /** Of those, pages with a non-empty prediction. */
+  covered: number;
+  /** Of those, pages predicted exactly. */
+  exact: number;
+}
+
+export interface WcxbMetaResult {
+  id: string;
+  pageType: string;
+  field: WcxbMetaField;
+  expected: string;
+  predicted: string;
+  exact: boolean;
+}
+
+/** Per field, overall (key '') and per page type; with every scored page's result for listing misses. */
+export function scoreWcxbMeta(pages: Array<{ id: string; meta?: Record<string, unknown> }>, predictions: Map<string, WcxbMetaPrediction | null>) {
+  const byType = new Map<string, Map<WcxbMetaField, WcxbFieldScore>>();
+  const at = (type: string, field: WcxbMetaField) => {
+    if (!byType.has(type)) byType.set(type, new Map(WCXB_META_FIELDS.map((f) => [f, { n: 0, covered: 0, exact: 0 }])));
+    return byType.get(type)!.get(field)!;
+  };
+  const results: WcxbMetaResult[] = [];
+  for (const page of pages) {
+    const type = typeof page.meta?.pageType === 'string' ? page.meta.pageType : '?';
+    for (const field of WCXB_META_FIELDS) {
+      const expected = wcxbExpected(field, page.meta);
+      if (!expected) continue;
+      const predicted = wcxbPredicted(field, predictions.get(page.id));
+      const exact = predicted === expected;
+      for (const s of [at('', field), at(type, field)]) {
+        s.n++;
+        if (predicted) s.covered++;
+        if (exact) s.exact++;
+      }
+      results.push({ id: page.id, pageType: type, field, expected, predicted, exact });
+    }
+  }
+  const sorted = new Map([...byType].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { byType: sorted, results };
+}

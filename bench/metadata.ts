@@ -8,6 +8,13 @@
  *
  *   npm run bench:metadata -- --corpus ../shared/corpus/readability [--out DIR] [--failures FIELD|all] [--json]
  *   npm run bench:metadata -- --corpus ../shared/corpus/scrapinghub-dev --meta-from ../shared/corpus/pdf-typeset-dev
+ *
+ * A corpus whose entries carry page types (wcxb-dev: `meta` has `pageType`, `title`, `author`,
+ * `date`) is scored with WCXB's own metadata metric instead (bench/meta-metric.ts scoreWcxbMeta):
+ * per field (title, author, date) coverage and exact rate, overall and per page type, and the
+ * reference ../shared/tools/score-wcxb.mjs's meta line on the same predictions beside it.
+ *
+ *   npm run bench:metadata -- --corpus ../shared/corpus/wcxb-dev [--half 1|2] [--failures title|author|date|all]
  */
 process.env.TZ = 'UTC'; // as the reference scorer: zone-less date-times are read as written
 
@@ -18,7 +25,8 @@ import { convert } from '../src/index.js';
 import type { Metadata } from '../src/types.js';
 import { argValue, hasFlag, readDoc, readManifest, subsetCorpus } from './corpus.js';
 import { selectHalf, type Half } from './halves.js';
-import { norm, scoreMeta, type MetaValue } from './meta-metric.js';
+import { norm, scoreMeta, scoreWcxbMeta, WCXB_META_FIELDS, type MetaValue, type WcxbMetaPrediction } from './meta-metric.js';
+import { isWcxb } from './quality-run.js';
 import { schemaErrors } from '../test/helpers/schema.js';
 
 const corpus = argValue('--corpus');
@@ -34,6 +42,7 @@ mkdirSync(out, { recursive: true });
 // the same ids (pdf-typeset-dev annotates what scrapinghub-dev's pages show); only shared ids count.
 const metaFrom = argValue('--meta-from');
 let entries = readManifest(corpus);
+const wcxb = !metaFrom && isWcxb(entries);
 let scoredCorpus = corpus;
 if (metaFrom) {
   const metas = new Map(readManifest(metaFrom).map((e) => [e.id, e.meta]));
@@ -84,6 +93,11 @@ for (const entry of entries) {
 
 const { summary, results } = scoreMeta(entries, predictions);
 const f = (x: number | null) => (x == null ? '-' : x.toFixed(3));
+
+if (wcxb) {
+  printWcxb();
+  process.exit(0);
+}
 
 if (hasFlag('--json')) {
   process.stdout.write(`${JSON.stringify({ corpus: basename(resolve(corpus)), pages: entries.length, failed, fields: Object.fromEntries(summary) })}\n`);
@@ -165,4 +179,49 @@ function warningCounts(list: Metadata[]): string {
   const counts = new Map<string, number>();
   for (const m of list) for (const w of m.warnings) counts.set(w.rule, (counts.get(w.rule) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+}
+
+/** WCXB's metadata metric per field, overall and per page type, with the reference's meta line beside it. */
+function printWcxb(): void {
+  const { byType, results } = scoreWcxbMeta(entries, predictions as Map<string, WcxbMetaPrediction>);
+  const rate = (a: number, n: number) => (n ? (a / n).toFixed(3) : '-');
+  if (hasFlag('--json')) {
+    const json = Object.fromEntries([...byType].map(([type, fields]) => [type || 'all', Object.fromEntries([...fields].map(([k, s]) => [k, { ...s, coverage: s.n ? s.covered / s.n : null, rate: s.n ? s.exact / s.n : null }]))]));
+    process.stdout.write(`${JSON.stringify({ corpus: basename(resolve(corpus!)), half: halfArg ?? null, pages: entries.length, failed, meta: json })}\n`);
+    return;
+  }
+  const head = ['type', 'pages', ...WCXB_META_FIELDS.flatMap((k) => [`${k} n`, 'cover', 'exact'])];
+  const pages = new Map<string, number>();
+  for (const e of entries) for (const t of ['', String(e.meta?.pageType)]) pages.set(t, (pages.get(t) ?? 0) + 1);
+  const rows = [...byType].map(([type, fields]) => [
+    type || 'all',
+    String(pages.get(type) ?? 0),
+    ...WCXB_META_FIELDS.flatMap((k) => {
+      const s = fields.get(k)!;
+      return [String(s.n), rate(s.covered, s.n), rate(s.exact, s.n)];
+    }),
+  ]);
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
+  const scope = halfArg ? ` half ${halfArg}` : '';
+  process.stdout.write(`${basename(resolve(corpus!))}${scope}: pages ${entries.length}, failed ${failed} (WCXB meta metric: exact after NFKC, spaces, case; date = first 10 chars)\n${line(head)}\n`);
+  for (const r of rows) process.stdout.write(`${line(r)}\n`);
+  process.stdout.write(`schema: ${all.length - schemaFailures}/${all.length} outputs valid against schema/metadata.schema.json\n`);
+  process.stdout.write(`winning sources: ${sourceCounts(all)}\n`);
+  const wanted = argValue('--failures');
+  if (wanted) {
+    for (const r of results) {
+      if (r.exact || (wanted !== 'all' && wanted !== r.field)) continue;
+      process.stdout.write(`  miss ${r.field} ${r.id} ${r.pageType}: expected ${JSON.stringify(r.expected)} got ${JSON.stringify(r.predicted)}\n`);
+    }
+  }
+  const reference = resolve('..', 'shared', 'tools', 'score-wcxb.mjs');
+  if (!existsSync(reference) || hasFlag('--no-reference')) return;
+  const ref = JSON.parse(execFileSync(process.execPath, [reference, '--corpus', scoredCorpus, '--pred', out, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 })) as {
+    meta: Record<string, { correct: number; total: number; rate: number | null }>;
+  };
+  const all_ = byType.get('')!;
+  const agree = WCXB_META_FIELDS.every((k) => ref.meta[k]!.correct === all_.get(k)!.exact && ref.meta[k]!.total === all_.get(k)!.n);
+  const refLine = WCXB_META_FIELDS.map((k) => `${k} ${ref.meta[k]!.rate?.toFixed(3)} (${ref.meta[k]!.total})`).join(' ');
+  process.stdout.write(`reference score-wcxb.mjs meta: ${refLine}: ${agree ? 'agrees' : 'DISAGREES with the table above'}\n`);
 }

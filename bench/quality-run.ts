@@ -16,6 +16,7 @@ import { readDoc, readManifest, type CorpusEntry } from './corpus.js';
 import { halves, pageTypeOf, selectHalf, type Half } from './halves.js';
 import { corpusScores, shingleMatch, type Match, type Scores } from './metric.js';
 import { pageScore, wcxbScores, type PageScore, type WcxbScores } from './wcxb-metric.js';
+import type { WcxbMetaPrediction } from './meta-metric.js';
 import { addSurvival, emptySurvival, htmlItems, markdownItems, survival, type Survival } from './structure.js';
 
 export interface QualityRow {
@@ -29,6 +30,8 @@ export interface QualityRow {
   match?: Match;
   /** WCXB's per-page figures (corpora with page types). */
   page?: PageScore;
+  /** The `<id>.meta.json` prediction (corpora with page types), for WCXB's metadata metric. */
+  meta?: WcxbMetaPrediction;
   error?: string;
 }
 
@@ -83,7 +86,8 @@ export async function runQuality(corpus: string, out: string, half: Half | null 
     if (wcxb) {
       row.page = pageScore(text, truth, entry.meta);
       writeFileSync(join(out, `${entry.id}.txt`), text);
-      writeFileSync(join(out, `${entry.id}.meta.json`), `${JSON.stringify(metaPrediction(metadata, row.guess))}\n`);
+      row.meta = metaPrediction(metadata, row.guess);
+      writeFileSync(join(out, `${entry.id}.meta.json`), `${JSON.stringify(row.meta)}\n`);
     } else {
       row.match = shingleMatch(truth, text);
     }
@@ -103,9 +107,10 @@ export async function runQuality(corpus: string, out: string, half: Half | null 
 }
 
 /** The `<id>.meta.json` that score-wcxb.mjs reads. */
-function metaPrediction(metadata: Record<string, unknown> | null, pageType: string | null | undefined) {
+function metaPrediction(metadata: Record<string, unknown> | null, pageType: string | null | undefined): WcxbMetaPrediction & { pageType: string | null } {
   const authors = Array.isArray(metadata?.authors) ? (metadata.authors as { name: string }[]).map((a) => a.name) : [];
-  return { title: metadata?.title ?? null, authors, published: metadata?.published ?? null, pageType: pageType ?? null };
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return { title: str(metadata?.title), authors, published: str(metadata?.published), pageType: pageType ?? null };
 }
 
 /** The rows of one half, or all of them when `half` is null. */

@@ -39,7 +39,13 @@ function splitNames(text: string): string[] {
 }
 
 /** A whole part that is a word, label or agency rather than a person's name. */
-const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
+const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|author|authors|comments?|member|joined|messages|moderator|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
+
+/**
+ * Degrees and professional credentials written after a name (medicine, nutrition, nursing, law,
+ * finance, psychology, fitness), with or without dots.
+ */
+const CREDENTIAL = /^(?:ph\.?\s?d\.?|m\.?d\.?|d\.?o\.?|r\.?n\.?|m\.?s\.?|m\.?a\.?|b\.?a\.?|b\.?s\.?|msc|bsc|mba|mph|mfa|rd|rdn|ld|ldn|lmft|lcsw|lpc|np|pa-c|cpa|cfa|cfp|jd|esq\.?|dds|dmd|dvm|pharmd|psyd|edd|dnp|bsn|msn|facs|facp|cscs|cpt|ibclc|cnm|ryt|e-ryt(?:\s?\d+)?|cpp|psp)$/i;
 
 /** News agencies and desks that bylines credit beside (or instead of) people. */
 const AGENCIES = /^(the )?(associated press|ap|reuters|afp|agence france-presse|dpa|efe|ansa|anp|tass|ria novosti|xinhua|kyodo|pa|press association|upi|bloomberg|staff|staff reports?|newsroom|news desk|web desk|wire services?|agencies)$/i;
@@ -98,6 +104,12 @@ export function parseByline(line: string): string[] {
   for (const part of splitNames(text)) {
     const raw = part.replace(BY_PREFIX, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/g, '').trim();
     if (!raw) continue;
+    // "Genevieve Carlton, Ph.D.", "Jillian Kubala, MS, RD": credentials the byline writes after a
+    // name are part of it, as written.
+    if (names.length > 0 && CREDENTIAL.test(raw)) {
+      names[names.length - 1] = `${names[names.length - 1]}, ${raw}`;
+      continue;
+    }
     // A part that is a job title ends the names: what follows is the affiliation.
     if (names.length > 0 && isRole(raw)) break;
     // "NJ Advance Media for NJ.com", "cleveland.com": an outlet, not a person.

@@ -16,7 +16,12 @@ export const BYLINE_HINT = /byline|by-line|(^|[\s_-])(author|authors|writer|cont
 export const NOT_BYLINE_HINT = /(bio|box|avatar|image|photo|img|social|share|comment|reply|respond)/;
 
 /** Paths of author profile pages: /author/x, /authors/x, /profiles/x, /bio/x, /people/x, /staff/x, /by/x ... */
-const PROFILE_PATH = /\/(author|authors|autor|autore|autores|auteur|auteurs|profile|profiles|bio|bios|people|staff|contributor|contributors|writer|writers|journalist|journalists|columnist|columnists|by|user|users|u|team|experts?|redaktion|redacao|redaccion)\/[^/?#]+/i;
+export const PROFILE_PATH = /\/(author|authors|autor|autore|autores|auteur|auteurs|profile|profiles|bio|bios|people|staff|contributor|contributors|writer|writers|journalist|journalists|columnist|columnists|by|user|users|u|team|experts?|redaktion|redacao|redaccion)\/[^/?#]+/i;
+
+/** A link to an author's profile page, by its path. */
+export function isProfileLink(href: string): boolean {
+  return PROFILE_PATH.test(href.replace(/^[a-z]+:\/\/[^/]+/i, ''));
+}
 
 /** Parts of a byline that are not names: dates, job titles, pictures, follow buttons. */
 const NOT_NAME_PART = /(^|[\s_-])(date|time|timestamp|title|role|job|position|jobtitle|avatar|image|photo|img|follow|social|twitter|email|share|bio)($|[\s_-])/;
@@ -28,7 +33,7 @@ export function authorsFromElement(node: Element): Author[] {
     if (el.tagName === 'a') {
       const href = clean(attr(el, 'href'));
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
-      if (href && (rel.includes('author') || PROFILE_PATH.test(href.replace(/^[a-z]+:\/\/[^/]+/i, '')))) {
+      if (href && (rel.includes('author') || isProfileLink(href))) {
         const name = parseByline(textOf(el))[0];
         if (name) linked.push({ name, url: href, bio: null });
       }

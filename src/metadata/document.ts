@@ -6,7 +6,7 @@ import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
-import { authorsFromElement, BYLINE_HINT, dedupeAuthors, NOT_BYLINE_HINT } from './byline.js';
+import { authorsFromElement, BYLINE_HINT, dedupeAuthors, isProfileLink, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
 import { BYLINE_OPENERS } from '../clean/vocabulary.js';
 
@@ -20,13 +20,18 @@ declare module 'vfile' {
     headlines: string[];
     /** Authors as the page's bio boxes name them, with profile link and biography. */
     authorBios: Author[];
+    /**
+     * User names as a thread's posts show them (elements classed `username`, `poster`...), the
+     * first ones after the headline, in order: on a forum page the first is the thread's starter.
+     */
+    posters: string[];
   }
 }
 
 /** Class/id words that mark a visible dateline. */
 const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time|datetime|meta-date|entry-date|post-date)($|[\s_-])/;
 /** Class/id/itemprop words that say a date is the modification date. */
-const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|mis-a-jour/;
+const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|aggiornat|bijgewerkt|mis[- ]à[- ]jour|mis-a-jour|обновлен|更新|تحديث|تم التحديث/;
 /** Class/id/itemprop words of a deck or standfirst under the headline. */
 const SUBTITLE_HINT = /(^|[\s_-])(subtitle|sub-?title|subhead|sub-?headline|subheading|dek|deck|standfirst|strapline|alternativeheadline|article-?summary)($|[\s_-])/;
 /** Class/id words of the kind or section label above a headline ("Brief Analysis", "Opinion"). */
@@ -45,6 +50,13 @@ const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|
  */
 const MAX_DATELINES = 60;
 const MAX_RELATED = 50;
+/** Class/id words of a post's user name in forum software (XenForo, phpBB, vBulletin, Discourse...). */
+const USERNAME_HINT = /(^|[\s_-])(username|user-name|user_name|poster|postauthor|post-author|topic-author|author-name|message-name|usertext)($|[\s_-])/;
+/** User names noted at most, and the longest (characters) that is still a name. */
+const MAX_POSTERS = 5;
+const MAX_POSTER = 40;
+/** The permalink mark documentation generators put after a heading ("Quickstart¶"). */
+const PERMALINK_MARK = /\s*[¶§#]+\s*$/;
 /** `<h1>`s read as possible headlines: pages with more are lists, not articles. */
 const MAX_HEADLINES = 5;
 /** A dateline longer than this (characters) is prose, not a date. */
@@ -59,6 +71,9 @@ const NEAR_BYLINE = 60;
  * to a teaser list or a sidebar, not to the article.
  */
 const MAX_BYLINE_DISTANCE = 300;
+/** Profile links noted at most (a bound on work), and how close (elements) links of one byline sit. */
+const MAX_PROFILE_LINKS = 100;
+const PROFILE_LINK_SPAN = 12;
 /** `itemprop=author` elements within this many elements of each other list one article's authors. */
 const MICRODATA_AUTHOR_SPAN = 40;
 /**
@@ -72,12 +87,29 @@ const MAX_PARSED_BYLINES = 3;
 /** A byline longer than this (characters) is prose (or a bio), not a byline. */
 const MAX_BYLINE = 200;
 
+/**
+ * Unmarked datelines: a short element near the headline whose text is a date, alone or with a
+ * label or a reading time ("December 15, 2025", "Updated: 10/31/2024", "February 4, 2025 - 11
+ * minutes"), in a hashed-class div no class word marks. Only elements this short are read (a
+ * longer text is a sentence that mentions a date), only this far after (or, less far, before) the
+ * headline, and only the nearest few are parsed (each costs a date-parser pass). Proposed only
+ * when no marked visible date was found for the field.
+ */
+const MAX_TEXT_DATELINE = 60;
+const TEXT_DATE_AFTER = 40;
+const TEXT_DATE_BEFORE = 12;
+const MAX_TEXT_DATES_PARSED = 4;
+/** Elements whose own text can be an unmarked dateline (inline and small blocks). */
+const TEXT_DATE_TAGS = new Set(['div', 'p', 'span', 'small', 'i', 'em', 'strong', 'b', 'li']);
+/** A text that may state a full date: a four-digit year, or a numeric day/month/year. */
+const MAY_HOLD_DATE = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+
 /** A date read off the visible page, with its place in document order (elements counted). */
 interface PlacedDate {
   at: number;
   value: string;
   field: 'published' | 'modified';
-  source: 'time' | 'byline' | 'microdata';
+  source: 'time' | 'byline' | 'microdata' | 'text';
 }
 
 /** A byline box, noted while walking and parsed (authors, date) only if it is near enough to matter. */
@@ -109,6 +141,19 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const related: RelatedItem[] = [];
   const bios: Author[] = [];
   let datelines = 0;
+  const textDates: Array<{ at: number; text: string }> = [];
+  const posters: string[] = [];
+  const notePoster = (node: Element): void => {
+    if (posters.length >= MAX_POSTERS || !USERNAME_HINT.test(classAndId(node))) return;
+    const text = clean(textOf(node, MAX_POSTER));
+    if (text && text.length <= MAX_POSTER && !/\s.*\s.*\s/.test(text)) posters.push(text);
+  };
+  const profileLinks: Array<{ at: number; node: Element; href: string }> = [];
+  const beforeHeadline: Array<{ at: number; node: Element }> = [];
+  const noteTextDate = (node: Element, place: number): void => {
+    const text = textOf(node, MAX_TEXT_DATELINE);
+    if (text.length <= MAX_TEXT_DATELINE && MAY_HOLD_DATE.test(text)) textDates.push({ at: place, text });
+  };
   const decks: Array<{ at: number; text: string }> = [];
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
@@ -117,6 +162,18 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
     const around = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''} ${parent.type === 'element' ? classAndId(parent) : ''}`.toLowerCase();
     if (datetime) dates.push({ at: place, value: datetime, field: MODIFIED_HINT.test(around) ? 'modified' : 'published', source: 'time' });
+  };
+
+  /** Note the `<time>` elements inside `node` at its place; true when one states a `datetime`. */
+  const noteInnerTimes = (node: Element, place: number): boolean => {
+    let machine = false;
+    walkElements(node, (inner, innerParent) => {
+      if (inner.tagName !== 'time') return undefined;
+      noteTime(inner, innerParent, place);
+      if (clean(attr(inner, 'dateTime'))) machine = true;
+      return false;
+    });
+    return machine;
   };
 
   walkElements(tree, (node, parent) => {
@@ -160,17 +217,29 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (rel.includes('author')) {
         const name = parseByline(textOf(node))[0];
         if (name) relAuthors.push({ name, url: href, bio: null });
+      } else if (inBody && href && isProfileLink(href) && profileLinks.length < MAX_PROFILE_LINKS) {
+        profileLinks.push({ at, node, href });
       }
     }
     if (tag === 'h1') {
-      const text = clean(textOf(node));
+      const text = clean(textOf(node).replace(PERMALINK_MARK, ''));
       if (text && headlines.length < MAX_HEADLINES) headlines.push(text);
       if (headline === null && text) {
         headline = text;
         headlineAt = at;
+        for (const b of beforeHeadline) noteTextDate(b.node, b.at);
       }
     }
+    // Possible unmarked datelines: the elements just before the headline (kept until it is found)
+    // and those not far after it.
+    if (inBody && TEXT_DATE_TAGS.has(tag)) {
+      if (headlineAt < 0) {
+        beforeHeadline.push({ at, node });
+        while (beforeHeadline.length > 0 && beforeHeadline[0]!.at < at - TEXT_DATE_BEFORE) beforeHeadline.shift();
+      } else if (at - headlineAt <= TEXT_DATE_AFTER) noteTextDate(node, at);
+    }
     const hint = `${classAndId(node)} ${attr(node, 'itemProp') ?? ''}`.toLowerCase();
+    if (inBody && headlineAt >= 0) notePoster(node);
     if (tag === 'time') {
       noteTime(node, parent, at);
       return false;
@@ -198,20 +267,25 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
       if (marked || opensByline(text)) {
         if (text && text.length < MAX_BYLINE) {
           bylines.push({ at, node, text });
-          // The walk does not go inside the box, but its <time> elements are dates like any other.
-          walkElements(node, (inner, innerParent) => {
-            if (inner.tagName === 'time') noteTime(inner, innerParent, at);
-          });
+          // The walk does not go inside the box, but its <time> elements are dates like any other,
+          // and its user names are posters.
+          noteInnerTimes(node, at);
+          if (headlineAt >= 0) walkElements(node, (inner) => (inner === node ? undefined : notePoster(inner)));
           return false;
         }
       }
       if (datelines < MAX_DATELINES && DATELINE_HINT.test(hint)) {
         datelines++;
+        // A dateline holding `<time datetime>` elements states its dates for machines too: read
+        // those, not the text (WordPress writes "Posted on <time>June 29, 2020</time><time
+        // class=updated>...</time>", whose text runs the two dates together).
+        if (noteInnerTimes(node, at)) return false;
         const text = textOf(node, MAX_DATELINE);
         if (text && text.length < MAX_DATELINE) {
-          const date = findDateText(text);
-          const modified = MODIFIED_HINT.test(hint) || (date !== null && MODIFIED_HINT.test(text.slice(0, date.index).toLowerCase()));
-          dates.push({ at, value: date?.text ?? text, field: modified ? 'modified' : 'published', source: 'byline' });
+          const found = labelledDates(text);
+          if (found.length === 0) found.push({ text, field: 'published' });
+          const marked = MODIFIED_HINT.test(hint);
+          for (const date of found) dates.push({ at, value: date.text, field: marked ? 'modified' : date.field, source: 'byline' });
           return false;
         }
       }
@@ -219,8 +293,17 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     return undefined;
   });
 
-  if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
   const nearest = <T extends { at: number }>(list: T[]) => [...list].sort((a, b) => distance(a.at, headlineAt) - distance(b.at, headlineAt) || a.at - b.at);
+  if (relAuthors.length > 0) propose(file, 'authors', dedupeAuthors(relAuthors), 'link');
+  // An unmarked byline: links to author profile pages by the headline ("Written by <a
+  // href=/blog/author/x>"), those next to the nearest one taken together.
+  const nearProfiles = profileLinks.filter((l) => headlineAt >= 0 && (l.at >= headlineAt ? l.at - headlineAt <= NEAR_BYLINE : headlineAt - l.at <= TEXT_DATE_BEFORE));
+  const firstProfile = nearest(nearProfiles)[0];
+  if (relAuthors.length === 0 && firstProfile) {
+    const together = nearProfiles.filter((l) => Math.abs(l.at - firstProfile.at) <= PROFILE_LINK_SPAN).sort((a, b) => a.at - b.at);
+    const linked = together.flatMap((l) => parseByline(textOf(l.node, MAX_BYLINE)).slice(0, 1).map((name) => ({ name, url: l.href, bio: null })));
+    propose(file, 'authors', dedupeAuthors(linked), 'link');
+  }
   let parsed = 0;
   for (const byline of nearest(bylines)) {
     if (distance(byline.at, headlineAt) > MAX_BYLINE_DISTANCE || parsed >= MAX_PARSED_BYLINES) break;
@@ -240,24 +323,37 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   // A byline box often holds the date too: read only while a field is still open (a box that
   // says nothing of a change cannot give the modified date).
   const visibleTaken = new Set<string>();
-  const boxDate = (box: BylineBox): PlacedDate | null => {
-    if (visibleTaken.has('published') && (visibleTaken.has('modified') || !MODIFIED_HINT.test(box.text.toLowerCase()))) return null;
-    const date = findDateText(box.text);
-    if (!date) return null;
-    return { at: box.at, value: date.text, field: MODIFIED_HINT.test(box.text.slice(0, date.index).toLowerCase()) ? 'modified' : 'published', source: 'byline' };
+  const boxDates = (box: BylineBox): PlacedDate[] => {
+    if (visibleTaken.has('published') && (visibleTaken.has('modified') || !MODIFIED_HINT.test(box.text.toLowerCase()))) return [];
+    return labelledDates(box.text).map((date) => ({ at: box.at, value: date.text, field: date.field, source: 'byline' }));
   };
   for (const item of nearest<PlacedDate | BylineBox>([...dates, ...bylines])) {
-    const date = 'node' in item ? boxDate(item) : item;
-    if (!date) continue;
-    if (date.source !== 'microdata') {
-      if (visibleTaken.has(date.field) || !normalizeDate(date.value)) continue;
-      visibleTaken.add(date.field);
+    for (const date of 'node' in item ? boxDates(item) : [item]) {
+      if (date.source !== 'microdata') {
+        if (visibleTaken.has(date.field) || !normalizeDate(date.value)) continue;
+        visibleTaken.add(date.field);
+      }
+      propose(file, date.field, date.value, date.source);
     }
-    propose(file, date.field, date.value, date.source);
+  }
+  // Unmarked datelines, nearest the headline first, for a field no marked visible date gave.
+  if (headlineAt >= 0) {
+    for (const item of nearest(textDates).slice(0, MAX_TEXT_DATES_PARSED)) {
+      if (labelledDates(item.text).filter((d) => normalizeDate(d.text)).length === 0) continue;
+      // The date's element may sit in one with its label ("<div><div>Last updated:</div><div>Dec
+      // 12, 2025</div></div>"): the longest noted text that holds it is read for the labels.
+      const whole = textDates.filter((t) => t.text.includes(item.text)).reduce((a, b) => (b.text.length > a.text.length ? b : a), item);
+      const found = labelledDates(whole.text).filter((d) => normalizeDate(d.text));
+      for (const date of found) {
+        if (!visibleTaken.has(date.field)) propose(file, date.field, date.text, 'text');
+      }
+      break;
+    }
   }
   propose(file, 'translations', translations, 'link');
   propose(file, 'related', related, 'markup');
   file.data.authorBios = bios;
+  file.data.posters = posters;
   if (headlineAt >= 0) {
     // A deck sits just under the headline; a section label ("Brief Analysis") just above it.
     const deck = decks.find((d) => d.at > headlineAt && d.at - headlineAt <= NEAR_HEADLINE);
@@ -272,6 +368,27 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   file.data.headlines = headlines;
   const urlDate = dateFromUrl(canonical ?? ogUrl ?? options.baseUrl ?? null);
   propose(file, 'published', urlDate, 'url');
+}
+
+/** Dates read in one dateline at most ("Published March 1, 2024 · Updated March 5, 2024"). */
+const MAX_DATES_IN_LINE = 3;
+
+/**
+ * The dates a dateline or byline states, in order, each a publication unless the words just
+ * before it (since the previous date) say it is a change: "Updated March 5, 2024 · Published
+ * March 1, 2024" is a modification, then the publication.
+ */
+function labelledDates(text: string): Array<{ text: string; field: 'published' | 'modified' }> {
+  const out: Array<{ text: string; field: 'published' | 'modified' }> = [];
+  let rest = text;
+  while (out.length < MAX_DATES_IN_LINE) {
+    const date = findDateText(rest);
+    if (!date) break;
+    const label = rest.slice(0, date.index).toLowerCase();
+    out.push({ text: date.text, field: MODIFIED_HINT.test(label) ? 'modified' : 'published' });
+    rest = rest.slice(date.index + date.text.length);
+  }
+  return out;
 }
 
 /**

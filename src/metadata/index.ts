@@ -1,10 +1,12 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
-import type { PageType } from '../types.js';
+import type { FieldSource, PageType } from '../types.js';
 import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readDocument } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
+import { headlineTitle } from './title.js';
+import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
 
 declare module 'vfile' {
@@ -19,6 +21,12 @@ declare module 'vfile' {
     pageType: PageType;
   }
 }
+
+/** Sources that name the author in structured data: they stand on a thread too. */
+const STRUCTURED_AUTHORS: ReadonlySet<FieldSource> = new Set(['json-ld', 'microdata']);
+
+/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name. */
+const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
 
 export interface MetadataOptions {
   baseUrl?: string | null;
@@ -40,6 +48,22 @@ export default function readMetadata(options: MetadataOptions = {}) {
     // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
     const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
     file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
+    // A thread's author is its starter, as the forum names them (user names may hold digits,
+    // "archuser38013", which a byline would not take for a name): the one-word name JSON-LD gives
+    // the opening post, else the first poster under the headline unless structured data names
+    // the author.
+    const ldHandle = candidatesFor(file, 'authors').find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n));
+    const starter = ldHandle ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : file.data.posters?.[0]);
+    if (file.data.pageType.type === 'forum' && starter) {
+      fields.authors = [{ name: starter, url: null, bio: null }];
+      fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };
+    }
+    const headline = documentInput ? null : headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName, fields.title, candidatesFor(file, 'title').map((c) => c.value));
+    if (headline !== null && headline !== fields.title) {
+      fields.title = headline;
+      fields.fieldSources = { ...fields.fieldSources, title: 'markup' };
+      file.data.title = headline;
+    }
   };
 }
 

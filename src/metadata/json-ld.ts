@@ -10,7 +10,7 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
 /** schema.org types that describe the article itself (a WebPage only when nothing better exists). */
-const ARTICLE_TYPES = /^(Article|NewsArticle|BlogPosting|ScholarlyArticle|Report|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|TechArticle|SocialMediaPosting|LiveBlogPosting|Blog|MedicalScholarlyArticle|Review|Recipe|HowTo|Question|Posting|CreativeWork)$/;
+const ARTICLE_TYPES = /^(Article|NewsArticle|BlogPosting|DiscussionForumPosting|ScholarlyArticle|Report|AnalysisNewsArticle|OpinionNewsArticle|ReportageNewsArticle|ReviewNewsArticle|TechArticle|SocialMediaPosting|LiveBlogPosting|Blog|MedicalScholarlyArticle|Review|Recipe|HowTo|Question|Posting|CreativeWork)$/;
 const PAGE_TYPES = /^(WebPage|ItemPage|CollectionPage|AboutPage|ProfilePage)$/;
 
 declare module 'vfile' {

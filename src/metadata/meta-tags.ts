@@ -38,8 +38,10 @@ const META_FIELDS: ReadonlyArray<[RegExp, Exclude<MetadataField, 'authors' | 'ta
   [/^(dc|dcterms|dct)[.:]identifier$/, 'url', 'dublin-core'],
   [/^(title|headline)$/, 'title', 'meta'],
   [/^description$/, 'description', 'meta'],
-  [/^(date|pubdate|publishdate|publish-date|publish_date|article_date_original|sailthru\.date|parsely-pub-date|dc\.date\.created|original-publish-date|datepublished)$/, 'published', 'meta'],
-  [/^(lastmod|last-modified|article_date_updated|datemodified)$/, 'modified', 'meta'],
+  [/^og:updated_time$/, 'modified', 'open-graph'],
+  // Plain names CMSes give the publication and change dates (htmldate's lists of tag names, in part).
+  [/^(date|pubdate|publishdate|publish-date|publish_date|published|published[-_]date|publication[-_]date|pub[-_]date|date[-_]published|article[._]published|release[-_]date|originalpublicationdate|article_date_original|sailthru\.date|parsely-pub-date|dc\.date\.created|original-publish-date|datepublished)$/, 'published', 'meta'],
+  [/^(lastmod|last-modified|last[-_]modified|modified[-_]date|date[-_]modified|article[._]updated|article_date_updated|datemodified)$/, 'modified', 'meta'],
   [/^(application-name|apple-mobile-web-app-title)$/, 'siteName', 'meta'],
   [/^(language|content-language)$/, 'lang', 'meta'],
   [/^(section|parsely-section|category)$/, 'section', 'meta'],

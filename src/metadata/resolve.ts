@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Author, FieldSource, Metadata, MetadataField, RelatedItem, Translation } from '../types.js';
-import { candidatesFor, type FieldValues } from './candidates.js';
+import { candidatesFor, SOURCE_TRUST, type FieldValues } from './candidates.js';
 import { datePart, normalizeDate } from './dates.js';
 import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
@@ -33,13 +33,18 @@ export function resolveFields(file: VFile): ResolvedFields {
   const chosenTitle = chooseTitle(titles.map((c) => c.value), siteName, file.data.headlines ?? []);
   if (chosenTitle) sources.title = titles[chosenTitle.index]!.source;
   const title = chosenTitle?.title ?? null;
-  // Never a publication date later than a date the page gives for its own last change.
-  const latestModified = candidatesFor(file, 'modified')
-    .map((c) => normalizeDate(c.value))
-    .filter((d): d is string => d !== null)
-    .map(datePart)
-    .sort()
-    .pop();
+  // Never a publication date later than a date a more trusted source gives for the page's last
+  // change (an untyped `<meta name=date>` is often the day the page was rendered). Between
+  // sources of equal trust the publication stands: CMSes stamp the draft's last save as
+  // dateModified and the release, hours later, as datePublished (the modified date then goes).
+  const modifiedDates = candidatesFor(file, 'modified')
+    .map((c) => ({ day: normalizeDate(c.value), rank: SOURCE_TRUST.indexOf(c.source) }))
+    .filter((d): d is { day: string; rank: number } => d.day !== null)
+    .map((d) => ({ day: datePart(d.day), rank: d.rank }));
+  const latestModifiedAbove = (source: FieldSource) => {
+    const rank = SOURCE_TRUST.indexOf(source);
+    return modifiedDates.filter((d) => d.rank < rank).map((d) => d.day).sort().pop();
+  };
   const modifiedInstants = new Set(
     candidatesFor(file, 'modified')
       .map((c) => normalizeDate(c.value))
@@ -57,8 +62,9 @@ export function resolveFields(file: VFile): ResolvedFields {
     sources[field] = local.source;
     return local.value;
   }
-  const published = onPublisherClock('published', pick('published', (v) => {
+  let published = onPublisherClock('published', pick('published', (v, source) => {
     const date = normalizeDate(v);
+    const latestModified = latestModifiedAbove(source);
     if (date && latestModified && datePart(date) > latestModified) {
       explain(file, 'date-after-modified', `ignored published date ${datePart(date)}: later than the page's modified date ${latestModified}`);
       return null;
@@ -74,6 +80,13 @@ export function resolveFields(file: VFile): ResolvedFields {
   }));
   checkDateConflicts(file, published);
   const modified = onPublisherClock('modified', pick('modified', (v) => normalizeDate(v)));
+  // A page that states only when it was last updated ("Updated October 1, 2025" under the
+  // headline, dateModified alone): that is the date the page gives itself, and the version read.
+  if (published === null && modified !== null) {
+    published = modified;
+    sources.published = sources.modified;
+    explain(file, 'published-from-modified', `no publication date stated; published is the page's modified date ${datePart(modified)}`);
+  }
   const fields: ResolvedFields = {
     title,
     subtitle: pick('subtitle', (v) => {

@@ -39,10 +39,16 @@ describe('isInvertedName', () => {
 describe('parseByline: outlets, credentials and months', () => {
   it.each([
     ['Kevin Johnson and Kevin McCoy USA TODAY', ['Kevin Johnson', 'Kevin McCoy']],
-    ['Ilana Muhlstein, RDN', ['Ilana Muhlstein']],
+    // Credentials written after a name are part of it, as the byline writes them.
+    ['Ilana Muhlstein, RDN', ['Ilana Muhlstein, RDN']],
+    ['By Genevieve Carlton, Ph.D. and Ana Souza, MS, RD', ['Genevieve Carlton, Ph.D.', 'Ana Souza, MS, RD']],
     ['Jill Disis, CNN Business', ['Jill Disis']],
     ['LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER']],
     ['Ines Moreau, November', ['Ines Moreau']],
+    // Weekday abbreviations and the labels beside a byline or a poster are not names.
+    ['Sat', []],
+    ['Ines Moreau, Comments', ['Ines Moreau']],
+    ['Tom Price, Member, Joined', ['Tom Price']],
     // An "&" beside a one-letter part is inside a name, not between two people.
     ['Mac & i', ['Mac & i']],
     ['By AT&T', ['AT&T']],

@@ -1,0 +1,121 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/index.js';
+
+/** The fixture's metadata, converted with its options.json (the kinds of date misses issue 15 lists). */
+async function fixture(name: string) {
+  const dir = join('fixtures', name);
+  const options = existsSync(join(dir, 'options.json')) ? JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) : {};
+  return (await convert(readFileSync(join(dir, 'input.html')), options)).metadata;
+}
+
+const BODY = '<p>The harbour board met on Tuesday and agreed to reopen the northern quay to small boats, after two years of repairs to the sea wall that had kept it closed to everyone.</p>';
+async function page(head: string, body: string) {
+  const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+  return (await convert(html)).metadata;
+}
+
+describe('publication dates: the kinds of misses', () => {
+  it('reads a date stated only in the URL path, never the copyright year', async () => {
+    const m = await fixture('meta-date-url-only');
+    expect(m.published).toBe('2016-04-15');
+    expect(m.fieldSources.published).toBe('url');
+  });
+
+  it("keeps a late-evening post on the publisher's clock (not the UTC day)", async () => {
+    const m = await fixture('meta-date-late-evening');
+    expect(m.published).toBe('2024-01-01T00:30:00+01:00');
+  });
+
+  it('never takes the date of a comment, a related card or a sidebar', async () => {
+    const m = await fixture('meta-date-comments-newer');
+    expect(m.published).toBe('2021-03-03');
+    expect(m.modified).toBeNull();
+  });
+
+  it('reads "Updated" before "Published" in one byline as two dates', async () => {
+    const m = await fixture('meta-date-updated-first');
+    expect(m.published).toBe('2022-05-02');
+    expect(m.modified).toBe('2022-05-12');
+  });
+
+  it('reads Japanese datelines (公開日 / 更新日)', async () => {
+    const m = await fixture('meta-date-japanese');
+    expect(m.published).toBe('2021-06-08');
+    expect(m.modified).toBe('2021-07-01');
+  });
+
+  it('reads an Arabic dateline with its update first (آخر تحديث / نُشر في)', async () => {
+    const m = await fixture('meta-date-arabic-updated');
+    expect(m.published).toBe('2022-03-03');
+    expect(m.modified).toBe('2022-03-05');
+  });
+});
+
+describe('publication dates: choice', () => {
+  it('gives the modified date as published when the page states no publication', async () => {
+    const m = await page('<meta property="article:modified_time" content="2025-10-01T10:00:00+03:00">', `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(m.published).toBe('2025-10-01T10:00:00+03:00');
+    expect(m.modified).toBe('2025-10-01T10:00:00+03:00');
+  });
+
+  it('keeps a publication stated later than a modified date of the same source', async () => {
+    const ld = '{"@type":"NewsArticle","headline":"Quay Reopens","datePublished":"2025-12-20T06:36:00+00:00","dateModified":"2025-12-19T12:37:00+00:00"}';
+    const m = await page(`<script type="application/ld+json">${ld}</script>`, `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(m.published).toBe('2025-12-20T06:36:00+00:00');
+    expect(m.modified).toBeNull();
+  });
+
+  it('reads an unmarked dateline just under (or just above) the headline', async () => {
+    const read = await page('', `<article><h1>Quay Reopens</h1><p class="t">December 15, 2025 - 4 min read</p>${BODY}${BODY}</article>`);
+    expect(read.published).toBe('2025-12-15');
+    const updated = await page('', `<article><div class="x9"><div>Last updated:</div><div>Dec 12, 2025</div></div><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(updated.modified).toBe('2025-12-12');
+    expect(updated.fieldSources.modified).toBe('text');
+    // A date in a sentence of the article is not a dateline.
+    const prose = await page('', `<article><h1>Quay Reopens</h1><p>The board first met about the quay on December 15, 2025, and again in the new year.</p>${BODY}</article>`);
+    expect(prose.published).toBeNull();
+  });
+
+  it('reads the <time datetime> of a dateline rather than its run-together text', async () => {
+    const m = await page('', `<article><h1>Quay Reopens</h1><span class="posted-on">Posted on <a href="/q"><time class="entry-date published" datetime="2020-06-29T15:00:23-05:00">June 29, 2020</time><time class="updated" datetime="2021-11-12T10:41:18-06:00">November 12, 2021</time></a></span>${BODY}${BODY}</article>`);
+    expect(m.published).toBe('2020-06-29T15:00:23-05:00');
+    expect(m.modified).toBe('2021-11-12T10:41:18-06:00');
+  });
+});
+
+describe('threads, unmarked bylines and headlines', () => {
+  it("reads a DiscussionForumPosting's date and author (the opening post)", async () => {
+    const ld = '{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Best quay for small boats?","datePublished":"2024-02-21T13:00:00","author":{"@type":"Person","name":"Need2Know"}}';
+    const m = await page(`<script type="application/ld+json">${ld}</script>`, `<h1>Best quay for small boats?</h1>${BODY}`);
+    expect(m.published).toBe('2024-02-21T13:00:00');
+    expect(m.authors.map((a) => a.name)).toEqual(['Need2Know']);
+  });
+
+  it("credits a thread to its starter, the first poster under the headline, as the forum names them", async () => {
+    const post = (user: string, day: string) =>
+      `<article class="message message--post"><div class="message-user"><a href="/members/${user.toLowerCase()}.1/" class="username">${user}</a><div class="userTitle">Member</div></div><div class="message-content"><time datetime="2024-03-0${day}T10:00:00+00:00">Mar ${day}, 2024</time><div class="bbWrapper">${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</div></div></article>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? | Harbour Forum</title></head><body><nav><a href="/forums/">Forums</a></nav><h1>Best quay for small boats?</h1>${post('skipper42', '1')}${post('Tom_P', '2')}${post('anna.s', '3')}${post('Rowan', '4')}</body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/threads/best-quay-for-small-boats.123/' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
+  });
+
+  it('takes links to author profile pages by the headline as the byline', async () => {
+    const m = await page('', `<article><h1>Quay Reopens</h1><p class="x1">Written by <a href="/blog/author/ines-moreau">Ines Moreau</a> and <a href="/blog/author/tom-price">Tom Price</a></p>${BODY}${BODY}</article>`);
+    expect(m.authors.map((a) => [a.name, a.url])).toEqual([
+      ['Ines Moreau', '/blog/author/ines-moreau'],
+      ['Tom Price', '/blog/author/tom-price'],
+    ]);
+  });
+
+  it("titles an article by its one <h1>, not its social card's variant", async () => {
+    const m = await page('<meta property="og:title" content="Northern Quay Reopens After Two Years | Harbour Weekly">', `<article><h1>Northern Quay Reopens to Small Boats</h1>${BODY}${BODY}</article>`);
+    expect(m.title).toBe('Northern Quay Reopens to Small Boats');
+    expect(m.fieldSources.title).toBe('markup');
+    // A heading that shares few words with the title is a blog's or a section's name.
+    const blog = await page('<meta property="og:title" content="Northern Quay Reopens to Small Boats">', `<article><h1>Harbour Notes</h1>${BODY}${BODY}</article>`);
+    expect(blog.title).toBe('Northern Quay Reopens to Small Boats');
+  });
+});
