@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
 import { walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 
@@ -37,24 +38,11 @@ export default function trimCodeBlocks() {
 /** The text nodes and line breaks of a code block, in order. */
 function leavesOf(block: Element): Leaf[] {
   const leaves: Leaf[] = [];
-  const stack: Array<[Element, number]> = [[block, 0]];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const [parent, index] = top;
-    if (index >= parent.children.length) {
-      stack.pop();
-      continue;
-    }
-    top[1] = index + 1;
-    const child = parent.children[index]!;
+  visit(block, (child, _index, parent) => {
+    if (child === block || !parent || parent.type !== 'element') return;
     if (child.type === 'text') leaves.push({ node: child, parent });
-    else if (child.type !== 'element') continue;
-    else if (child.tagName === 'br') leaves.push({ node: child, parent });
-    else {
-      if (LINE_BLOCKS.has(child.tagName)) leaves.push({ node: child, parent, block: true });
-      stack.push([child, 0]);
-    }
-  }
+    else if (child.type === 'element' && (child.tagName === 'br' || LINE_BLOCKS.has(child.tagName))) leaves.push({ node: child, parent, block: child.tagName !== 'br' || undefined });
+  });
   return leaves;
 }
 
