@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, classAndId } from '../hast/util.js';
+import { attr, classAndId, isElement, removeWhere } from '../hast/util.js';
 import { firstWords } from './first-words.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../extract/stats.js';
@@ -21,7 +21,6 @@ const MAX_PROSE_SHARE = 0.4;
  * that holds the page's `<h1>` is the article's title block (title, standfirst, byline), which
  * the metadata carries, and still goes (scrapinghub-dev's truth has no standfirsts).
  */
-const SECTION_LANDMARKS = new Set(['header']);
 const SECTIONING = new Set(['article', 'section', 'main']);
 
 const CODE = new Set(['pre', 'code']);
@@ -95,15 +94,7 @@ export default function dropBoilerplateRegions() {
       recordRemoval(file, `drop-${kind}`, node, stats);
       explain(file, `drop-${kind}`, () => `dropped ${kind} <${node.tagName}>: "${firstWords(node)}"`);
     }
-    const prune = (parent: Root | Element) => {
-      const work: Array<Root | Element> = [parent];
-      while (work.length > 0) {
-        const p = work.pop()!;
-        p.children = p.children.filter((c) => !(c.type === 'element' && remove.has(c))) as typeof p.children;
-        for (const c of p.children) if (c.type === 'element') work.push(c);
-      }
-    };
-    prune(tree);
+    removeWhere(tree, (child) => isElement(child) && remove.has(child));
   };
 }
 
@@ -124,7 +115,7 @@ function surveyRegions(tree: Root, stats: StatsMap, total: number, content: Read
     const [node, sectioned] = stack.pop()!;
     // Code is the author's text, whatever a highlighter names its spans (`token comment`).
     if (CODE.has(node.tagName)) continue;
-    const name = sectioned && SECTION_LANDMARKS.has(node.tagName) && !holdsTag(node, 'h1') ? null : boilerplateName(node, content);
+    const name = sectioned && node.tagName === 'header' && !holdsTag(node, 'h1') ? null : boilerplateName(node, content);
     const s = stats.get(node);
     if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
       // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark

@@ -37,10 +37,16 @@ export function statesInvisible(word: string): boolean {
  */
 export function namesWithout(names: string, words: ReadonlySet<string> | undefined): string {
   if (!words || words.size === 0 || !names) return names;
-  let out = names;
-  for (const word of words) out = out.replace(new RegExp(String.raw`(^|[\s_-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\s_-])`, 'g'), '$1');
-  return out;
+  let pattern = WORDS_PATTERNS.get(words);
+  if (!pattern) {
+    const alternatives = [...words].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    pattern = new RegExp(String.raw`(^|[\s_-])(?:${alternatives})(?=$|[\s_-])`, 'g');
+    WORDS_PATTERNS.set(words, pattern);
+  }
+  return names.replace(pattern, '$1');
 }
+/** namesWithout's pattern for each page's set of words, compiled once (it runs for every scored container). */
+const WORDS_PATTERNS = new WeakMap<ReadonlySet<string>, RegExp>();
 
 /** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {

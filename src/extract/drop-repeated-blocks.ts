@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { textOf, walkElements } from '../hast/util.js';
+import { isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../clean/first-words.js';
 import { computeStats } from './stats.js';
@@ -25,7 +25,7 @@ const CONTAINERS = new Set(['div', 'section', 'article', 'aside', 'ul', 'ol', 'd
 const MIN_REPEAT_BLOCKS = 2;
 
 /**
- * rehype plugin, on the article: drop every block whose text repeats an earlier block's, in
+ * rehype plugin, on the article: drop every section whose text repeats an earlier section's, in
  * document order, so the first copy stays (`drop-repeated-block`).
  */
 export default function dropRepeatedBlocks() {
@@ -41,6 +41,7 @@ export default function dropRepeatedBlocks() {
     };
     walkElements(tree, (node) => {
       if ((stats.get(node)?.text ?? 0) < MIN_REPEAT_CHARS) return false;
+      // Any block may be the first copy (a card written as a link, a cell); only a section goes.
       const text = textOf(node);
       const earlier = first.get(text);
       if (!earlier) {
@@ -56,16 +57,14 @@ export default function dropRepeatedBlocks() {
       recordRemoval(file, 'drop-repeated-block', node, stats);
       explain(file, 'drop-repeated-block', () => `dropped <${node.tagName}> repeating an earlier block: "${firstWords(node)}"`);
     }
-    walkElements(tree, (node) => {
-      node.children = node.children.filter((c) => !(c.type === 'element' && repeats.has(c)));
-    });
-    tree.children = tree.children.filter((c) => !(c.type === 'element' && repeats.has(c)));
+    removeWhere(tree, (child) => isElement(child) && repeats.has(child));
   };
 }
 
+/** Read only for a block whose text repeats: a section holds several elements with text. */
 function isSection(node: Element): boolean {
   if (!CONTAINERS.has(node.tagName)) return false;
   let blocks = 0;
-  for (const child of node.children) if (child.type === 'element' && textOf(child) !== '') blocks++;
+  for (const child of node.children) if (isElement(child) && textOf(child) !== '') blocks++;
   return blocks >= MIN_REPEAT_BLOCKS;
 }

@@ -32,7 +32,14 @@ export default function pruneContent() {
     const kind = pageKindOf(file);
     dropHeadedBoilerplate(tree, file, stats);
     const layoutWords = file.data.layoutWords;
-    const ruleOf = (node: Element) => (CONDITIONAL.has(node.tagName) ? conditionalRule(node, stats, kind, layoutWords) : null);
+    // Each block's rule, worked out once: linkListShare's survey and the removal read the same.
+    const rules = new Map<Element, string | null>();
+    const ruleOf = (node: Element): string | null => {
+      if (!CONDITIONAL.has(node.tagName)) return null;
+      let rule = rules.get(node);
+      if (rule === undefined) rules.set(node, (rule = conditionalRule(node, stats, kind, layoutWords)));
+      return rule;
+    };
     // On a page of a certain type that runs these rules (an article, a thread, a product or service
     // page) link lists are chrome however many there are; on an uncertain page they may be content.
     const lists = file.data.pageType?.certain || foundArticle(file, stats) ? 0 : linkListShare(tree, stats, ruleOf);
