@@ -3,7 +3,8 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { VFile } from 'vfile';
 import { decodeHtml } from './decode.js';
-import { warn } from '../messages.js';
+import { explain, warn } from '../messages.js';
+import { assembleStreamedSegments } from './streamed-segments.js';
 import { BLOCK_TAGS, limitDepth, MAX_TREE_DEPTH, type TreeShape } from '../hast/limit-depth.js';
 
 /**
@@ -25,11 +26,29 @@ export async function readHtml(bytes: Uint8Array, file: VFile): Promise<Root> {
   } else if (decoded.how === 'invalid-bytes') {
     warn(file, 'invalid-bytes', 'invalid UTF-8 byte sequences; each replaced by U+FFFD');
   }
-  const document = parse(decoded.text, PARSE5_OPTIONS);
+  const document = parse(closeSelfClosedIframes(decoded.text), PARSE5_OPTIONS);
   // hast-util-from-parse5 recurses once per level: bound the depth first (hast/limit-depth.ts).
   const unwrapped = limitDepth(document, parse5Shape);
   if (unwrapped > 0) warn(file, 'too-deep', `elements nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} of them, keeping their text`);
-  return fromParse5(document) as Root;
+  const tree = fromParse5(document) as Root;
+  const moved = assembleStreamedSegments(tree);
+  if (moved > 0) explain(file, 'assemble-streamed', `moved ${moved} streamed segment(s) into their placeholders`);
+  return tree;
+}
+
+/**
+ * `<iframe … />` written as if it closed itself (pages saved through an XML-style serialiser; the
+ * tracking `<noscript><iframe … /></noscript>` that tag managers put at the top of the body). In
+ * HTML an iframe's start tag never closes itself: everything after it is read as the iframe's
+ * text, up to an `</iframe>` that does not come, and the rest of the page vanishes. A browser
+ * running scripts never sees this inside <noscript>, whose content it reads as text; unboil reads
+ * <noscript> as markup (a forum's crawler view lives there), so the iframe is closed here, as its
+ * author meant. Written by hand: a string fix before parsing, which no parser option offers.
+ */
+const SELF_CLOSED_IFRAME = /<iframe\b([^>]*?)\/>/gi;
+
+function closeSelfClosedIframes(text: string): string {
+  return /<iframe\b[^>]*\/>/i.test(text) ? text.replace(SELF_CLOSED_IFRAME, '<iframe$1></iframe>') : text;
 }
 
 type P5Node = DefaultTreeAdapterMap['node'];
