@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { convert, metadataJson } from '../src/index.js';
-import { listFixtures } from '../src/fixtures.js';
+import { listFixtures } from '../test/helpers/fixtures.js';
 
 const only = process.argv.slice(2);
 for (const fixture of listFixtures('fixtures')) {

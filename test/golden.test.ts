@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, metadataJson } from '../src/index.js';
-import { listFixtures } from '../src/fixtures.js';
+import { listFixtures } from './helpers/fixtures.js';
 import { schemaErrors } from './helpers/schema.js';
 
 const fixtures = listFixtures('fixtures');

@@ -128,10 +128,6 @@ const toMarkdownProcessor = unified()
   .use(remarkStringify, STRINGIFY_OPTIONS)
   .freeze();
 
-export async function hastToMarkdown(tree: HastRoot, file: VFile): Promise<string> {
-  return (await hastToMarkdownAndText(tree, file)).markdown;
-}
-
 /** The Markdown and its visible text (markdownToText's), both from the one mdast tree. */
 export async function hastToMarkdownAndText(tree: HastRoot, file: VFile): Promise<{ markdown: string; text: string }> {
   // Writing Markdown slows down steeply with nested formatting: bound it (hast/limit-depth.ts).

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConvertOptions } from './types.js';
+import type { ConvertOptions } from '../../src/types.js';
 
 /**
  * Golden fixtures: `fixtures/<case>/input.{html,pdf,txt,md}` with `expected.md` and
