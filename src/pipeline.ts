@@ -15,7 +15,7 @@ import dropRepeatedBlocks from './extract/drop-repeated-blocks.js';
 import dropQuotedPosts from './extract/drop-quoted-posts.js';
 import dropAnswerComments from './extract/drop-answer-comments.js';
 import dropAuthorCards from './extract/drop-author-cards.js';
-import { forPageTypes } from './extract/for-page-types.js';
+import { forPageTypes, heuristic } from './extract/for-page-types.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
@@ -78,8 +78,8 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(dropNonContent)
     .use(rememberPageText)
     .use(unwrapLayoutTables)
-    .use(dropBoilerplateRegions)
-    .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), selectMainContent, forPageTypes(PRUNED_PAGE_TYPES, pruneContent), dropBoilerplateLines, narrowToMainContent, forPageTypes(DEDUPLICATED_PAGE_TYPES, dropRepeatedBlocks), forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
+    .use(heuristic(dropBoilerplateRegions))
+    .use(options.articleGiven ? [] : [forPageTypes(THREAD_PAGE_TYPES, dropAnswerComments), heuristic(selectMainContent), forPageTypes(PRUNED_PAGE_TYPES, pruneContent), heuristic(dropBoilerplateLines), heuristic(narrowToMainContent), forPageTypes(DEDUPLICATED_PAGE_TYPES, dropRepeatedBlocks), forPageTypes(THREAD_PAGE_TYPES, dropQuotedPosts), forPageTypes(THREAD_PAGE_TYPES, dropAuthorCards)])
     .use(dropPrintHidden)
     .use(dropHeadingFurniture)
     .use(dropBackLinks)

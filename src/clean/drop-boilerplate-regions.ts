@@ -64,7 +64,6 @@ interface BoilerplateName {
  */
 export default function dropBoilerplateRegions() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const stats = computeStats(tree);
     const total = stats.get(tree)!.proseText || 1;
     const content = CONTENT_KINDS_BY_PAGE[pageKindOf(file)];

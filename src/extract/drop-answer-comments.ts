@@ -21,7 +21,6 @@ const REMARK = /(^|[/#])Comment$/;
  */
 export default function dropAnswerComments() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const remove = new Set<Element>();
     const visit = (node: Root | Element, inPost: boolean) => {
       for (const child of node.children) {

@@ -23,7 +23,6 @@ const MIN_CARDS = 3;
  */
 export default function dropAuthorCards() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const cards: Element[] = [];
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {

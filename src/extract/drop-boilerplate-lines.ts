@@ -37,7 +37,6 @@ const TIME = /\b\d{1,2}[:.]\d{2}\s*(a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(a\.m\.|p\.m
 
 export default function dropBoilerplateLines() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const authors = (file.data.fields?.authors ?? []).map((a) => a.name);
     let stats: StatsMap | null = null; // computed the first time a heading is judged
     const stack: Array<Root | Element> = [tree];

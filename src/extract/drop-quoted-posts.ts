@@ -35,7 +35,6 @@ const ATTRIBUTION_MAX_WORDS = 8;
  */
 export default function dropQuotedPosts() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const seen = new Set<string>();
     let window: string[] = [];
     const quotes: Element[] = [];

@@ -30,7 +30,6 @@ const MIN_REPEAT_BLOCKS = 2;
  */
 export default function dropRepeatedBlocks() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const stats = computeStats(tree);
     const first = new Map<string, Element>();
     const repeats = new Set<Element>();

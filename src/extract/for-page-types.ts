@@ -6,16 +6,30 @@ import { pageKindOf } from './page-kind.js';
 type Transform = (tree: Root, file: VFile) => void;
 
 /**
- * A rehype plugin that runs `plugin`'s transform only on pages of the given kinds (page-kind.ts: a
- * page whose type is not `certain`, or has none, is treated as an article). The pipeline states,
- * in one table, which cleaning stages suit which kinds of page.
+ * A heuristic stage: a rehype plugin whose transform is skipped when the user's rules chose the
+ * article (`file.data.keptByUser`, apply-user-rules.ts): what the user kept, the heuristics leave
+ * whole. The pipeline states which stages are heuristics; no stage checks it itself.
+ */
+export function heuristic(plugin: () => Transform): () => Transform {
+  return () => {
+    const transform = plugin();
+    return (tree, file) => {
+      if (!file.data.keptByUser) transform(tree, file);
+    };
+  };
+}
+
+/**
+ * A heuristic stage that runs only on pages of the given kinds (page-kind.ts: a page whose type is
+ * not `certain`, or has none, is treated as an article). The pipeline states, in one table, which
+ * cleaning stages suit which kinds of page.
  */
 export function forPageTypes(kinds: readonly PageKind[], plugin: () => Transform): () => Transform {
   const only = new Set(kinds);
-  return () => {
+  return heuristic(() => {
     const transform = plugin();
     return (tree, file) => {
       if (only.has(pageKindOf(file))) transform(tree, file);
     };
-  };
+  });
 }

@@ -26,7 +26,7 @@ const NARROW_MIN_SHARE_ARTICLE = 0.3;
 export default function narrowToMainContent() {
   return (tree: Root, file: VFile) => {
     const main = file.data.mainContent;
-    if (!main || file.data.keptByUser) return;
+    if (!main) return;
     const stats = computeStats(main.body);
     const total = stats.get(main.body)?.text ?? 0;
     // A part that the cleaning removed is no longer in the tree, and has no stats.

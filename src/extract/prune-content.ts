@@ -27,7 +27,6 @@ const CONDITIONAL = new Set(['div', 'section', 'ul', 'ol', 'table', 'form', 'asi
 
 export default function pruneContent() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const stats = computeStats(tree);
     const kind = pageKindOf(file);
     dropHeadedBoilerplate(tree, file, stats);

@@ -44,7 +44,6 @@ const SCORED_BLOCKS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd']);
 
 export default function selectMainContent() {
   return (tree: Root, file: VFile) => {
-    if (file.data.keptByUser) return;
     const body = findBody(tree);
     const stats = computeStats(body);
     const kind = pageKindOf(file);

@@ -1,7 +1,7 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { UserRules } from '../types.js';
-import { isElement, walkElements } from '../hast/util.js';
+import { isElement, removeWhere, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../clean/first-words.js';
 
@@ -43,7 +43,7 @@ export default function applyUserRules(options: UserRulesOptions = {}) {
         }
       }
     }
-    if (drop.size > 0) removeAll(tree, drop);
+    if (drop.size > 0) removeWhere(tree, (node) => isElement(node) && drop.has(node));
     const keep: Element[] = [];
     for (const rule of rules) for (const selector of rule.keep ?? []) keep.push(...selectAll(selector, tree));
     if (keep.length === 0) return;
@@ -60,15 +60,6 @@ function hostOf(url: string | null): string | null {
     return new URL(url).hostname;
   } catch {
     return null;
-  }
-}
-
-function removeAll(tree: Root, drop: Set<Element>): void {
-  const stack: Array<Root | Element> = [tree];
-  while (stack.length > 0) {
-    const parent = stack.pop()!;
-    parent.children = (parent.children as ElementContent[]).filter((c) => !(isElement(c) && drop.has(c))) as typeof parent.children;
-    for (const c of parent.children) if (isElement(c)) stack.push(c);
   }
 }
 
