@@ -20,8 +20,19 @@ import { anchorIds, fragmentLink } from './fragment-links.js';
 const HEADING = /^h[1-6]$/;
 /** A permalink's text: a few characters, none a letter or a digit (`#`, `¶`, `§`, `🔗`, `⚓︎`). */
 const LONE_MARK = /^[^\p{L}\p{N}]{1,3}$/u;
-/** A link target that edits the page (MediaWiki's `action=edit`, VisualEditor's `veaction=edit`). */
-const EDIT_TARGET = /[?&](?:ve)?action=edit(?:source)?(?:[&#]|$)/i;
+/**
+ * A mark that never ends a heading's own words: the pilcrow and the link and anchor symbols. A page
+ * whose scripts make the permalink (an `<a>` with no href yet, a `<span class="anchor">`) leaves it
+ * with no target to check; at the end of a heading it is still the permalink. (`#` and `§` are not
+ * here: "C#" and "Part §" are words a heading may end with.)
+ */
+const PERMALINK_SYMBOL = /^(?:¶|🔗|⚓\uFE0E?|⚓\uFE0F?)$/u;
+/**
+ * A link target that edits the page: MediaWiki's `action=edit` and VisualEditor's `veaction=edit`,
+ * and a source host's editor for the page's file (`/edit/main/docs/page.md` on GitHub, Gitea and
+ * Bitbucket, `/-/edit/` on GitLab, `/edit?section=2`).
+ */
+const EDIT_TARGET = /[?&](?:ve)?action=edit(?:source)?(?:[&#]|$)|\/(?:-\/)?edit(?:\/|\?|$)/i;
 /** Class or id words of edit-section controls (`mw-editsection`, `edit-section`, `section-edit`, `edit-link`). */
 const EDIT_NAMES = /(^|[\s_-])(edit-?section|section-?edit|edit-?link)s?($|[\s_-])/;
 /**
@@ -64,6 +75,10 @@ function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: R
     if (target.ids.some((id) => own.has(id)) || edge) marks.push({ link: node, parent });
     return false;
   });
+  // A mark with no link to check, as the heading's last element (PERMALINK_SYMBOL).
+  const last = lastElement(heading);
+  const mark = last ? textOf(last).trim() : '';
+  if (last && !marks.some((m) => m.link === last) && attr(last, 'href') === null && PERMALINK_SYMBOL.test(mark) && words.trim().endsWith(mark) && words.trim() !== mark) marks.push({ link: last, parent: heading });
   for (const { link, parent } of marks) {
     remove(parent, link);
     explain(file, 'drop-heading-permalink', `dropped permalink "${textOf(link)}" from heading "${textOf(heading).slice(0, 60)}"`);
@@ -99,12 +114,12 @@ function ownIds(heading: Element, parents: Map<Element, Parents>): Set<string> {
 function dropEditLinks(heading: Element, parents: Map<Element, Parents>, file: VFile): void {
   const parent = parents.get(heading);
   for (const candidate of new Set([firstElement(heading), lastElement(heading)])) {
-    if (!candidate || !isEditControl(candidate)) continue;
+    if (!candidate || !isEditControl(candidate) || !atEdge(heading, candidate)) continue;
     // Beside the heading's words, or plainly a control (named so, or in brackets): a heading that
     // is only a link to an editor (a wiki's link to a page not yet written) keeps its words.
     const beside = /[\p{L}\p{N}]/u.test(textOf(heading).replace(textOf(candidate), ''));
     if (!beside && !EDIT_NAMES.test(classAndId(candidate)) && !/[[\]|]/.test(textOf(candidate))) continue;
-    remove(heading, candidate);
+    removeBracketed(heading, candidate);
     explain(file, 'drop-edit-link', `dropped edit link from heading "${textOf(heading).slice(0, 60)}"`);
     // A heading whose words an earlier rule took leaves nothing to show.
     if (parent && !beside && textOf(heading) === '') remove(parent, heading);
@@ -139,6 +154,26 @@ function isEditControl(node: Element): boolean {
 
 function remove(parent: Parents, child: Element): void {
   parent.children = (parent.children as ElementContent[]).filter((c) => c !== child) as typeof parent.children;
+}
+
+/** Whether the control's words open or close the heading's (brackets and bars aside), not sit among them. */
+function atEdge(heading: Element, control: Element): boolean {
+  const words = textOf(heading).replace(/^[\s[\]()|]+|[\s[\]()|]+$/g, '');
+  const own = textOf(control).replace(/^[\s[\]()|]+|[\s[\]()|]+$/g, '');
+  return words.startsWith(own) || words.endsWith(own);
+}
+
+/** Remove a control with the brackets or bar written around it as text: "Title [<a>edit</a>]". */
+function removeBracketed(parent: Parents, child: Element): void {
+  const children = parent.children as ElementContent[];
+  const at = children.indexOf(child);
+  const before = children[at - 1];
+  const after = children[at + 1];
+  if (before?.type === 'text' && after?.type === 'text' && /[[(|]\s*$/.test(before.value) && /^\s*[\])|]/.test(after.value)) {
+    before.value = before.value.replace(/\s*[[(|]\s*$/, '');
+    after.value = after.value.replace(/^\s*[\])|]/, '');
+  }
+  remove(parent, child);
 }
 
 function elementsOf(parent: Parents): Element[] {

@@ -24,6 +24,16 @@ describe('drop-heading-permalink', () => {
     expect(r.rules).toContain('drop-heading-permalink');
   });
 
+  it('drops a pilcrow left with no link at the end of a heading, and keeps one among its words', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2 id="setup">Setting things up<span class="anchor">¶</span></h2>${prose('setup', 2)}
+      <h2>The <span>¶</span> sign in print</h2>${prose('print', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Setting things up\n');
+    expect(r.markdown).toContain('## The ¶ sign in print\n');
+    expect(r.rules).toContain('drop-heading-permalink');
+  });
+
   it('keeps a mark that is the heading text, or a link to another heading', async () => {
     const r = await run(`<body><article>${prose('intro', 2)}
       <h2 id="langs">Notes on C# <a href="#other">#</a></h2>${prose('langs', 2)}
@@ -44,6 +54,18 @@ describe('drop-edit-link', () => {
     expect(r.markdown).toContain('## History\n');
     expect(r.markdown).toContain('## Later history of the town and harbour\n');
     expect(r.markdown).not.toContain('edit');
+    expect(r.rules).toContain('drop-edit-link');
+  });
+
+  it("drops a link to the page's source in an editor, and brackets written around a control", async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2>Install <a href="https://github.com/org/docs/edit/main/install.md">Edit</a></h2>${prose('install', 2)}
+      <h2>Upgrade [<a href="/wiki/upgrade/edit?section=2">edit</a>]</h2>${prose('upgrade', 2)}
+      <h2>The <a href="https://github.com/org/tool/edit/main/README.md">edit</a> command</h2>${prose('command', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Install\n');
+    expect(r.markdown).toContain('## Upgrade\n');
+    expect(r.markdown).toContain('## The [edit](https://github.com/org/tool/edit/main/README.md) command\n');
     expect(r.rules).toContain('drop-edit-link');
   });
 
