@@ -81,9 +81,9 @@ for (const r of rows) if (r.error) process.stderr.write(`  error ${r.id}: ${r.er
 
 const perDoc = argValue('--per-doc');
 if (perDoc) {
-  const lines = run.wcxb ? ['id,half,pageType,precision,recall,f1,with,without'] : ['id,precision,recall'];
+  const lines = run.wcxb ? ['id,half,pageType,precision,recall,f1,with,without,guess'] : ['id,precision,recall'];
   for (const r of rows) {
-    if (r.page) lines.push(`${r.id},${r.half},${r.pageType},${f(r.page.precision)},${f(r.page.recall)},${f(r.page.f1)},${f(r.page.with)},${f(r.page.without)}`);
+    if (r.page) lines.push(`${r.id},${r.half},${r.pageType},${f(r.page.precision)},${f(r.page.recall)},${f(r.page.f1)},${f(r.page.with)},${f(r.page.without)},${r.guess ?? ''}`);
     else lines.push(`${r.id},${f(precisionOf(r.match!))},${f(recallOf(r.match!))}`);
   }
   writeFileSync(perDoc, `${lines.join('\n')}\n`);
