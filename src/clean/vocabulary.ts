@@ -50,7 +50,7 @@ const WORDS_PATTERNS = new WeakMap<ReadonlySet<string>, RegExp>();
 
 /** Words in class or id that name boilerplate regions, by kind (the kind is the rule id). */
 export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
-  navigation: /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|skip-?link|site-?header|masthead|topbar|top-bar|toolbar|pagination|pager|tabs?-?nav)($|[\s_-])/,
+  navigation: /(^|[\s_-])(nav|navbar|navigation|menu|menus|breadcrumbs?|skip-?link|site-?header|masthead|topbar|top-bar|toolbar|pagination|pager|tabs?-?nav|navheader|navfooter|navlinks|prev-?next|prevnext|next-?prev)($|[\s_-])/,
   share: /(^|[\s_-])(share|sharing|shares|social|sociable|share-?bar|share-?tools|addthis|sharethis|social-?links|follow-?us|print-?(button|link))($|[\s_-])/,
   related: /(^|[\s_-])(related|recommended|recommendations?|more-?stories|more-?from|read-?more|read-?next|also-?read|you-?may-?like|trending|popular|most-?(read|popular|viewed)|outbrain|taboola|further-?reading|next-?up|up-?next)($|[\s_-])/,
   comments: /(^|[\s_-])(comments?|comment-?list|disqus|discussion|replies|respond|reactions)($|[\s_-])/,
