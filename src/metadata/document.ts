@@ -180,7 +180,9 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     at++;
     const tag = node.tagName;
     if (tag === 'body') inBody = true;
-    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return false;
+    // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
+    // rendered by script put their whole crawler view there: headline, posts, authors, dates).
+    if (tag === 'script' || tag === 'style' || tag === 'template') return false;
     if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     if (block === 'related') {
@@ -419,7 +421,7 @@ function readMicrodata(node: Element, itemprop: string, file: VFile): { field: '
       }
       case 'author':
       case 'creator': {
-        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : textOf(node, MAX_BYLINE).length < MAX_BYLINE ? authorsFromElement(node) : [];
+        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : (structuredPerson(node) ?? (textOf(node, MAX_BYLINE).length < MAX_BYLINE ? authorsFromElement(node) : []));
         return authors.length > 0 ? { field: 'authors', value: '', authors } : null;
       }
       case 'description':
@@ -433,6 +435,25 @@ function readMicrodata(node: Element, itemprop: string, file: VFile): { field: '
   return null;
 }
 
+
+/**
+ * A microdata Person (`itemprop=author itemscope`) whose `itemprop=name` states the name: taken
+ * as written, like a JSON-LD author (resolve.ts still reads it for roles), so a forum's user name
+ * ("LingoLover94", which the byline parser takes for a handle) reaches the thread-starter rule.
+ */
+function structuredPerson(node: Element): Author[] | null {
+  if (attr(node, 'itemScope') === null) return null;
+  let name: string | null = null;
+  let url: string | null = null;
+  walkElements(node, (inner) => {
+    const prop = (attr(inner, 'itemProp') ?? '').toLowerCase().split(/\s+/);
+    if (inner !== node && prop.includes('url') && !url) url = clean(attr(inner, 'href') ?? attr(inner, 'content'));
+    if (inner !== node && prop.includes('name') && !name) name = clean(attr(inner, 'content') ?? textOf(inner, MAX_POSTER));
+    return inner !== node && attr(inner, 'itemScope') !== null ? false : undefined;
+  });
+  const found = name as string | null;
+  return found && found.length <= MAX_POSTER ? [{ name: found, url, bio: null }] : null;
+}
 
 function absoluteOrNull(url: string): string | null {
   try {

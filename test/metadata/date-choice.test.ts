@@ -102,6 +102,16 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
   });
 
+  it("credits a thread to the first microdata author, as written, also inside <noscript> (a script-rendered forum's crawler view)", async () => {
+    const post = (user: string, n: number) =>
+      `<div id="post_${n}" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example/u/${user}"><span itemprop="name">${user}</span></a> (${user.replace(/\d+$/, '')})</span><time itemprop="datePublished" datetime="2024-03-0${n}T10:00:00Z">Mar ${n}, 2024</time></div><div class="post" itemprop="text"><p>${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</p></div></div>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? - Harbour Forum</title></head><body><div id="app"></div><noscript><div id="main-outlet" itemscope itemtype="http://schema.org/DiscussionForumPosting"><h1>Best quay for small boats?</h1>${post('LingoLover94', 1)}${post('Woon', 2)}${post('Tom_P', 3)}</div></noscript></body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/t/best-quay-for-small-boats/123' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['LingoLover94']);
+    expect(m.fieldSources.authors).toBe('byline');
+  });
+
   it('takes links to author profile pages by the headline as the byline', async () => {
     const m = await page('', `<article><h1>Quay Reopens</h1><p class="x1">Written by <a href="/blog/author/ines-moreau">Ines Moreau</a> and <a href="/blog/author/tom-price">Tom Price</a></p>${BODY}${BODY}</article>`);
     expect(m.authors.map((a) => [a.name, a.url])).toEqual([
