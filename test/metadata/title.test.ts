@@ -52,3 +52,18 @@ describe('chooseTitle and a headline broken over two lines', () => {
     });
   });
 });
+
+describe('character references left in metadata values', () => {
+  it('decodes them: JSON-LD strings (not decoded by the HTML parser) and headings escaped twice', async () => {
+    const { convert } = await import('../../src/index.js');
+    const body = '<p>The plate shows how to build a healthy, balanced meal from vegetables, whole grains and protein, on a plate or in a lunch box.</p>'.repeat(2);
+    const ld = '{"@type":"WebPage","name":"Healthy Eating Plate for the Whole Family &bull; The Harbour Source","author":{"@type":"Person","name":"Ren&eacute;e Okafor"}}';
+    const m = (await convert(`<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><main><h2>x</h2>${body}</main></body></html>`)).metadata;
+    expect(m.title).toBe('Healthy Eating Plate for the Whole Family');
+    expect(m.authors.map((a) => a.name)).toEqual(['Renée Okafor']);
+    const twice = (await convert(`<!DOCTYPE html><html lang="en"><head><title>Tools for 2026 | Python, SQL &amp;#x26; AI</title></head><body><article><h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1>${body}</article></body></html>`)).metadata;
+    expect(twice.title).toBe('Tools for 2026 | Python, SQL & AI');
+    // A less-than sign in the value stays text.
+    expect((await convert(`<!DOCTYPE html><html><head><title>a &lt;b&gt; &amp;amp; c</title></head><body>${body}</body></html>`)).metadata.title).toBe('a <b> & c');
+  });
+});
