@@ -162,8 +162,10 @@ const MIN_ORGANISATION_PREFIX = 5;
  */
 function isOrganisation(name: string, organisations: string[]): boolean {
   const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  // Several words: the site's name opening them ("WebMD Health News" on webmd.com).
-  if (/\s/.test(name)) return organisations.some((o) => o.length >= MIN_ORGANISATION_PREFIX && key.startsWith(o) && key !== o);
+  // Several words: the site's name opening them ("WebMD Health News" on webmd.com), or the site's
+  // name itself ("Cleveland Clinic" on clevelandclinic.org). A personal site named after its
+  // author still credits them: the pass that takes organisations finds them when no one else is named.
+  if (/\s/.test(name)) return organisations.some((o) => o.length >= MIN_ORGANISATION_PREFIX && key.startsWith(o));
   return key.length > 0 && organisations.some((o) => o === key || key.startsWith(o) || (key.length >= MIN_ORGANISATION_KEY && o.includes(key)));
 }
 

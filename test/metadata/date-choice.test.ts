@@ -112,6 +112,16 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.fieldSources.authors).toBe('byline');
   });
 
+  it("credits the person a byline names over an author that is the site's own name", async () => {
+    const ld = '{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Organization","name":"Harbour Clinic"},"publisher":{"@type":"Organization","name":"Harbour Clinic"}}';
+    const html = `<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Quay Reopens</h1><p class="byline">By <a href="/staff/ines-moreau">Ines Moreau</a></p>${BODY}${BODY}</article></body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://harbourclinic.example/news/quay' })).metadata;
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    // With no person named, the site is credited.
+    const alone = (await convert(html.replace(/<p class="byline">.*?<\/p>/, ''), { baseUrl: 'https://harbourclinic.example/news/quay' })).metadata;
+    expect(alone.authors.map((a) => a.name)).toEqual(['Harbour Clinic']);
+  });
+
   it('takes links to author profile pages by the headline as the byline', async () => {
     const m = await page('', `<article><h1>Quay Reopens</h1><p class="x1">Written by <a href="/blog/author/ines-moreau">Ines Moreau</a> and <a href="/blog/author/tom-price">Tom Price</a></p>${BODY}${BODY}</article>`);
     expect(m.authors.map((a) => [a.name, a.url])).toEqual([
