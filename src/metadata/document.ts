@@ -368,7 +368,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');
   file.data.headline = headline;
   file.data.headlines = headlines;
-  const urlDate = dateFromUrl(canonical ?? ogUrl ?? options.baseUrl ?? null);
+  // The first of the page's addresses that states a date (a canonical link may be relative, or wrong).
+  const urlDate = [canonical, ogUrl, options.baseUrl ?? null].map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;
   propose(file, 'published', urlDate, 'url');
 }
 
@@ -463,9 +464,16 @@ function absoluteOrNull(url: string): string | null {
   }
 }
 
-/** `/2019/11/19/` or `/2019-11-19/` in a URL path. */
+/** English month names (and their three-letter forms) as URL paths write them: `/2023/october/03/`. */
+const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const URL_MONTH = '(0[1-9]|1[0-2]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const URL_DATE = new RegExp(`\\/((?:19|20)\\d{2})[/-]${URL_MONTH}[/-](0[1-9]|[12]\\d|3[01])(?:[/-]|$)`, 'i');
+
+/** `/2019/11/19/`, `/2019-11-19/` or `/2023/october/03/` in a URL path. */
 export function dateFromUrl(url: string | null): string | null {
   if (!url) return null;
-  const m = /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)/.exec(url);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const m = URL_DATE.exec(url);
+  if (!m) return null;
+  const month = /^\d/.test(m[2]!) ? m[2]! : String(URL_MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1).padStart(2, '0');
+  return `${m[1]}-${month}-${m[3]}`;
 }

@@ -78,6 +78,23 @@ describe('publication dates: choice', () => {
     expect(prose.published).toBeNull();
   });
 
+  it("reads a numeric date either way round as the page writes dates (its language, its region, its URL's date)", async () => {
+    const dateline = `<article><h1>Quay Reopens</h1><p class="post-date">03/10/2023</p>${BODY}${BODY}</article>`;
+    const at = async (lang: string, baseUrl?: string) => {
+      const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${dateline}</body></html>`;
+      return (await convert(html, baseUrl ? { baseUrl } : {})).metadata.published;
+    };
+    expect(await at('en-US')).toBe('2023-03-10');
+    expect(await at('en')).toBe('2023-03-10');
+    expect(await at('en-GB')).toBe('2023-10-03');
+    expect(await at('fr')).toBe('2023-10-03');
+    expect(await at('en', 'https://www.harbour.org.uk/news/quay')).toBe('2023-10-03');
+    // The URL path states the day (with the month's name): the reading that agrees with it holds.
+    expect(await at('en', 'https://www.harbour.example/blog/2023/october/03/quay-reopens/')).toBe('2023-10-03');
+    // One reading only: a part over 12 is the day, wherever the page is.
+    expect(await page('', `<article><h1>Quay Reopens</h1><p class="post-date">13/10/2023</p>${BODY}${BODY}</article>`)).toMatchObject({ published: '2023-10-13' });
+  });
+
   it('reads the <time datetime> of a dateline rather than its run-together text', async () => {
     const m = await page('', `<article><h1>Quay Reopens</h1><span class="posted-on">Posted on <a href="/q"><time class="entry-date published" datetime="2020-06-29T15:00:23-05:00">June 29, 2020</time><time class="updated" datetime="2021-11-12T10:41:18-06:00">November 12, 2021</time></a></span>${BODY}${BODY}</article>`);
     expect(m.published).toBe('2020-06-29T15:00:23-05:00');
