@@ -25,6 +25,10 @@ describe('cleanTitle', () => {
     );
     expect(cleanTitle('Friday Facts #282 - 0.17 in sight | Factorio', null, ['Friday Facts #282 - 0.17 in sight'])).toBe('Friday Facts #282 - 0.17 in sight');
   });
+  it("drops the site's name from a headline that carries it", () => {
+    expect(cleanTitle('Critics’ Choice: Best Harbour Exhibitions 2025 – Quayside - Quayside', 'Quayside', ['Critics’ Choice: Best Harbour Exhibitions 2025 – Quayside'])).toBe('Critics’ Choice: Best Harbour Exhibitions 2025');
+    expect(cleanTitle('Vehicle rental News and Reporting Coverage | HRBR', 'HRBR.com', ['Vehicle rental News and Reporting Coverage | HRBR'])).toBe('Vehicle rental News and Reporting Coverage');
+  });
   it('does not cut the title down to a logo headline', () => {
     expect(cleanTitle('A long article headline here @ Someone :: Blog Host ::', 'Blog Host', ['Blog Host'])).toBe('A long article headline here @ Someone');
   });
