@@ -81,16 +81,6 @@ export function resolveFields(file: VFile): ResolvedFields {
   }));
   checkDateConflicts(file, published, readDate);
   const modified = onPublisherClock('modified', pick('modified', (v) => readDate(v)));
-  // A page whose text under the headline shows only its update ("Updated August 14, 2025" in the
-  // byline) while its publication is stated for machines alone dates itself by the update, the
-  // version read. wcxb-dev half 1, date .856 -> .866 (human truth follows the shown date 7 times
-  // of 10 where the two disagree).
-  const shownUpdate = shownUpdateOnly(file, readDate);
-  if (shownUpdate && published && !VISIBLE_SOURCES.has(sources.published!) && datePart(shownUpdate.value) !== datePart(published)) {
-    explain(file, 'published-shown-update', `the page shows only its update, ${datePart(shownUpdate.value)}, under the headline; published ${datePart(published)} is stated for machines alone`);
-    published = shownUpdate.value;
-    sources.published = shownUpdate.source;
-  }
   // A page that states only when it was last updated ("Updated October 1, 2025" under the
   // headline, dateModified alone): that is the date the page gives itself, and the version read.
   if (published === null && modified !== null) {
@@ -248,22 +238,6 @@ function absoluteUrl(value: string, base: string | null): string | null {
 
 /** Sources read off the visible page: only the date nearest the headline speaks for each. */
 const VISIBLE_SOURCES: ReadonlySet<FieldSource> = new Set(['byline', 'time', 'microdata', 'text']);
-
-/** Visible sources whose dates are text the reader sees: a `<time>` may be hidden (themes print an "updated" one for machines). */
-const SHOWN_DATE_SOURCES: ReadonlySet<FieldSource> = new Set(['byline', 'text']);
-
-/**
- * The update date the page's text shows under the headline ("Updated August 14, 2025" in a
- * byline or dateline) when no visible source shows a publication date; null otherwise.
- */
-function shownUpdateOnly(file: VFile, readDate: (value: string) => string | null): { value: string; source: FieldSource } | null {
-  if (candidatesFor(file, 'published').some((c) => VISIBLE_SOURCES.has(c.source) && readDate(c.value))) return null;
-  for (const c of candidatesFor(file, 'modified')) {
-    const value = SHOWN_DATE_SOURCES.has(c.source) ? readDate(c.value) : null;
-    if (value) return { value, source: c.source };
-  }
-  return null;
-}
 
 /**
  * Warn when sources state different publication days. Timestamps with offsets are compared on
