@@ -102,7 +102,8 @@ export function parseByline(line: string): string[] {
   text = text.replace(/\b(updated|published|posted|last updated|mis à jour|aktualisiert|actualizado|atualizado|aggiornato)\b.*$/i, '');
   const names: string[] = [];
   for (const part of splitNames(text)) {
-    const raw = part.replace(BY_PREFIX, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/g, '').trim();
+    // A separate mark after the name ("Meaghan Weeden ●", a dot between byline items) is no part of it.
+    const raw = part.replace(BY_PREFIX, '').replace(/^[\s,:;|–—-]+|[\s,:;|–—-]+$/g, '').replace(/\s+\p{S}+$/u, '').trim();
     if (!raw) continue;
     // "Genevieve Carlton, Ph.D.", "Jillian Kubala, MS, RD": credentials the byline writes after a
     // name are part of it, as written.
@@ -197,6 +198,8 @@ function stripTrailingRole(part: string): string {
   let end = words.length;
   while (end > 0 && ROLE_WORDS.has(words[end - 1]!.toLowerCase())) end--;
   if (end === words.length) return part;
+  // One word and a title name a team ("Resy Staff", "Our Editors"), not a person with a role.
+  if (end === 1) return part;
   // Words between the name and the title name a desk ("Games", "eHow"): a name keeps two words,
   // or three when the middle one is an initial or a particle.
   let keep = Math.min(end, 2);

@@ -221,6 +221,21 @@ export function toWesternDigits(text: string): string {
   });
 }
 
+/** A numeric date written day or month first ("03/10/2023", "03.10.2023"), year last. */
+const NUMERIC_DATE = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)/;
+
+/**
+ * The day-first reading of a numeric date whose day and month could be either way round
+ * ("03/10/2023": 3 October or March 10), as `YYYY-MM-DD`; null when the text is not such a date
+ * (a part over 12 leaves one reading, which normalizeDate gives). normalizeDate reads these month
+ * first, as US English does; the caller decides by the page's evidence which reading holds.
+ */
+export function dayFirstReading(value: string): string | null {
+  const m = NUMERIC_DATE.exec(toWesternDigits(value).trim());
+  if (!m || m[1] === m[2] || Number(m[1]) > 12 || Number(m[2]) > 12 || Number(m[1]) === 0 || Number(m[2]) === 0) return null;
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+}
+
 /** The calendar date part of an ISO value, for comparisons. */
 export function datePart(iso: string): string {
   return iso.slice(0, 10);

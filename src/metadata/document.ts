@@ -180,7 +180,9 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     at++;
     const tag = node.tagName;
     if (tag === 'body') inBody = true;
-    if (tag === 'script' || tag === 'style' || tag === 'template' || tag === 'noscript') return false;
+    // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
+    // rendered by script put their whole crawler view there: headline, posts, authors, dates).
+    if (tag === 'script' || tag === 'style' || tag === 'template') return false;
     if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     if (block === 'related') {
@@ -366,7 +368,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');
   file.data.headline = headline;
   file.data.headlines = headlines;
-  const urlDate = dateFromUrl(canonical ?? ogUrl ?? options.baseUrl ?? null);
+  // The first of the page's addresses that states a date (a canonical link may be relative, or wrong).
+  const urlDate = [canonical, ogUrl, options.baseUrl ?? null].map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;
   propose(file, 'published', urlDate, 'url');
 }
 
@@ -419,7 +422,7 @@ function readMicrodata(node: Element, itemprop: string, file: VFile): { field: '
       }
       case 'author':
       case 'creator': {
-        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : textOf(node, MAX_BYLINE).length < MAX_BYLINE ? authorsFromElement(node) : [];
+        const authors = value ? parseByline(value).map((n) => ({ name: n, url: null, bio: null })) : (structuredPerson(node) ?? (textOf(node, MAX_BYLINE).length < MAX_BYLINE ? authorsFromElement(node) : []));
         return authors.length > 0 ? { field: 'authors', value: '', authors } : null;
       }
       case 'description':
@@ -434,6 +437,25 @@ function readMicrodata(node: Element, itemprop: string, file: VFile): { field: '
 }
 
 
+/**
+ * A microdata Person (`itemprop=author itemscope`) whose `itemprop=name` states the name: taken
+ * as written, like a JSON-LD author (resolve.ts still reads it for roles), so a forum's user name
+ * ("LingoLover94", which the byline parser takes for a handle) reaches the thread-starter rule.
+ */
+function structuredPerson(node: Element): Author[] | null {
+  if (attr(node, 'itemScope') === null) return null;
+  let name: string | null = null;
+  let url: string | null = null;
+  walkElements(node, (inner) => {
+    const prop = (attr(inner, 'itemProp') ?? '').toLowerCase().split(/\s+/);
+    if (inner !== node && prop.includes('url') && !url) url = clean(attr(inner, 'href') ?? attr(inner, 'content'));
+    if (inner !== node && prop.includes('name') && !name) name = clean(attr(inner, 'content') ?? textOf(inner, MAX_POSTER));
+    return inner !== node && attr(inner, 'itemScope') !== null ? false : undefined;
+  });
+  const found = name as string | null;
+  return found && found.length <= MAX_POSTER ? [{ name: found, url, bio: null }] : null;
+}
+
 function absoluteOrNull(url: string): string | null {
   try {
     return new URL(url).href;
@@ -442,9 +464,16 @@ function absoluteOrNull(url: string): string | null {
   }
 }
 
-/** `/2019/11/19/` or `/2019-11-19/` in a URL path. */
+/** English month names (and their three-letter forms) as URL paths write them: `/2023/october/03/`. */
+const URL_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const URL_MONTH = '(0[1-9]|1[0-2]|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const URL_DATE = new RegExp(`\\/((?:19|20)\\d{2})[/-]${URL_MONTH}[/-](0[1-9]|[12]\\d|3[01])(?:[/-]|$)`, 'i');
+
+/** `/2019/11/19/`, `/2019-11-19/` or `/2023/october/03/` in a URL path. */
 export function dateFromUrl(url: string | null): string | null {
   if (!url) return null;
-  const m = /\/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:[/-]|$)/.exec(url);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const m = URL_DATE.exec(url);
+  if (!m) return null;
+  const month = /^\d/.test(m[2]!) ? m[2]! : String(URL_MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) + 1).padStart(2, '0');
+  return `${m[1]}-${month}-${m[3]}`;
 }

@@ -50,10 +50,12 @@ export default function readMetadata(options: MetadataOptions = {}) {
     file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
     // A thread's author is its starter, as the forum names them (user names may hold digits,
     // "archuser38013", which a byline would not take for a name): the one-word name JSON-LD gives
-    // the opening post, else the first poster under the headline unless structured data names
-    // the author.
-    const ldHandle = candidatesFor(file, 'authors').find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n));
-    const starter = ldHandle ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : file.data.posters?.[0]);
+    // the opening post, else the first microdata author's name as written (each post carries
+    // one; the first is the starter's), else the first poster under the headline unless
+    // structured data names the author.
+    const structured = candidatesFor(file, 'authors').filter((c) => STRUCTURED_AUTHORS.has(c.source));
+    const handle = structured.find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n)) ?? structured.find((c) => c.source === 'microdata')?.value[0]?.name.trim();
+    const starter = (handle && USER_NAME.test(handle) ? handle : undefined) ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : file.data.posters?.[0]);
     if (file.data.pageType.type === 'forum' && starter) {
       fields.authors = [{ name: starter, url: null, bio: null }];
       fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };

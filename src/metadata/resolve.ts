@@ -1,7 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Author, FieldSource, Metadata, MetadataField, RelatedItem, Translation } from '../types.js';
 import { candidatesFor, SOURCE_TRUST, type FieldValues } from './candidates.js';
-import { datePart, normalizeDate } from './dates.js';
+import { datePart, dayFirstReading, normalizeDate } from './dates.js';
 import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { explain, warn } from '../messages.js';
@@ -28,6 +28,7 @@ export function resolveFields(file: VFile): ResolvedFields {
   }
 
   const siteName = pick('siteName', (v) => stated(v));
+  const readDate = dateReader(file);
   const organisations = organisationKeys(file);
   const titles = candidatesFor(file, 'title');
   const chosenTitle = chooseTitle(titles.map((c) => c.value), siteName, file.data.headlines ?? []);
@@ -38,7 +39,7 @@ export function resolveFields(file: VFile): ResolvedFields {
   // sources of equal trust the publication stands: CMSes stamp the draft's last save as
   // dateModified and the release, hours later, as datePublished (the modified date then goes).
   const modifiedDates = candidatesFor(file, 'modified')
-    .map((c) => ({ day: normalizeDate(c.value), rank: SOURCE_TRUST.indexOf(c.source) }))
+    .map((c) => ({ day: readDate(c.value), rank: SOURCE_TRUST.indexOf(c.source) }))
     .filter((d): d is { day: string; rank: number } => d.day !== null)
     .map((d) => ({ day: datePart(d.day), rank: d.rank }));
   const latestModifiedAbove = (source: FieldSource) => {
@@ -63,7 +64,7 @@ export function resolveFields(file: VFile): ResolvedFields {
     return local.value;
   }
   let published = onPublisherClock('published', pick('published', (v, source) => {
-    const date = normalizeDate(v);
+    const date = readDate(v);
     const latestModified = latestModifiedAbove(source);
     if (date && latestModified && datePart(date) > latestModified) {
       explain(file, 'date-after-modified', `ignored published date ${datePart(date)}: later than the page's modified date ${latestModified}`);
@@ -78,8 +79,8 @@ export function resolveFields(file: VFile): ResolvedFields {
     }
     return date;
   }));
-  checkDateConflicts(file, published);
-  const modified = onPublisherClock('modified', pick('modified', (v) => normalizeDate(v)));
+  checkDateConflicts(file, published, readDate);
+  const modified = onPublisherClock('modified', pick('modified', (v) => readDate(v)));
   // A page that states only when it was last updated ("Updated October 1, 2025" under the
   // headline, dateModified alone): that is the date the page gives itself, and the version read.
   if (published === null && modified !== null) {
@@ -162,8 +163,10 @@ const MIN_ORGANISATION_PREFIX = 5;
  */
 function isOrganisation(name: string, organisations: string[]): boolean {
   const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-  // Several words: the site's name opening them ("WebMD Health News" on webmd.com).
-  if (/\s/.test(name)) return organisations.some((o) => o.length >= MIN_ORGANISATION_PREFIX && key.startsWith(o) && key !== o);
+  // Several words: the site's name opening them ("WebMD Health News" on webmd.com), or the site's
+  // name itself ("Cleveland Clinic" on clevelandclinic.org). A personal site named after its
+  // author still credits them: the pass that takes organisations finds them when no one else is named.
+  if (/\s/.test(name)) return organisations.some((o) => o.length >= MIN_ORGANISATION_PREFIX && key.startsWith(o));
   return key.length > 0 && organisations.some((o) => o === key || key.startsWith(o) || (key.length >= MIN_ORGANISATION_KEY && o.includes(key)));
 }
 
@@ -241,13 +244,13 @@ const VISIBLE_SOURCES: ReadonlySet<FieldSource> = new Set(['byline', 'time', 'mi
  * the chosen date's clock (16:45 -04:00 and 01:30 +02:00 next day are the same evening), and a
  * visible source counts only its date nearest the headline (the others are teasers and sidebars).
  */
-function checkDateConflicts(file: VFile, chosen: string | null): void {
+function checkDateConflicts(file: VFile, chosen: string | null, readDate: (value: string) => string | null): void {
   if (!chosen) return;
   const others = new Map<string, FieldSource>();
   const heard = new Set<FieldSource>();
   for (const c of candidatesFor(file, 'published')) {
     if (c.source === 'url' || (VISIBLE_SOURCES.has(c.source) && heard.has(c.source))) continue;
-    const d = normalizeDate(c.value);
+    const d = readDate(c.value);
     if (!d) continue;
     heard.add(c.source);
     const day = dayOnClockOf(d, chosen);
@@ -303,6 +306,59 @@ function dayOnClockOf(value: string, reference: string): string {
   const instant = Date.parse(value);
   if (Number.isNaN(instant)) return datePart(value);
   return new Date(instant + target * 60_000).toISOString().slice(0, 10);
+}
+
+/**
+ * How this page's dates are read: as normalizeDate reads them, except that a numeric date whose
+ * day and month could be either way round ("03/10/2023") is read day first when the page says so:
+ * the day-first reading is a day another of its dates states (its URL path `/2023/october/03/`, a
+ * meta tag) and the month-first one is not, or the page is written in a language or a region that
+ * puts the day first (writesDayFirst).
+ */
+function dateReader(file: VFile): (value: string) => string | null {
+  const stated = new Set<string>();
+  for (const c of [...candidatesFor(file, 'published'), ...candidatesFor(file, 'modified')]) {
+    if (dayFirstReading(c.value)) continue;
+    const d = normalizeDate(c.value);
+    if (d) stated.add(datePart(d));
+  }
+  let dayFirst: boolean | null = null;
+  return (value) => {
+    const date = normalizeDate(value);
+    const other = dayFirstReading(value);
+    if (!date || !other || stated.has(datePart(date))) return date;
+    dayFirst ??= writesDayFirst(file);
+    return stated.has(other) || dayFirst ? other : date;
+  };
+}
+
+/** Regions whose English writes the month first (03/10/2023 is March 10). */
+const MONTH_FIRST_REGIONS: ReadonlySet<string> = new Set(['US', 'PH']);
+/** Country domains of English-speaking countries that write the day first. */
+const DAY_FIRST_HOST = /\.(uk|au|nz|ie|in|za|sg|my|ng|ke|pk)$/i;
+
+/**
+ * The page writes numeric dates day first: its language is not English (nearly every other
+ * language puts the day first, and those that put the year first are not ambiguous), its English
+ * is of a region other than the US (`en-GB`), or, with no region stated, its host is in a country
+ * domain of a day-first English-speaking country (`bhf.org.uk`).
+ */
+function writesDayFirst(file: VFile): boolean {
+  const tag = candidatesFor(file, 'lang').map((c) => normaliseLang(c.value)).find((t) => t !== null);
+  if (tag) {
+    const [lang, region] = tag.split('-');
+    if (lang !== 'en') return true;
+    if (region && /^[A-Z]{2}$/.test(region)) return !MONTH_FIRST_REGIONS.has(region);
+  }
+  for (const c of candidatesFor(file, 'url')) {
+    try {
+      return DAY_FIRST_HOST.test(new URL(c.value).hostname);
+    } catch {
+      // not an absolute URL: no evidence
+    }
+  }
+  const base = file.data.baseUrl;
+  return base ? DAY_FIRST_HOST.test(base.replace(/^[a-z]+:\/\/([^/:?#]+).*$/i, '$1')) : false;
 }
 
 /** Placeholders that templates print when a field is empty. */

@@ -1,10 +1,28 @@
 /** Small string helpers shared by the metadata readers. */
+import { parseFragment } from 'parse5';
 
-/** Collapse white space and trim; null for empty. */
+/**
+ * Collapse white space and trim; null for empty. A character reference still in the value
+ * ("Plate &bull; The Nutrition Source" in JSON-LD, which the HTML parser does not decode, or
+ * "SQL &#x26; AI" in a heading escaped twice) is decoded: no metadata value means the reference.
+ */
 export function clean(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const out = value.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  const out = decodeReferences(value).replace(/[\s\u00a0\u200b]+/g, ' ').trim();
   return out === '' ? null : out;
+}
+
+/** A named or numeric character reference, as HTML writes them. */
+const REFERENCE = /&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
+
+/**
+ * Character references decoded as the HTML standard does, by parse5 (the page's own parser), on
+ * the value as text (its `<` escaped first, so nothing in it is read as markup).
+ */
+function decodeReferences(value: string): string {
+  if (!REFERENCE.test(value)) return value;
+  const fragment = parseFragment(value.replace(/</g, '&lt;'));
+  return fragment.childNodes.map((n) => ('value' in n ? n.value : '')).join('');
 }
 
 /** Resolve `url` against `base` when possible; keep it as written otherwise. */

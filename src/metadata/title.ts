@@ -72,12 +72,12 @@ export function cleanTitle(raw: string, siteName: string | null, headlines: stri
   // A headline that is only the site's name (a logo in an <h1>) must not cut the title to it.
   if (best && best.score >= HEADLINE_AGREEMENT && !(siteName && norm(best.run) === norm(siteName))) {
     const onlyLast = norm(best.run) === norm(parts[parts.length - 1]!) && words(parts[0]!).length > SHORT_PART_WORDS;
-    if (!onlyLast) return best.run;
+    // A headline that carries the site's name itself ("Critics' Choice 2025 – Artlyst") loses it too.
+    if (!onlyLast) return withoutSiteName(best.run, siteName);
   }
 
   if (siteName) {
-    const s = norm(siteName);
-    const kept = parts.filter((p) => (norm(p) !== s && !s.includes(norm(p))) || norm(p).length > s.length + 20);
+    const kept = parts.filter((p) => !isSitePart(p, siteName));
     if (kept.length > 0 && kept.length < parts.length) return join(title, kept, 0, kept.length);
   }
   const first = words(parts[0]!).length;
@@ -89,11 +89,36 @@ export function cleanTitle(raw: string, siteName: string | null, headlines: stri
   return title;
 }
 
+/** A title part that is the site's name (or a piece of it: "WRAL" of "WRAL.com"); a long part is not. */
+function isSitePart(part: string, siteName: string): boolean {
+  const p = norm(part);
+  const s = norm(siteName);
+  return p !== '' && (p === s || s.includes(p)) && p.length <= s.length + 20;
+}
+
+/** A text without a first or last part that is the site's name ("Title – Artlyst" -> "Title"). */
+export function withoutSiteName(text: string, siteName: string | null): string {
+  if (!siteName) return text;
+  const parts = text.split(TITLE_SEPARATORS).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return text;
+  const first = isSitePart(parts[0]!, siteName) ? 1 : 0;
+  const last = isSitePart(parts[parts.length - 1]!, siteName) ? parts.length - 1 : parts.length;
+  return last > first && (first > 0 || last < parts.length) ? join(text, parts, first, last) : text;
+}
+
 /** The title's text from the start of part i to the end of part j-1, as written. */
 function join(title: string, parts: string[], i: number, j: number): string {
-  const start = title.indexOf(parts[i]!);
-  const endPart = parts[j - 1]!;
-  const end = title.lastIndexOf(endPart) + endPart.length;
+  // Parts are found in order, so a part written twice ("Title – Site - Site") is found in its place.
+  let from = 0;
+  let start = 0;
+  let end = title.length;
+  for (let k = 0; k < j; k++) {
+    const at = title.indexOf(parts[k]!, from);
+    if (at < 0) break;
+    if (k === i) start = at;
+    from = at + parts[k]!.length;
+    end = from;
+  }
   return title.slice(start, end).trim();
 }
 
@@ -117,8 +142,9 @@ const HEADLINE_IS_TITLE: ReadonlySet<PageKind> = new Set(['article', 'product', 
  */
 export function headlineTitle(headlines: string[], pageType: PageKind, siteName: string | null, chosen: string | null, candidates: string[]): string | null {
   if (headlines.length !== 1 || !HEADLINE_IS_TITLE.has(pageType)) return null;
-  const headline = clean(headlines[0]!);
-  if (!headline || (siteName && norm(headline) === norm(siteName))) return null;
+  const whole = clean(headlines[0]!);
+  if (!whole || (siteName && norm(whole) === norm(siteName))) return null;
+  const headline = withoutSiteName(whole, siteName);
   const key = norm(headline);
   const siteParts = candidates.flatMap((c) => c.split(TITLE_SEPARATORS).map(norm)).filter((part) => part !== norm(chosen ?? ''));
   if (candidates.some((c) => c.split(TITLE_SEPARATORS).length > 1) && siteParts.includes(key)) return null;

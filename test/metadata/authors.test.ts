@@ -20,6 +20,10 @@ describe('parseByline', () => {
     ['Last Updated: January 7, 2025', []],
     ['Name *', []],
     ['CC7567', []],
+    // A team credited by name keeps its title word; a mark after a name is not part of it.
+    ['Resy Staff', ['Resy Staff']],
+    ['Our Editors', ['Our Editors']],
+    ['Meaghan Weeden ●', ['Meaghan Weeden']],
   ])('%s', (line, names) => {
     expect(parseByline(line)).toEqual(names);
   });

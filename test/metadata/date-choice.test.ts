@@ -78,6 +78,23 @@ describe('publication dates: choice', () => {
     expect(prose.published).toBeNull();
   });
 
+  it("reads a numeric date either way round as the page writes dates (its language, its region, its URL's date)", async () => {
+    const dateline = `<article><h1>Quay Reopens</h1><p class="post-date">03/10/2023</p>${BODY}${BODY}</article>`;
+    const at = async (lang: string, baseUrl?: string) => {
+      const html = `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"></head><body>${dateline}</body></html>`;
+      return (await convert(html, baseUrl ? { baseUrl } : {})).metadata.published;
+    };
+    expect(await at('en-US')).toBe('2023-03-10');
+    expect(await at('en')).toBe('2023-03-10');
+    expect(await at('en-GB')).toBe('2023-10-03');
+    expect(await at('fr')).toBe('2023-10-03');
+    expect(await at('en', 'https://www.harbour.org.uk/news/quay')).toBe('2023-10-03');
+    // The URL path states the day (with the month's name): the reading that agrees with it holds.
+    expect(await at('en', 'https://www.harbour.example/blog/2023/october/03/quay-reopens/')).toBe('2023-10-03');
+    // One reading only: a part over 12 is the day, wherever the page is.
+    expect(await page('', `<article><h1>Quay Reopens</h1><p class="post-date">13/10/2023</p>${BODY}${BODY}</article>`)).toMatchObject({ published: '2023-10-13' });
+  });
+
   it('reads the <time datetime> of a dateline rather than its run-together text', async () => {
     const m = await page('', `<article><h1>Quay Reopens</h1><span class="posted-on">Posted on <a href="/q"><time class="entry-date published" datetime="2020-06-29T15:00:23-05:00">June 29, 2020</time><time class="updated" datetime="2021-11-12T10:41:18-06:00">November 12, 2021</time></a></span>${BODY}${BODY}</article>`);
     expect(m.published).toBe('2020-06-29T15:00:23-05:00');
@@ -100,6 +117,26 @@ describe('threads, unmarked bylines and headlines', () => {
     const m = (await convert(html, { baseUrl: 'https://forum.example/threads/best-quay-for-small-boats.123/' })).metadata;
     expect(m.pageType).toBe('forum');
     expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
+  });
+
+  it("credits a thread to the first microdata author, as written, also inside <noscript> (a script-rendered forum's crawler view)", async () => {
+    const post = (user: string, n: number) =>
+      `<div id="post_${n}" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example/u/${user}"><span itemprop="name">${user}</span></a> (${user.replace(/\d+$/, '')})</span><time itemprop="datePublished" datetime="2024-03-0${n}T10:00:00Z">Mar ${n}, 2024</time></div><div class="post" itemprop="text"><p>${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</p></div></div>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? - Harbour Forum</title></head><body><div id="app"></div><noscript><div id="main-outlet" itemscope itemtype="http://schema.org/DiscussionForumPosting"><h1>Best quay for small boats?</h1>${post('LingoLover94', 1)}${post('Woon', 2)}${post('Tom_P', 3)}</div></noscript></body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/t/best-quay-for-small-boats/123' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['LingoLover94']);
+    expect(m.fieldSources.authors).toBe('byline');
+  });
+
+  it("credits the person a byline names over an author that is the site's own name", async () => {
+    const ld = '{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Organization","name":"Harbour Clinic"},"publisher":{"@type":"Organization","name":"Harbour Clinic"}}';
+    const html = `<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Quay Reopens</h1><p class="byline">By <a href="/staff/ines-moreau">Ines Moreau</a></p>${BODY}${BODY}</article></body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://harbourclinic.example/news/quay' })).metadata;
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    // With no person named, the site is credited.
+    const alone = (await convert(html.replace(/<p class="byline">.*?<\/p>/, ''), { baseUrl: 'https://harbourclinic.example/news/quay' })).metadata;
+    expect(alone.authors.map((a) => a.name)).toEqual(['Harbour Clinic']);
   });
 
   it('takes links to author profile pages by the headline as the byline', async () => {

@@ -25,6 +25,10 @@ describe('cleanTitle', () => {
     );
     expect(cleanTitle('Friday Facts #282 - 0.17 in sight | Factorio', null, ['Friday Facts #282 - 0.17 in sight'])).toBe('Friday Facts #282 - 0.17 in sight');
   });
+  it("drops the site's name from a headline that carries it", () => {
+    expect(cleanTitle('Critics’ Choice: Best Harbour Exhibitions 2025 – Quayside - Quayside', 'Quayside', ['Critics’ Choice: Best Harbour Exhibitions 2025 – Quayside'])).toBe('Critics’ Choice: Best Harbour Exhibitions 2025');
+    expect(cleanTitle('Vehicle rental News and Reporting Coverage | HRBR', 'HRBR.com', ['Vehicle rental News and Reporting Coverage | HRBR'])).toBe('Vehicle rental News and Reporting Coverage');
+  });
   it('does not cut the title down to a logo headline', () => {
     expect(cleanTitle('A long article headline here @ Someone :: Blog Host ::', 'Blog Host', ['Blog Host'])).toBe('A long article headline here @ Someone');
   });
@@ -50,5 +54,20 @@ describe('chooseTitle and a headline broken over two lines', () => {
       index: 0,
       title: 'New York man pleads guilty to threatening to kill Omar',
     });
+  });
+});
+
+describe('character references left in metadata values', () => {
+  it('decodes them: JSON-LD strings (not decoded by the HTML parser) and headings escaped twice', async () => {
+    const { convert } = await import('../../src/index.js');
+    const body = '<p>The plate shows how to build a healthy, balanced meal from vegetables, whole grains and protein, on a plate or in a lunch box.</p>'.repeat(2);
+    const ld = '{"@type":"WebPage","name":"Healthy Eating Plate for the Whole Family &bull; The Harbour Source","author":{"@type":"Person","name":"Ren&eacute;e Okafor"}}';
+    const m = (await convert(`<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><main><h2>x</h2>${body}</main></body></html>`)).metadata;
+    expect(m.title).toBe('Healthy Eating Plate for the Whole Family');
+    expect(m.authors.map((a) => a.name)).toEqual(['Renée Okafor']);
+    const twice = (await convert(`<!DOCTYPE html><html lang="en"><head><title>Tools for 2026 | Python, SQL &amp;#x26; AI</title></head><body><article><h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1>${body}</article></body></html>`)).metadata;
+    expect(twice.title).toBe('Tools for 2026 | Python, SQL & AI');
+    // A less-than sign in the value stays text.
+    expect((await convert(`<!DOCTYPE html><html><head><title>a &lt;b&gt; &amp;amp; c</title></head><body>${body}</body></html>`)).metadata.title).toBe('a <b> & c');
   });
 });
