@@ -1,0 +1,256 @@
+import { WARCParser, type WARCRecord } from 'warcio';
+import { bareLineFeeds, openBytes, WACZ_PAGES, waczWarcs, type ArchiveKind } from './source.js';
+
+/** Where a record is: the archive file, its WARC member (a WACZ's `archive/...`; null in a WARC file) and the byte offset there. */
+export interface RecordPlace {
+  file: string;
+  member: string | null;
+  offset: number;
+}
+
+/** What `metadata.source.warc` and the report say of a record. */
+export interface RecordFacts extends RecordPlace {
+  recordId: string | null;
+  targetUri: string | null;
+  /** WARC-Date as written (the capture time, never the publication date); null when absent or malformed. */
+  date: string | null;
+}
+
+/** A record to convert. */
+export interface RecordRef extends RecordFacts {
+  /** Where its payload is: the record itself, or for a revisit the original capture it names. */
+  payload: RecordPlace;
+  /** The charset of the HTTP Content-Type header (outranks the page's own, as the HTML standard orders them). */
+  charset: string | null;
+  /** What was wrong with the record's WARC header (converted anyway): warnings of its conversion. */
+  warnings: string[];
+}
+
+/** A record passed over, and why (`reason`: one of SKIP below; `detail`: the type, status or Content-Type). */
+export interface SkippedRecord extends RecordFacts {
+  reason: string;
+  detail: string;
+}
+
+/** A damaged archive: the record at `offset` and what follows it cannot be read. */
+export interface ArchiveProblem extends RecordPlace {
+  code: 'BAD_ARCHIVE';
+  message: string;
+}
+
+export interface Scan {
+  records: RecordRef[];
+  skipped: SkippedRecord[];
+  problems: ArchiveProblem[];
+  /** A WACZ's pages/pages.jsonl: the page URLs it lists (null: none, or not a WACZ). */
+  pages: Set<string> | null;
+}
+
+/** Why a record is not converted: the summary counts records by these. */
+export const SKIP = {
+  notCapture: 'not a capture (request, metadata, warcinfo...)',
+  notPage: 'not HTML, XHTML or PDF',
+  redirect: 'redirect (3xx)',
+  notOk: 'status not 2xx',
+  revisitUnresolved: 'revisit of a capture not in this input',
+  tooLarge: 'larger than --max-bytes',
+} as const;
+
+/** Bytes of a payload kept to tell HTML or PDF when the Content-Type does not say. */
+const PEEK_BYTES = 1024;
+
+/** Content-Types of pages: HTML and XHTML are read as HTML, PDF as PDF. */
+const PAGE_TYPES = new Map([
+  ['text/html', 'html'],
+  ['application/xhtml+xml', 'html'],
+  ['application/pdf', 'pdf'],
+]);
+
+/** Content-Types that say nothing of the payload: the bytes decide. */
+const UNTYPED = new Set(['', 'application/octet-stream', 'unknown/unknown', 'application/unknown']);
+
+/**
+ * Read an archive once, streaming (never the whole file in memory): the records to convert, with
+ * their offsets, and those passed over with their reason. Revisits are resolved, by payload
+ * digest or by the target URI and date they refer to, to a capture in the same archive.
+ */
+export async function scanArchive(path: string, kind: ArchiveKind, maxBytes: number): Promise<Scan> {
+  const scan: Scan = { records: [], skipped: [], problems: [], pages: null };
+  if (kind === 'warc' && bareLineFeeds(path)) {
+    const message = 'the WARC header at byte 0 ends its lines with bare line feeds, not CRLF (a WARC 0.17/0.18 writer?): no record of it can be read; rewrite it as WARC 1.0 first';
+    return { ...scan, problems: [{ file: path, member: null, offset: 0, code: 'BAD_ARCHIVE', message }] };
+  }
+  const members = kind === 'wacz' ? await waczWarcs(path) : [null];
+  for (const member of members) await scanWarc(path, member, maxBytes, scan);
+  if (kind === 'wacz') scan.pages = await waczPages(path);
+  return scan;
+}
+
+/** What a capture's own record says of its payload (revisits take it from their original). */
+interface Capture {
+  place: RecordPlace;
+  charset: string | null;
+  /** Null when it can be converted; else why not. */
+  skip: { reason: string; detail: string } | null;
+}
+
+/** The bytes after the last whole record that are not taken for damage (the blank lines that end a file). */
+const TRAILING_SLACK = 4;
+
+async function scanWarc(file: string, member: string | null, maxBytes: number, scan: Scan): Promise<void> {
+  const opened = await openBytes(file, member);
+  if (!opened) return;
+  const byDigest = new Map<string, Capture>();
+  const byUriDate = new Map<string, Capture>();
+  const revisits: { facts: RecordFacts; digest: string | null; refersTo: string | null; warnings: string[] }[] = [];
+  const parser = new WARCParser(opened.stream);
+  let offset = 0;
+  try {
+    for (;;) {
+      let record: WARCRecord | null;
+      try {
+        record = await parser.parse();
+      } catch (error) {
+        scan.problems.push({ file, member, offset: parser.offset, code: 'BAD_ARCHIVE', message: `cannot read the record at byte ${parser.offset}: ${(error as Error).message}` });
+        return;
+      }
+      if (!record) {
+        // warcio ends quietly at a gzip member cut short: whatever of the file was not read is damage.
+        const end = parser._reader.getRawOffset();
+        if (opened.size - end > TRAILING_SLACK) {
+          scan.problems.push({ file, member, offset: end, code: 'BAD_ARCHIVE', message: `the ${opened.size - end} bytes from byte ${end} on are not a whole record (a truncated gzip member or record); the records before it are converted` });
+        }
+        return;
+      }
+      offset = parser.offset;
+      const facts: RecordFacts = { file, member, offset, recordId: header(record, 'WARC-Record-ID'), targetUri: header(record, 'WARC-Target-URI'), date: warcDate(record) };
+      const warnings = facts.date === null ? [`the WARC-Date of the record at byte ${offset}, ${JSON.stringify(header(record, 'WARC-Date') ?? '')}, is not an ISO 8601 date; source.warc.date is null`] : [];
+      const problem = headerProblem(record);
+      if (problem) {
+        scan.problems.push({ file, member, offset, code: 'BAD_ARCHIVE', message: `the record at byte ${offset} ${problem}; this record and the rest of the file are not read` });
+        return;
+      }
+      const type = record.warcType;
+      const capture = type === 'response' || type === 'resource';
+      const peek = capture ? await readPayload(record) : await readPayload(record, 0);
+      if (peek.missing > 0) {
+        const declared = record.warcContentLength;
+        scan.problems.push({
+          file,
+          member,
+          offset,
+          code: 'BAD_ARCHIVE',
+          message: `the record at byte ${offset} is cut short: its Content-Length is ${declared} bytes but the ${member ? 'member' : 'file'} ends ${peek.missing} bytes before (a truncated file or gzip member); the records before it are converted`,
+        });
+        return;
+      }
+      if (type === 'revisit') {
+        const refersTo = header(record, 'WARC-Refers-To-Target-URI');
+        const refersDate = header(record, 'WARC-Refers-To-Date');
+        revisits.push({ facts, digest: header(record, 'WARC-Payload-Digest'), refersTo: refersTo && refersDate ? `${refersTo} ${refersDate}` : null, warnings });
+        continue;
+      }
+      if (!capture) {
+        scan.skipped.push({ ...facts, reason: SKIP.notCapture, detail: type ?? 'no WARC-Type' });
+        continue;
+      }
+      const verdict: Capture = { place: { file, member, offset }, charset: null, skip: null };
+      const http = record.httpHeaders;
+      const status = http ? Number(http.statusCode) : 200;
+      const contentType = (http ? http.headers.get('content-type') : header(record, 'Content-Type')) ?? '';
+      const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+      verdict.charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1] ?? null;
+      if (status >= 300 && status < 400) verdict.skip = { reason: SKIP.redirect, detail: String(status) };
+      else if (!(status >= 200 && status < 300)) verdict.skip = { reason: SKIP.notOk, detail: String(http?.statusCode ?? '') };
+      else if (!PAGE_TYPES.has(mediaType) && !(UNTYPED.has(mediaType) && looksLikePage(peek.head))) verdict.skip = { reason: SKIP.notPage, detail: contentType || 'no Content-Type' };
+      else if (peek.size > maxBytes) verdict.skip = { reason: SKIP.tooLarge, detail: `${peek.size} bytes` };
+      const digest = header(record, 'WARC-Payload-Digest');
+      if (digest && !byDigest.has(digest)) byDigest.set(digest, verdict);
+      if (facts.targetUri) byUriDate.set(`${facts.targetUri} ${header(record, 'WARC-Date')}`, verdict);
+      if (verdict.skip) scan.skipped.push({ ...facts, ...verdict.skip });
+      else scan.records.push({ ...facts, payload: verdict.place, charset: verdict.charset, warnings });
+    }
+  } finally {
+    opened.close();
+    // Revisits are resolved once the whole WARC is read (an original may follow its revisit).
+    for (const { facts, digest, refersTo, warnings } of revisits) {
+      const original = (digest ? byDigest.get(digest) : undefined) ?? (refersTo ? byUriDate.get(refersTo) : undefined);
+      if (!original) scan.skipped.push({ ...facts, reason: SKIP.revisitUnresolved, detail: digest ?? refersTo ?? 'no digest or reference' });
+      else if (original.skip) scan.skipped.push({ ...facts, ...original.skip });
+      else scan.records.push({ ...facts, payload: original.place, charset: original.charset, warnings });
+    }
+  }
+}
+
+function header(record: WARCRecord, name: string): string | null {
+  return record.warcHeaders.headers.get(name) ?? null;
+}
+
+/** WARC-Date in the form WARC 1.0/1.1 give it (ISO 8601 UTC); null, and not guessed, otherwise. */
+function warcDate(record: WARCRecord): string | null {
+  const date = header(record, 'WARC-Date');
+  return date && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/.test(date) ? date : null;
+}
+
+/**
+ * Why a record's header cannot be trusted, or null. warcio reads WARC/1.0 and 1.1, and the draft
+ * versions 0.17 and 0.18 written with CRLF (bare line feeds are caught at the file's start; see
+ * bareLineFeeds); a record whose first line is none of them, or whose Content-Length is lost,
+ * means the reader has lost its place.
+ */
+function headerProblem(record: WARCRecord): string | null {
+  const version = record.warcHeaders.statusline.trim();
+  if (!/^WARC\/(1\.[01]|0\.1[78])$/.test(version)) return `is not WARC 1.0, 1.1, 0.17 or 0.18 (its first line is ${JSON.stringify(version.slice(0, 40))})`;
+  const length = header(record, 'Content-Length');
+  if (length === null || !/^\d+$/.test(length.trim())) return 'has no valid Content-Length (bare line feeds instead of CRLF?)';
+  return null;
+}
+
+/**
+ * Read a record's payload through to its end (the parser then finds the next record), keeping
+ * only its first `keep` bytes. `missing`: bytes its Content-Length promised that never came
+ * (iterating rather than warcio's skipFully, which waits forever on a file that ends early).
+ */
+async function readPayload(record: WARCRecord, keep = PEEK_BYTES): Promise<{ head: Uint8Array; size: number; missing: number }> {
+  const reader = record.reader as AsyncIterable<Uint8Array> & { limit?: number };
+  const kept: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of reader) {
+    if (size < keep) kept.push(chunk.subarray(0, keep - size));
+    size += chunk.length;
+  }
+  return { head: Buffer.concat(kept), size, missing: Math.max(0, reader.limit ?? 0) };
+}
+
+/** A payload without a useful Content-Type is a page if its first bytes say so. */
+function looksLikePage(head: Uint8Array): boolean {
+  const text = Buffer.from(head).toString('latin1');
+  return text.startsWith('%PDF-') || /<(!doctype html|html[\s>])/i.test(text);
+}
+
+/** The page URLs a WACZ lists (pages/pages.jsonl: a header line, then one page a line). */
+async function waczPages(path: string): Promise<Set<string> | null> {
+  const opened = await openBytes(path, WACZ_PAGES).catch(() => null);
+  if (!opened) return null;
+  const urls = new Set<string>();
+  let rest = '';
+  const take = (line: string) => {
+    try {
+      const url = (JSON.parse(line) as { url?: unknown }).url;
+      if (typeof url === 'string') urls.add(url);
+    } catch {
+      // A line that is not JSON lists no page.
+    }
+  };
+  try {
+    for await (const chunk of opened.stream) {
+      const lines = (rest + Buffer.from(chunk).toString('utf8')).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) take(line);
+    }
+    take(rest);
+  } finally {
+    opened.close();
+  }
+  return urls;
+}
