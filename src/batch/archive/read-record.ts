@@ -20,7 +20,7 @@ export interface Payload {
 export async function readRecord(ref: RecordRef, maxBytes: number): Promise<Payload> {
   const at = ref.payload;
   const where = `record at byte ${at.offset}${at.member ? ` of ${at.member}` : ''}`;
-  const opened = await openBytes(at.file, at.member, at.offset);
+  const opened = await openBytes(at.file, at.member, at.offset, at.length);
   if (!opened) throw { code: 'BAD_ARCHIVE', message: `cannot open the ${where}` };
   let raw: Uint8Array;
   let headers: Headers | null = null;

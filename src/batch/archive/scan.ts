@@ -6,6 +6,8 @@ export interface RecordPlace {
   file: string;
   member: string | null;
   offset: number;
+  /** Bytes from the offset to the next record (or the end), once known: a reader reads no more. */
+  length?: number;
 }
 
 /** What `metadata.source.warc` and the report say of a record. */
@@ -105,6 +107,12 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
   const revisits: { facts: RecordFacts; digest: string | null; refersTo: string | null; warnings: string[] }[] = [];
   const parser = new WARCParser(opened.stream);
   let offset = 0;
+  // The place of the record read last: its length is known when the next one starts.
+  let last: RecordPlace | null = null;
+  const ends = (at: number) => {
+    if (last) last.length = at - last.offset;
+    last = null;
+  };
   try {
     for (;;) {
       let record: WARCRecord | null;
@@ -117,12 +125,14 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
       if (!record) {
         // warcio ends quietly at a gzip member cut short: whatever of the file was not read is damage.
         const end = parser._reader.getRawOffset();
+        ends(opened.size);
         if (opened.size - end > TRAILING_SLACK) {
           scan.problems.push({ file, member, offset: end, code: 'BAD_ARCHIVE', message: `the ${opened.size - end} bytes from byte ${end} on are not a whole record (a truncated gzip member or record); the records before it are converted` });
         }
         return;
       }
       offset = parser.offset;
+      ends(offset);
       const facts: RecordFacts = { file, member, offset, recordId: header(record, 'WARC-Record-ID'), targetUri: header(record, 'WARC-Target-URI'), date: warcDate(record) };
       const warnings = facts.date === null ? [`the WARC-Date of the record at byte ${offset}, ${JSON.stringify(header(record, 'WARC-Date') ?? '')}, is not an ISO 8601 date; source.warc.date is null`] : [];
       const problem = headerProblem(record);
@@ -155,6 +165,7 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
         continue;
       }
       const verdict: Capture = { place: { file, member, offset }, charset: null, skip: null };
+      last = verdict.place;
       const http = record.httpHeaders;
       const status = http ? Number(http.statusCode) : 200;
       const contentType = (http ? http.headers.get('content-type') : header(record, 'Content-Type')) ?? '';

@@ -126,14 +126,15 @@ export interface OpenBytes {
 
 /**
  * The bytes of a WARC file (or of the WARC `member` of a WACZ, or of its pages list) from `offset`
- * on. A stored zip member (the WACZ spec's advice) is read from the offset directly; a deflated
+ * on (`length` of them when given). A stored zip member (the WACZ spec's advice) is read from the offset directly; a deflated
  * one is inflated from its start and the bytes before the offset dropped.
  */
-export async function openBytes(path: string, member: string | null, offset = 0): Promise<OpenBytes | null> {
+export async function openBytes(path: string, member: string | null, offset = 0, length?: number): Promise<OpenBytes | null> {
+  const end = length === undefined ? undefined : offset + length - 1;
   if (member === null) {
     const fd = openSync(path, 'r');
     const size = fstatSync(fd).size;
-    const stream = createReadStream(path, { fd, start: offset, highWaterMark: READ_CHUNK });
+    const stream = createReadStream(path, { fd, start: offset, end, highWaterMark: READ_CHUNK });
     return { stream, size, close: () => stream.destroy() };
   }
   const zip = await openZip(path);
@@ -144,7 +145,7 @@ export async function openBytes(path: string, member: string | null, offset = 0)
   }
   const stored = entry.compressionMethod === 0;
   const stream = await new Promise<Readable>((resolve, reject) =>
-    zip.openReadStream(entry, stored && offset > 0 ? { start: offset } : {}, (error, s) => (error ? reject(error) : resolve(s))),
+    zip.openReadStream(entry, stored ? { start: offset, ...(end === undefined ? {} : { end: end + 1 }) } : {}, (error, s) => (error ? reject(error) : resolve(s))),
   );
   const close = () => {
     stream.destroy();
