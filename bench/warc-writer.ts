@@ -25,7 +25,7 @@ export async function writeWarc(path: string, pages: Iterable<ArchivedPage> | As
         url: page.url,
         date: CAPTURED,
         type: 'response',
-        warcHeaders: { 'WARC-Record-ID': `<urn:uuid:${uuidOf(records)}>` },
+        warcHeaders: { 'WARC-Record-ID': recordIdOf(records) },
         httpHeaders: { 'Content-Type': page.contentType ?? 'text/html' },
       },
       [page.bytes],
@@ -38,7 +38,7 @@ export async function writeWarc(path: string, pages: Iterable<ArchivedPage> | As
   return records;
 }
 
-/** A record id fixed by the record's number (the same WARC every time). */
-function uuidOf(n: number): string {
-  return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+/** The WARC-Record-ID of the n-th record (from 0): fixed, so a reader can tell which page a record holds. */
+export function recordIdOf(n: number): string {
+  return `<urn:uuid:00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}>`;
 }

@@ -106,8 +106,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   }
   for (const record of options.skippedRecords ?? []) {
     tally.skipRecord(record.reason);
-    const { reason, detail, ...facts } = record;
-    report?.write({ path: record.file, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: `${reason}: ${detail}`, warc: warcFacts(facts) });
+    report?.write({ path: record.file, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: `${record.reason}: ${record.detail}`, warc: warcFacts(record) });
   }
 
   // piscina leaves its threads unreferenced while they boot or idle: without a handle of our own,

@@ -179,7 +179,7 @@ export async function main(argv: string[]): Promise<number> {
     inputs = inputs.filter((i) => inShard(i.rel, shard));
     problems = problems.filter((p) => inShard(p.path, shard));
     hidden = hidden.filter((path) => inShard(path, shard));
-    skippedRecords = skippedRecords.filter((r) => inShard(`${r.file}#${r.member ?? ''}#${r.offset}`, shard));
+    skippedRecords = skippedRecords.filter((r) => inShard(r.key, shard));
   }
 
   const controller = new AbortController();

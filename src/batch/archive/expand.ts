@@ -4,11 +4,14 @@ import { assignKeys } from './output-path.js';
 import { scanArchive, type SkippedRecord } from './scan.js';
 import { archiveKind, namedLikeArchive } from './source.js';
 
+/** A record passed over, with the key --shard decides its shard by (its archive's mirrored path and its place: the same on every machine). */
+export type SkippedInput = SkippedRecord & { key: string };
+
 export interface Expanded {
   /** Ordinary files as they were, and each archive replaced by its records (in record order). */
   inputs: Input[];
   /** Archive records passed over, with their reason (a report line each, counted by reason in the summary). */
-  skipped: SkippedRecord[];
+  skipped: SkippedInput[];
   /** Damaged archives and files named like one that are not (errors naming the file and the byte offset). */
   problems: Problem[];
 }
@@ -21,7 +24,7 @@ export interface Expanded {
  */
 export async function expandArchives(found: Input[], maxBytes: number): Promise<Expanded> {
   const inputs: Input[] = [];
-  const skipped: SkippedRecord[] = [];
+  const skipped: SkippedInput[] = [];
   const problems: Problem[] = [];
   const records: Input[] = [];
   for (const input of found) {
@@ -40,7 +43,7 @@ export async function expandArchives(found: Input[], maxBytes: number): Promise<
       inputs.push(entry);
       records.push(entry);
     }
-    skipped.push(...scan.skipped);
+    for (const record of scan.skipped) skipped.push({ ...record, key: `${input.rel}#${record.member ?? ''}#${record.offset}` });
     for (const problem of scan.problems) {
       problems.push({ path: input.path, code: problem.code, message: `${problem.member ? `${problem.member}: ` : ''}${problem.message}` });
     }
