@@ -1,5 +1,5 @@
 /**
- * Batch benchmark: `npm run bench:batch [-- --corpus DIR] [--docs 2000] [--small 500] [--jobs 1,2] [--no-build] [--cli '--max-per-worker 0'] [--node '--single-threaded-gc'] [--rounds 3] [--ceiling]`
+ * Batch benchmark: `npm run bench:batch [-- --corpus DIR] [--docs 2000] [--small 500] [--jobs 1,2] [--no-build] [--cli '--max-per-worker 0'] [--node '--single-threaded-gc'] [--rounds 3] [--ceiling] [--warc]`
  *
  * Replicates a corpus (default ../shared/corpus/scrapinghub-dev/docs when present, else generated
  * article pages) to --docs documents in a temporary directory (100 a folder, each copy made unique
@@ -13,7 +13,9 @@
  *
  * On a shared machine one run proves little: --rounds N alternates -j1 and -j2 N times and reports
  * medians, and --ceiling also times two independent -j1 processes on the two halves at once, the
- * speed-up the machine allowed in that round whatever the program. Beside the peak RSS, "steady"
+ * speed-up the machine allowed in that round whatever the program. --warc also converts the same
+ * documents packed into one WARC after each folder run, and gives its speed as a share of the
+ * folder's (target: at least 90%). Beside the peak RSS, "steady"
  * is the median RSS over the second half of a run.
  */
 import { spawn, execFileSync } from 'node:child_process';
@@ -22,6 +24,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWarc, type ArchivedPage } from './warc-writer.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'scrapinghub-dev', 'docs');
@@ -45,10 +48,12 @@ interface Args {
   rounds: number;
   /** Also time two independent `-j1` processes on the two halves at once (see ceiling()). */
   ceiling: boolean;
+  /** Also convert the same documents packed into one WARC (bench/warc-writer.ts), after each folder run. */
+  warc: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { corpus: existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null, docs: 2000, small: 500, jobs: [1, 2], build: true, extra: [], node: [], rounds: 1, ceiling: false };
+  const args: Args = { corpus: existsSync(DEFAULT_CORPUS) ? DEFAULT_CORPUS : null, docs: 2000, small: 500, jobs: [1, 2], build: true, extra: [], node: [], rounds: 1, ceiling: false, warc: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -61,6 +66,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === '--node' && value) (args.node = value.split(' ').filter(Boolean)), i++;
     else if (flag === '--rounds' && value) (args.rounds = Number(value)), i++;
     else if (flag === '--ceiling') args.ceiling = true;
+    else if (flag === '--warc') args.warc = true;
     else throw new Error(`unknown argument: ${flag}`);
   }
   return args;
@@ -102,6 +108,23 @@ async function replicate(dir: string, docs: { name: string; bytes: Buffer }[], c
     await writeFile(join(folder, `doc-${i}${ext}`), content);
   }
   return bytes;
+}
+
+/** The documents of a replicated folder in one WARC beside it (one gzip member a record), each at a URL from its path. */
+async function archive(input: string): Promise<string> {
+  const path = `${input}.warc.gz`;
+  async function* pages(): AsyncGenerator<ArchivedPage> {
+    for (const folder of (await readdir(input)).sort()) {
+      for (const name of (await readdir(join(input, folder))).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+        const ext = extname(name);
+        const contentType = ext === '.pdf' ? 'application/pdf' : 'text/html';
+        if (ext !== '.html' && ext !== '.htm' && ext !== '.pdf') continue;
+        yield { url: `https://bench.example/${folder}/${name}`, bytes: await readFile(join(input, folder, name)), contentType };
+      }
+    }
+  }
+  await writeWarc(path, pages());
+  return path;
 }
 
 interface Measure {
@@ -232,6 +255,7 @@ async function main(): Promise<void> {
       const input = join(work, `in-${size}`);
       const bytes = await replicate(input, docs, size);
       console.log(`corpus: ${args.corpus ?? 'generated pages'} (${docs.length} distinct) replicated to ${size} docs, ${(bytes / 1e6).toFixed(1)} MB`);
+      const warc = args.warc ? await archive(input) : null;
       for (let round = 0; round < args.rounds; round++) {
         for (const jobs of args.jobs) {
           const m = await measure(input, join(work, 'out'), size, jobs, args);
@@ -244,6 +268,15 @@ async function main(): Promise<void> {
           );
           console.log(`      ${m.summary || `(no summary line; stderr: ${JSON.stringify(m.stderr.slice(-300))})`}`);
           for (const line of m.stderr.split('\n').filter((l) => l.startsWith('      failed '))) console.log(line);
+          if (warc) {
+            const w = await measure(warc, join(work, 'out'), size, jobs, args);
+            const wrss = w.peakRssMb === null ? 'n/a' : `${w.peakRssMb.toFixed(0)} MB (steady ${w.steadyRssMb?.toFixed(0) ?? 'n/a'})`;
+            console.log(
+              `  -j${jobs} ${String(size).padStart(5)} docs in one WARC: ${(size / w.seconds).toFixed(1).padStart(6)} docs/s  ${(bytes / 1e6 / w.seconds).toFixed(2)} MB/s  ${w.seconds.toFixed(1)} s  ` +
+                `peak RSS ${wrss}  exit ${w.code}: ${((m.seconds / w.seconds) * 100).toFixed(0)}% of the folder's speed`,
+            );
+            console.log(`      ${w.summary}`);
+          }
         }
         if (args.ceiling && size === args.docs) {
           const seconds = await ceiling(input, join(work, 'out'), args);

@@ -183,11 +183,11 @@ describe('web archives as inputs', { timeout: 600_000 }, () => {
     expect([...s1, ...s2].map(key).sort()).toEqual(jsonl<ReportLine>(await readFile(join(root, 'r1.jsonl'), 'utf8')).map(key).sort());
   });
 
-  it('reads a WACZ through its archive/ WARCs', async () => {
+  it('reads a WACZ through its archive/ WARCs, and reports a page its list names without a capture', async () => {
     const root = await tempDir('unboil-wacz-');
     const records = [htmlResponse('https://site.example/one', page(1)), htmlResponse('https://site.example/two', gzipSync(page(2)), [['Content-Type', 'text/html'], ['Content-Encoding', 'gzip']])];
-    await writeTree(root, { 'site.wacz': waczFile({ 'data.warc.gz': warcFile(records, true), 'more.warc': warcFile([htmlResponse('https://site.example/three', page(3))], false) }, ['https://site.example/one']) });
-    const run = await runCli(['site.wacz', '--ndjson', '-j', '1'], root);
+    await writeTree(root, { 'site.wacz': waczFile({ 'data.warc.gz': warcFile(records, true), 'more.warc': warcFile([htmlResponse('https://site.example/three', page(3))], false) }, ['https://site.example/one', 'https://site.example/never-captured']) });
+    const run = await runCli(['site.wacz', '--ndjson', '-j', '1', '--report', 'r.jsonl'], root);
     expect(run.code, run.stderr).toBe(0);
     const lines = ndjson(run.stdout);
     expect(lines.map((l) => [l.metadata!.source.warc!.member, l.metadata!.url, l.markdown!.split('\n')[0]])).toEqual([
@@ -195,6 +195,9 @@ describe('web archives as inputs', { timeout: 600_000 }, () => {
       ['archive/data.warc.gz', 'https://site.example/two', '# Article 2'],
       ['archive/more.warc', 'https://site.example/three', '# Article 3'],
     ]);
+    expect(run.stderr).toContain('1 archive record skipped (1 a page pages/pages.jsonl lists without a capture to convert)');
+    const skipped = jsonl<ReportLine>(await readFile(join(root, 'r.jsonl'), 'utf8')).filter((l) => l.status === 'skipped');
+    expect(skipped.map((l) => [l.path, l.warc?.targetUri, l.reason])).toEqual([['site.wacz', 'https://site.example/never-captured', 'a page pages/pages.jsonl lists without a capture to convert: https://site.example/never-captured']]);
   });
 
   it('names the file and the byte offset of a damaged archive, and converts the records before it', async () => {

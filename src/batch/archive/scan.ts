@@ -44,8 +44,6 @@ export interface Scan {
   records: RecordRef[];
   skipped: SkippedRecord[];
   problems: ArchiveProblem[];
-  /** A WACZ's pages/pages.jsonl: the page URLs it lists (null: none, or not a WACZ). */
-  pages: Set<string> | null;
 }
 
 /** Why a record is not converted: the summary counts records by these. */
@@ -56,6 +54,7 @@ export const SKIP = {
   notOk: 'status not 2xx',
   revisitUnresolved: 'revisit of a capture not in this input',
   tooLarge: 'larger than --max-bytes',
+  listedNotCaptured: 'a page pages/pages.jsonl lists without a capture to convert',
 } as const;
 
 /** Bytes of a payload kept to tell HTML or PDF when the Content-Type does not say. */
@@ -77,14 +76,21 @@ const UNTYPED = new Set(['', 'application/octet-stream', 'unknown/unknown', 'app
  * digest or by the target URI and date they refer to, to a capture in the same archive.
  */
 export async function scanArchive(path: string, kind: ArchiveKind, maxBytes: number): Promise<Scan> {
-  const scan: Scan = { records: [], skipped: [], problems: [], pages: null };
+  const scan: Scan = { records: [], skipped: [], problems: [] };
   if (kind === 'warc' && bareLineFeeds(path)) {
     const message = 'the WARC header at byte 0 ends its lines with bare line feeds, not CRLF (a WARC 0.17/0.18 writer?): no record of it can be read; rewrite it as WARC 1.0 first';
     return { ...scan, problems: [{ file: path, member: null, offset: 0, code: 'BAD_ARCHIVE', message }] };
   }
   const members = kind === 'wacz' ? await waczWarcs(path) : [null];
   for (const member of members) await scanWarc(path, member, maxBytes, scan);
-  if (kind === 'wacz') scan.pages = await waczPages(path);
+  if (kind === 'wacz') {
+    // The pages the crawl was of: one that no record converted here is reported (by its line's offset in the list).
+    const converted = new Set(scan.records.map((r) => r.targetUri));
+    for (const page of await waczPages(path)) {
+      if (converted.has(page.url)) continue;
+      scan.skipped.push({ file: path, member: WACZ_PAGES, offset: page.offset, recordId: null, targetUri: page.url, date: page.ts, reason: SKIP.listedNotCaptured, detail: page.url });
+    }
+  }
   return scan;
 }
 
@@ -239,29 +245,34 @@ function looksLikePage(head: Uint8Array): boolean {
   return text.startsWith('%PDF-') || /<(!doctype html|html[\s>])/i.test(text);
 }
 
-/** The page URLs a WACZ lists (pages/pages.jsonl: a header line, then one page a line). */
-async function waczPages(path: string): Promise<Set<string> | null> {
+/** The pages a WACZ lists (pages/pages.jsonl: a header line, then one page a line), with each line's byte offset. */
+async function waczPages(path: string): Promise<Array<{ url: string; ts: string | null; offset: number }>> {
   const opened = await openBytes(path, WACZ_PAGES).catch(() => null);
-  if (!opened) return null;
-  const urls = new Set<string>();
-  let rest = '';
-  const take = (line: string) => {
+  if (!opened) return [];
+  const pages: Array<{ url: string; ts: string | null; offset: number }> = [];
+  let rest = Buffer.alloc(0);
+  let offset = 0;
+  const take = (line: Buffer) => {
     try {
-      const url = (JSON.parse(line) as { url?: unknown }).url;
-      if (typeof url === 'string') urls.add(url);
+      const page = JSON.parse(line.toString('utf8')) as { url?: unknown; ts?: unknown };
+      if (typeof page.url === 'string') pages.push({ url: page.url, ts: typeof page.ts === 'string' ? page.ts : null, offset });
     } catch {
       // A line that is not JSON lists no page.
     }
+    offset += line.length + 1;
   };
   try {
     for await (const chunk of opened.stream) {
-      const lines = (rest + Buffer.from(chunk).toString('utf8')).split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) take(line);
+      let bytes = Buffer.concat([rest, chunk]);
+      for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10)) {
+        take(bytes.subarray(0, end));
+        bytes = bytes.subarray(end + 1);
+      }
+      rest = bytes;
     }
-    take(rest);
+    if (rest.length > 0) take(rest);
   } finally {
     opened.close();
   }
-  return urls;
+  return pages;
 }
