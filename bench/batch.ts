@@ -271,9 +271,11 @@ async function main(): Promise<void> {
           if (warc) {
             const w = await measure(warc, join(work, 'out'), size, jobs, args);
             const wrss = w.peakRssMb === null ? 'n/a' : `${w.peakRssMb.toFixed(0)} MB (steady ${w.steadyRssMb?.toFixed(0) ?? 'n/a'})`;
+            const wcpu = w.cpuSeconds === null ? 'n/a' : `${((w.cpuSeconds / size) * 1000).toFixed(0)} ms`;
+            const cpuShare = w.cpuSeconds && m.cpuSeconds ? `, ${((m.cpuSeconds / w.cpuSeconds) * 100).toFixed(0)}% of its CPU speed` : '';
             console.log(
               `  -j${jobs} ${String(size).padStart(5)} docs in one WARC: ${(size / w.seconds).toFixed(1).padStart(6)} docs/s  ${(bytes / 1e6 / w.seconds).toFixed(2)} MB/s  ${w.seconds.toFixed(1)} s  ` +
-                `peak RSS ${wrss}  exit ${w.code}: ${((m.seconds / w.seconds) * 100).toFixed(0)}% of the folder's speed`,
+                `CPU/doc ${wcpu}  peak RSS ${wrss}  exit ${w.code}: ${((m.seconds / w.seconds) * 100).toFixed(0)}% of the folder's speed${cpuShare}`,
             );
             console.log(`      ${w.summary}`);
           }

@@ -89,8 +89,10 @@ function ndjson(stdout: string): NdLine[] {
 describe('web archives as inputs', { timeout: 600_000 }, () => {
   it('converts every HTML record of a WARC, gzip or plain, and counts what it skips by reason', async () => {
     const root = await tempDir('unboil-warc-');
-    await writeTree(root, { 'crawl.warc.gz': warcFile(crawl(), true), 'plain.warc': warcFile(crawl(), false), 'gzip-named-plain.warc': warcFile(crawl(), true) });
-    for (const name of ['crawl.warc.gz', 'plain.warc', 'gzip-named-plain.warc']) {
+    // A gzip member a record (as crawlers write), plain, gzip under a plain name, and gzipped whole (no member to seek to).
+    const archives = { 'crawl.warc.gz': warcFile(crawl(), true), 'plain.warc': warcFile(crawl(), false), 'gzip-named-plain.warc': warcFile(crawl(), true), 'whole.warc.gz': gzipSync(warcFile(crawl(), false)) };
+    await writeTree(root, archives);
+    for (const name of Object.keys(archives)) {
       const run = await runCli([name, '--ndjson', '-j', '1', '--report', 'r.jsonl'], root);
       expect(run.code, run.stderr).toBe(0);
       const lines = ndjson(run.stdout);

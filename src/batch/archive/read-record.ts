@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { AsyncIterReader, WARCParser } from 'warcio';
-import { openBytes } from './source.js';
+import { openBytes, recordBytes, type OpenBytes } from './source.js';
 import type { RecordRef } from './scan.js';
 
 /** A record's payload as the server meant it: de-chunked and decompressed, with what was wrong on the way. */
@@ -20,12 +20,16 @@ export interface Payload {
 export async function readRecord(ref: RecordRef, maxBytes: number): Promise<Payload> {
   const at = ref.payload;
   const where = `record at byte ${at.offset}${at.member ? ` of ${at.member}` : ''}`;
-  const opened = await openBytes(at.file, at.member, at.offset, at.length);
-  if (!opened) throw { code: 'BAD_ARCHIVE', message: `cannot open the ${where}` };
   let raw: Uint8Array;
   let headers: Headers | null = null;
+  let opened: OpenBytes | null = null;
+  let whole: Buffer | null = null;
   try {
-    const record = await new WARCParser(opened.stream).parse();
+    whole = recordBytes(at);
+    opened = whole ? { stream: [whole], size: whole.length, close: () => undefined } : await openBytes(at);
+    if (!opened) throw { code: 'BAD_ARCHIVE', message: `cannot open the ${where}` };
+    // Bytes already inflated are read as they are (warcio would try to inflate them first).
+    const record = await new WARCParser(whole ? new AsyncIterReader(opened.stream, null) : opened.stream).parse();
     if (!record) throw { code: 'BAD_ARCHIVE', message: `no record at byte ${at.offset}` };
     if (record.warcContentLength > maxBytes) throw { code: 'TOO_LARGE', message: `the ${where} is ${record.warcContentLength} bytes, more than --max-bytes ${maxBytes}` };
     headers = (record.httpHeaders?.headers as Headers | undefined) ?? null;
@@ -36,7 +40,7 @@ export async function readRecord(ref: RecordRef, maxBytes: number): Promise<Payl
     if (typeof error === 'object' && error !== null && 'code' in error && !(error instanceof Error)) throw error;
     throw { code: 'BAD_ARCHIVE', message: `cannot read the ${where}: ${(error as Error).message}` };
   } finally {
-    opened.close();
+    opened?.close();
   }
   const warnings: string[] = [];
   let bytes = raw;

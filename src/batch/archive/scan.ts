@@ -8,6 +8,8 @@ export interface RecordPlace {
   offset: number;
   /** Bytes from the offset to the next record (or the end), once known: a reader reads no more. */
   length?: number;
+  /** The WARC is one gzip stream (not a member a record): the offset is in its gunzipped bytes. */
+  gunzip?: boolean;
 }
 
 /** What `metadata.source.warc` and the report say of a record. */
@@ -82,7 +84,14 @@ export async function scanArchive(path: string, kind: ArchiveKind, maxBytes: num
     return { ...scan, problems: [{ file: path, member: null, offset: 0, code: 'BAD_ARCHIVE', message }] };
   }
   const members = kind === 'wacz' ? await waczWarcs(path) : [null];
-  for (const member of members) await scanWarc(path, member, maxBytes, scan);
+  for (const member of members) {
+    // A WARC gzipped whole (`gzip crawl.warc`) has no member a record to seek to: read it again gunzipped.
+    let found = await scanWarc(path, member, maxBytes, false);
+    if (found === ONE_STREAM) found = (await scanWarc(path, member, maxBytes, true)) as Scan;
+    scan.records.push(...found.records);
+    scan.skipped.push(...found.skipped);
+    scan.problems.push(...found.problems);
+  }
   if (kind === 'wacz') {
     // The pages the crawl was of: one that no record converted here is reported (by its line's offset in the list).
     const converted = new Set(scan.records.map((r) => r.targetUri));
@@ -105,14 +114,19 @@ interface Capture {
 /** The bytes after the last whole record that are not taken for damage (the blank lines that end a file). */
 const TRAILING_SLACK = 4;
 
-async function scanWarc(file: string, member: string | null, maxBytes: number, scan: Scan): Promise<void> {
-  const opened = await openBytes(file, member);
-  if (!opened) return;
+/** What scanWarc answers for a WARC gzipped whole, as one stream. */
+const ONE_STREAM = 'one gzip stream';
+
+async function scanWarc(file: string, member: string | null, maxBytes: number, gunzip: boolean): Promise<Scan | typeof ONE_STREAM> {
+  const scan: Scan = { records: [], skipped: [], problems: [] };
+  const opened = await openBytes({ file, member, offset: 0, gunzip });
+  if (!opened) return scan;
   const byDigest = new Map<string, Capture>();
   const byUriDate = new Map<string, Capture>();
   const revisits: { facts: RecordFacts; digest: string | null; refersTo: string | null; warnings: string[] }[] = [];
   const parser = new WARCParser(opened.stream);
   let offset = 0;
+  let read = 0;
   // The place of the record read last: its length is known when the next one starts.
   let last: RecordPlace | null = null;
   const ends = (at: number) => {
@@ -126,17 +140,20 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
         record = await parser.parse();
       } catch (error) {
         scan.problems.push({ file, member, offset: parser.offset, code: 'BAD_ARCHIVE', message: `cannot read the record at byte ${parser.offset}: ${(error as Error).message}` });
-        return;
+        break;
       }
       if (!record) {
         // warcio ends quietly at a gzip member cut short: whatever of the file was not read is damage.
         const end = parser._reader.getRawOffset();
-        ends(opened.size);
-        if (opened.size - end > TRAILING_SLACK) {
+        ends(end);
+        if (opened.size !== null && opened.size - end > TRAILING_SLACK) {
           scan.problems.push({ file, member, offset: end, code: 'BAD_ARCHIVE', message: `the ${opened.size - end} bytes from byte ${end} on are not a whole record (a truncated gzip member or record); the records before it are converted` });
         }
-        return;
+        break;
       }
+      // In a gzip member a record, each record starts a member; two records at one offset share a stream.
+      if (!gunzip && read > 0 && parser._reader.compressed && parser.offset === offset) return ONE_STREAM;
+      read++;
       offset = parser.offset;
       ends(offset);
       const facts: RecordFacts = { file, member, offset, recordId: header(record, 'WARC-Record-ID'), targetUri: header(record, 'WARC-Target-URI'), date: warcDate(record) };
@@ -144,7 +161,7 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
       const problem = headerProblem(record);
       if (problem) {
         scan.problems.push({ file, member, offset, code: 'BAD_ARCHIVE', message: `the record at byte ${offset} ${problem}; this record and the rest of the file are not read` });
-        return;
+        break;
       }
       const type = record.warcType;
       const capture = type === 'response' || type === 'resource';
@@ -158,7 +175,7 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
           code: 'BAD_ARCHIVE',
           message: `the record at byte ${offset} is cut short: its Content-Length is ${declared} bytes but the ${member ? 'member' : 'file'} ends ${peek.missing} bytes before (a truncated file or gzip member); the records before it are converted`,
         });
-        return;
+        break;
       }
       if (type === 'revisit') {
         const refersTo = header(record, 'WARC-Refers-To-Target-URI');
@@ -170,7 +187,7 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
         scan.skipped.push({ ...facts, reason: SKIP.notCapture, detail: type ?? 'no WARC-Type' });
         continue;
       }
-      const verdict: Capture = { place: { file, member, offset }, charset: null, skip: null };
+      const verdict: Capture = { place: { file, member, offset, ...(gunzip ? { gunzip } : {}) }, charset: null, skip: null };
       last = verdict.place;
       const http = record.httpHeaders;
       const status = http ? Number(http.statusCode) : 200;
@@ -189,14 +206,15 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, s
     }
   } finally {
     opened.close();
-    // Revisits are resolved once the whole WARC is read (an original may follow its revisit).
-    for (const { facts, digest, refersTo, warnings } of revisits) {
-      const original = (digest ? byDigest.get(digest) : undefined) ?? (refersTo ? byUriDate.get(refersTo) : undefined);
-      if (!original) scan.skipped.push({ ...facts, reason: SKIP.revisitUnresolved, detail: digest ?? refersTo ?? 'no digest or reference' });
-      else if (original.skip) scan.skipped.push({ ...facts, ...original.skip });
-      else scan.records.push({ ...facts, payload: original.place, charset: original.charset, warnings });
-    }
   }
+  // Revisits are resolved once the whole WARC is read (an original may follow its revisit).
+  for (const { facts, digest, refersTo, warnings } of revisits) {
+    const original = (digest ? byDigest.get(digest) : undefined) ?? (refersTo ? byUriDate.get(refersTo) : undefined);
+    if (!original) scan.skipped.push({ ...facts, reason: SKIP.revisitUnresolved, detail: digest ?? refersTo ?? 'no digest or reference' });
+    else if (original.skip) scan.skipped.push({ ...facts, ...original.skip });
+    else scan.records.push({ ...facts, payload: original.place, charset: original.charset, warnings });
+  }
+  return scan;
 }
 
 function header(record: WARCRecord, name: string): string | null {
@@ -247,7 +265,7 @@ function looksLikePage(head: Uint8Array): boolean {
 
 /** The pages a WACZ lists (pages/pages.jsonl: a header line, then one page a line), with each line's byte offset. */
 async function waczPages(path: string): Promise<Array<{ url: string; ts: string | null; offset: number }>> {
-  const opened = await openBytes(path, WACZ_PAGES).catch(() => null);
+  const opened = await openBytes({ file: path, member: WACZ_PAGES, offset: 0 }).catch(() => null);
   if (!opened) return [];
   const pages: Array<{ url: string; ts: string | null; offset: number }> = [];
   let rest = Buffer.alloc(0);

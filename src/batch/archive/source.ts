@@ -1,7 +1,8 @@
 import { createReadStream, fstatSync, openSync, readSync, closeSync } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { gunzipSync, constants } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createGunzip, gunzipSync, constants } from 'node:zlib';
 import yauzl from 'yauzl';
+import type { RecordPlace } from './scan.js';
 
 /** What kind of web archive a file is, told from its first bytes (never from its name). */
 export type ArchiveKind = 'warc' | 'wacz';
@@ -118,26 +119,40 @@ export async function waczWarcs(path: string): Promise<string[]> {
 
 /** An open stream of an archive's bytes from `offset` (of the WACZ member `member` when given), and how to close it. */
 export interface OpenBytes {
-  stream: AsyncIterable<Uint8Array>;
-  /** Bytes from the start of the file or member (not from the offset). */
-  size: number;
+  stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  /** Bytes from the start of the file or member (not from the offset); null when gunzipped (not known before). */
+  size: number | null;
   close: () => void;
 }
 
 /**
  * The bytes of a WARC file (or of the WARC `member` of a WACZ, or of its pages list) from `offset`
- * on (`length` of them when given). A stored zip member (the WACZ spec's advice) is read from the offset directly; a deflated
- * one is inflated from its start and the bytes before the offset dropped.
+ * on (`length` of them when given; gunzipped first with `gunzip`). A stored zip member (the WACZ
+ * spec's advice) is read from the offset directly; a deflated one, or a gunzipped stream, from its
+ * start, the bytes before the offset dropped.
  */
-export async function openBytes(path: string, member: string | null, offset = 0, length?: number): Promise<OpenBytes | null> {
+export async function openBytes(place: RecordPlace): Promise<OpenBytes | null> {
+  const { file, member, offset, length, gunzip } = place;
+  if (gunzip) {
+    const raw = await openBytes({ file, member, offset: 0 });
+    if (!raw) return null;
+    const inflate = createGunzip();
+    const source = Readable.from(raw.stream).pipe(inflate);
+    source.on('error', () => undefined);
+    const close = () => {
+      inflate.destroy();
+      raw.close();
+    };
+    return { stream: slice(inflate, offset, length), size: null, close };
+  }
   const end = length === undefined ? undefined : offset + length - 1;
   if (member === null) {
-    const fd = openSync(path, 'r');
+    const fd = openSync(file, 'r');
     const size = fstatSync(fd).size;
-    const stream = createReadStream(path, { fd, start: offset, end, highWaterMark: READ_CHUNK });
+    const stream = createReadStream(file, { fd, start: offset, end, highWaterMark: READ_CHUNK });
     return { stream, size, close: () => stream.destroy() };
   }
-  const zip = await openZip(path);
+  const zip = await openZip(file);
   const entry = (await entries(zip)).find((e) => e.fileName === member);
   if (!entry) {
     zip.close();
@@ -151,17 +166,41 @@ export async function openBytes(path: string, member: string | null, offset = 0,
     stream.destroy();
     zip.close();
   };
-  return { stream: stored || offset === 0 ? stream : dropFirst(stream, offset), size: entry.uncompressedSize, close };
+  return { stream: stored ? stream : slice(stream, offset, length), size: entry.uncompressedSize, close };
 }
 
-async function* dropFirst(stream: AsyncIterable<Uint8Array>, count: number): AsyncGenerator<Uint8Array> {
-  let left = count;
+/**
+ * One record of a WARC file read at once, when its length is known: its gzip member (if it is
+ * one) inflated by Node's zlib, which is several times faster than the pure-JavaScript inflater
+ * warcio streams with (measured: reading 498 records of a corpus WARC cost 2.5 ms of CPU a record
+ * through the stream). Null for a record inside a WACZ or a WARC gzipped whole (openBytes reads those).
+ */
+export function recordBytes(place: RecordPlace): Buffer | null {
+  if (place.member !== null || place.gunzip || place.length === undefined) return null;
+  const fd = openSync(place.file, 'r');
+  let bytes: Buffer;
+  try {
+    bytes = Buffer.alloc(place.length);
+    bytes = bytes.subarray(0, readSync(fd, bytes, 0, place.length, place.offset));
+  } finally {
+    closeSync(fd);
+  }
+  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+}
+
+/** The bytes of a stream from `start`, `length` of them (all when undefined). */
+async function* slice(stream: AsyncIterable<Uint8Array>, start: number, length: number | undefined): AsyncGenerator<Uint8Array> {
+  let skip = start;
+  let left = length ?? Infinity;
   for await (const chunk of stream) {
-    if (left >= chunk.length) {
-      left -= chunk.length;
+    if (skip >= chunk.length) {
+      skip -= chunk.length;
       continue;
     }
-    yield left > 0 ? chunk.subarray(left) : chunk;
-    left = 0;
+    const part = chunk.subarray(skip, skip + Math.min(left, chunk.length - skip));
+    skip = 0;
+    left -= part.length;
+    yield part;
+    if (left <= 0) return;
   }
 }
