@@ -62,12 +62,8 @@ export const SKIP = {
 /** Bytes of a payload kept to tell HTML or PDF when the Content-Type does not say. */
 const PEEK_BYTES = 1024;
 
-/** Content-Types of pages: HTML and XHTML are read as HTML, PDF as PDF. */
-const PAGE_TYPES = new Map([
-  ['text/html', 'html'],
-  ['application/xhtml+xml', 'html'],
-  ['application/pdf', 'pdf'],
-]);
+/** Content-Types of pages (HTML, XHTML, PDF). */
+const PAGE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'application/pdf']);
 
 /** Content-Types that say nothing of the payload: the bytes decide. */
 const UNTYPED = new Set(['', 'application/octet-stream', 'unknown/unknown', 'application/unknown']);
@@ -83,15 +79,31 @@ export async function scanArchive(path: string, kind: ArchiveKind, maxBytes: num
     const message = 'the WARC header at byte 0 ends its lines with bare line feeds, not CRLF (a WARC 0.17/0.18 writer?): no record of it can be read; rewrite it as WARC 1.0 first';
     return { ...scan, problems: [{ file: path, member: null, offset: 0, code: 'BAD_ARCHIVE', message }] };
   }
-  const members = kind === 'wacz' ? await waczWarcs(path) : [null];
+  const members: Array<string | null> = kind === 'wacz' ? await waczWarcs(path) : [null];
+  const captures: Captures = { byDigest: new Map(), byUriDate: new Map() };
+  const revisits: Revisit[] = [];
   for (const member of members) {
     // A WARC gzipped whole (`gzip crawl.warc`) has no member a record to seek to: read it again gunzipped.
     let found = await scanWarc(path, member, maxBytes, false);
-    if (found === ONE_STREAM) found = (await scanWarc(path, member, maxBytes, true)) as Scan;
-    scan.records.push(...found.records);
-    scan.skipped.push(...found.skipped);
-    scan.problems.push(...found.problems);
+    if (found === ONE_STREAM) found = (await scanWarc(path, member, maxBytes, true)) as WarcScan;
+    scan.records.push(...found.scan.records);
+    scan.skipped.push(...found.scan.skipped);
+    scan.problems.push(...found.scan.problems);
+    for (const [digest, capture] of found.captures.byDigest) if (!captures.byDigest.has(digest)) captures.byDigest.set(digest, capture);
+    for (const [key, capture] of found.captures.byUriDate) captures.byUriDate.set(key, capture);
+    revisits.push(...found.revisits);
   }
+  // Revisits are resolved once the whole archive is read (an original may follow its revisit, or be in another WARC of a WACZ).
+  for (const { facts, digest, refersTo, warnings } of revisits) {
+    const original = (digest ? captures.byDigest.get(digest) : undefined) ?? (refersTo ? captures.byUriDate.get(refersTo) : undefined);
+    if (!original) scan.skipped.push({ ...facts, reason: SKIP.revisitUnresolved, detail: digest ?? refersTo ?? 'no digest or reference' });
+    else if (original.skip) scan.skipped.push({ ...facts, ...original.skip });
+    else scan.records.push({ ...facts, payload: original.place, charset: original.charset, warnings });
+  }
+  // In archive order: member by member, offset by offset (resolved revisits among the rest).
+  const order = (a: RecordPlace, b: RecordPlace) => members.indexOf(a.member) - members.indexOf(b.member) || a.offset - b.offset;
+  scan.records.sort(order);
+  scan.skipped.sort(order);
   if (kind === 'wacz') {
     // The pages the crawl was of: one that no record converted here is reported (by its line's offset in the list).
     const converted = new Set(scan.records.map((r) => r.targetUri));
@@ -111,19 +123,40 @@ interface Capture {
   skip: { reason: string; detail: string } | null;
 }
 
+/** The captures of an archive by payload digest and by `URI date`: what revisits refer to. */
+interface Captures {
+  byDigest: Map<string, Capture>;
+  byUriDate: Map<string, Capture>;
+}
+
+interface Revisit {
+  facts: RecordFacts;
+  digest: string | null;
+  /** `WARC-Refers-To-Target-URI WARC-Refers-To-Date`, when both are given. */
+  refersTo: string | null;
+  warnings: string[];
+}
+
+/** One WARC read: its records, its captures and its revisits (resolved over the whole archive). */
+interface WarcScan {
+  scan: Scan;
+  captures: Captures;
+  revisits: Revisit[];
+}
+
 /** The bytes after the last whole record that are not taken for damage (the blank lines that end a file). */
 const TRAILING_SLACK = 4;
 
 /** What scanWarc answers for a WARC gzipped whole, as one stream. */
 const ONE_STREAM = 'one gzip stream';
 
-async function scanWarc(file: string, member: string | null, maxBytes: number, gunzip: boolean): Promise<Scan | typeof ONE_STREAM> {
+async function scanWarc(file: string, member: string | null, maxBytes: number, gunzip: boolean): Promise<WarcScan | typeof ONE_STREAM> {
   const scan: Scan = { records: [], skipped: [], problems: [] };
-  const opened = await openBytes({ file, member, offset: 0, gunzip });
-  if (!opened) return scan;
   const byDigest = new Map<string, Capture>();
   const byUriDate = new Map<string, Capture>();
-  const revisits: { facts: RecordFacts; digest: string | null; refersTo: string | null; warnings: string[] }[] = [];
+  const revisits: Revisit[] = [];
+  const opened = await openBytes({ file, member, offset: 0, gunzip });
+  if (!opened) return { scan, captures: { byDigest, byUriDate }, revisits };
   const parser = new WARCParser(opened.stream);
   let offset = 0;
   let read = 0;
@@ -207,14 +240,7 @@ async function scanWarc(file: string, member: string | null, maxBytes: number, g
   } finally {
     opened.close();
   }
-  // Revisits are resolved once the whole WARC is read (an original may follow its revisit).
-  for (const { facts, digest, refersTo, warnings } of revisits) {
-    const original = (digest ? byDigest.get(digest) : undefined) ?? (refersTo ? byUriDate.get(refersTo) : undefined);
-    if (!original) scan.skipped.push({ ...facts, reason: SKIP.revisitUnresolved, detail: digest ?? refersTo ?? 'no digest or reference' });
-    else if (original.skip) scan.skipped.push({ ...facts, ...original.skip });
-    else scan.records.push({ ...facts, payload: original.place, charset: original.charset, warnings });
-  }
-  return scan;
+  return { scan, captures: { byDigest, byUriDate }, revisits };
 }
 
 function header(record: WARCRecord, name: string): string | null {
