@@ -8,8 +8,10 @@
  * reference HTML (`expected`), the structure figure.
  * Used by bench/quality.ts (prints) and bench/gate.ts (checks floors).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { convert } from '../src/index.js';
 import { markdownToText } from '../src/write/plain-text.js';
 import { readDoc, readManifest, type CorpusEntry } from './corpus.js';
@@ -18,6 +20,7 @@ import { corpusScores, shingleMatch, type Match, type Scores } from './metric.js
 import { pageScore, wcxbScores, type PageScore, type WcxbScores } from './wcxb-metric.js';
 import type { WcxbMetaPrediction } from './meta-metric.js';
 import { addSurvival, emptySurvival, htmlItems, markdownItems, survival, type Survival } from './structure.js';
+import { recordIdOf, writeWarc } from './warc-writer.js';
 
 export interface QualityRow {
   id: string;
@@ -52,7 +55,12 @@ export function isWcxb(entries: CorpusEntry[]): boolean {
   return entries.length > 0 && entries.every((e) => pageTypeOf(e) !== null);
 }
 
-export async function runQuality(corpus: string, out: string, half: Half | null = null): Promise<QualityRun> {
+/**
+ * `warc`: instead of calling convert() on each page, pack the pages into a WARC (each at its
+ * manifest URL) and convert that with the CLI (`--ndjson --no-title`), as a crawl would be: the
+ * figures must equal the file mode's.
+ */
+export async function runQuality(corpus: string, out: string, half: Half | null = null, warc = false): Promise<QualityRun> {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const all = readManifest(corpus);
@@ -64,18 +72,26 @@ export async function runQuality(corpus: string, out: string, half: Half | null 
   let bytes = 0;
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const archived = warc ? await convertAsWarc(corpus, entries, out) : null;
   for (const entry of entries) {
     const { bytes: input, path } = readDoc(corpus, entry);
     bytes += input.length;
     let markdown = '';
     let error: string | undefined;
     let metadata: Record<string, unknown> | null = null;
-    try {
-      const result = await convert(input, { title: false, baseUrl: entry.url || null, path });
-      markdown = result.markdown;
-      metadata = result.metadata as unknown as Record<string, unknown>;
-    } catch (e) {
-      error = (e as Error).message;
+    if (archived) {
+      const line = archived.get(entry.id);
+      markdown = line?.markdown ?? '';
+      metadata = line?.metadata ?? null;
+      error = line ? line.error?.message : 'no line for this record';
+    } else {
+      try {
+        const result = await convert(input, { title: false, baseUrl: entry.url || null, path });
+        markdown = result.markdown;
+        metadata = result.metadata as unknown as Record<string, unknown>;
+      } catch (e) {
+        error = (e as Error).message;
+      }
     }
     outputs.push(markdown);
     writeFileSync(join(out, `${entry.id}.md`), markdown);
@@ -104,6 +120,34 @@ export async function runQuality(corpus: string, out: string, half: Half | null 
     structure = addSurvival(structure ?? emptySurvival(), survival(htmlItems(readFileSync(join(corpus, expected), 'utf8')), markdownItems(outputs[i]!)));
   });
   return { wcxb, rows, seconds, cpuSeconds, bytes, structure };
+}
+
+interface NdjsonLine {
+  markdown?: string;
+  metadata?: Record<string, unknown> & { source: { warc: { recordId: string } } };
+  error?: { message: string };
+  warc?: { recordId: string };
+}
+
+/** The CLI from source, as the tests run it. */
+const CLI = fileURLToPath(new URL('../test/cli/unboil-dev.ts', import.meta.url));
+
+/** Convert the entries packed into a WARC with the CLI; its NDJSON lines by entry id (matched by record id). */
+async function convertAsWarc(corpus: string, entries: CorpusEntry[], out: string): Promise<Map<string, NdjsonLine>> {
+  const path = join(out, 'corpus.warc.gz');
+  await writeWarc(
+    path,
+    entries.map((entry) => ({ url: entry.url || `https://corpus.invalid/${entry.id}`, bytes: readDoc(corpus, entry).bytes, contentType: entry.doc.replace(/\.gz$/, '').endsWith('.pdf') ? 'application/pdf' : 'text/html' })),
+  );
+  const stdout = execFileSync(process.execPath, ['--import', 'tsx', CLI, path, '--ndjson', '--no-title', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const byRecord = new Map(entries.map((entry, i) => [recordIdOf(i), entry.id]));
+  const lines = new Map<string, NdjsonLine>();
+  for (const text of stdout.split('\n').filter(Boolean)) {
+    const line = JSON.parse(text) as NdjsonLine;
+    const id = byRecord.get(line.metadata?.source.warc.recordId ?? line.warc?.recordId ?? '');
+    if (id) lines.set(id, line);
+  }
+  return lines;
 }
 
 /** The `<id>.meta.json` that score-wcxb.mjs reads. */

@@ -10,7 +10,10 @@
  * The reference scorer (../shared/tools/score-wcxb.mjs or score.mjs), when present, scores the same
  * predictions and its line is printed under ours, so the two can be seen to agree.
  *
- *   npm run bench:quality -- --corpus ../shared/corpus/wcxb-dev [--half 1|2] [--out DIR] [--per-doc F.csv] [--worst N] [--json]
+ *   npm run bench:quality -- --corpus ../shared/corpus/wcxb-dev [--half 1|2] [--out DIR] [--per-doc F.csv] [--worst N] [--json] [--warc]
+ *
+ * `--warc` packs the pages into a WARC (each at its manifest URL) and converts it with the CLI, as
+ * a crawl would be read: its figures must equal those without.
  *
  * On a corpus with halves, `--worst` lists half 1 unless `--half 2` is given: half 2 is held out.
  */
@@ -25,7 +28,7 @@ import { formatPageTypeAccuracy, pageTypeAccuracy } from './page-type-accuracy.j
 import { formatStructure, rowsOf, runQuality, shingleScores, wcxbRowScores, type QualityRow } from './quality-run.js';
 import type { WcxbScores } from './wcxb-metric.js';
 
-const usage = 'usage: npm run bench:quality -- --corpus DIR [--half 1|2] [--out DIR] [--per-doc FILE.csv] [--worst N] [--json]\n';
+const usage = 'usage: npm run bench:quality -- --corpus DIR [--half 1|2] [--out DIR] [--per-doc FILE.csv] [--worst N] [--json] [--warc]\n';
 const corpus = argValue('--corpus');
 const halfArg = argValue('--half');
 if (!corpus || (halfArg !== undefined && halfArg !== '1' && halfArg !== '2')) {
@@ -34,7 +37,7 @@ if (!corpus || (halfArg !== undefined && halfArg !== '1' && halfArg !== '2')) {
 }
 const half: Half | null = halfArg === undefined ? null : (Number(halfArg) as Half);
 const out = resolve(argValue('--out', join('bench', 'out', basename(resolve(corpus))))!);
-const run = await runQuality(corpus, out, half);
+const run = await runQuality(corpus, out, half, hasFlag('--warc'));
 const { rows, seconds, cpuSeconds, bytes, structure } = run;
 const f = (x: number) => x.toFixed(3);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

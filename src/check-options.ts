@@ -19,6 +19,8 @@ export function checkConvertArguments(input: unknown, options: unknown): asserts
   if (o.from !== undefined && !FORMATS.has(o.from as string)) throw invalid('from', o.from, '"auto", "html", "pdf" or "text"');
   if (o.path !== undefined && o.path !== null && typeof o.path !== 'string') throw invalid('path', o.path, 'a string or null');
   if (o.baseUrl !== undefined && o.baseUrl !== null && !(typeof o.baseUrl === 'string' && isAbsoluteUrl(o.baseUrl))) throw invalid('baseUrl', o.baseUrl, 'an absolute URL or null');
+  if (o.url !== undefined && o.url !== null && !(typeof o.url === 'string' && isAbsoluteUrl(o.url))) throw invalid('url', o.url, 'an absolute URL or null');
+  if (o.charset !== undefined && o.charset !== null && typeof o.charset !== 'string') throw invalid('charset', o.charset, 'a string or null');
   for (const flag of ['title', 'frontMatter', 'explain'] as const) {
     if (o[flag] !== undefined && typeof o[flag] !== 'boolean') throw invalid(flag, o[flag], 'true or false');
   }

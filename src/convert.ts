@@ -46,8 +46,10 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
   const file = new VFile({ path: name });
   file.data.explain = options.explain === true;
   file.data.pages = null;
-  const tree = await read(format, bytes, file);
-  const processor = articlePipeline({ baseUrl: options.baseUrl ?? null, articleGiven: file.data.articleGiven === true, rules: options.rules });
+  const tree = await read(format, bytes, file, options.charset ?? null);
+  // A capture's URL is where the page really was: it outranks a --base-url guess.
+  const baseUrl = options.url ?? options.baseUrl ?? null;
+  const processor = articlePipeline({ baseUrl, articleGiven: file.data.articleGiven === true, rules: options.rules });
   const article = (await processor.run(tree, file)) as Root;
   const { markdown: body, text } = await hastToMarkdownAndText(article, file);
 
@@ -55,6 +57,7 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
   const words = text.split(/\s+/u).filter(Boolean).length;
   if (words === 0) warn(file, 'empty-article', 'no article text found');
   const sources: Metadata['fieldSources'] = { ...fields.fieldSources };
+  if (!fields.url && options.url) sources.url = 'capture';
   const pageType = file.data.pageType ?? { type: 'article', source: 'detected', probability: 1, certain: true };
   sources.pageType = pageType.source;
   // Stated, else detected from the text; a long text overrules a contradicting <html lang>.
@@ -80,7 +83,7 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
     modified: fields.modified,
     lang,
     siteName: fields.siteName,
-    url: fields.url,
+    url: fields.url ?? options.url ?? null,
     description: fields.description,
     section: fields.section,
     pageType: pageType.type,
@@ -103,10 +106,10 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
   return { markdown, metadata, messages };
 }
 
-async function read(format: InputFormat, bytes: Uint8Array, file: VFile): Promise<Root> {
+async function read(format: InputFormat, bytes: Uint8Array, file: VFile, charset: string | null): Promise<Root> {
   switch (format) {
     case 'html':
-      return readHtml(bytes, file);
+      return readHtml(bytes, file, charset);
     case 'text': {
       // Loaded only when text arrives: the Markdown parser (micromark) is many modules to start.
       const { readText } = await import('./read/text/index.js');

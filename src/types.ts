@@ -40,7 +40,8 @@ export type FieldSource =
   | 'detected'
   | 'markup'
   | 'link'
-  | 'front-matter';
+  | 'front-matter'
+  | 'capture';
 
 export interface SourceInfo {
   path: string | null;
@@ -49,6 +50,22 @@ export interface SourceInfo {
   sha256: string;
   encoding: string | null;
   pages: number | null;
+  /** Where in a web archive the page was captured (an archive input's records only). */
+  warc?: WarcSource;
+}
+
+/** A record of a WARC or WACZ input (docs/batch.md, "Web archives"). */
+export interface WarcSource {
+  /** The archive file as given. */
+  file: string;
+  /** The WARC inside a WACZ (`archive/data.warc.gz`); null for a WARC file. */
+  member: string | null;
+  /** Byte offset of the record (of its gzip member) in the WARC. */
+  offset: number;
+  recordId: string | null;
+  targetUri: string | null;
+  /** WARC-Date: when the page was captured (never its publication date); null when absent or not ISO 8601. */
+  date: string | null;
 }
 
 export interface Warning {
@@ -120,6 +137,14 @@ export interface ConvertOptions {
   path?: string | null;
   /** Base URL against which relative links are resolved when the page gives none. */
   baseUrl?: string | null;
+  /**
+   * The URL the page was fetched from (a web archive record's WARC-Target-URI): the base for
+   * links when the page gives none (before `baseUrl`), and `metadata.url` when the page states
+   * none (`fieldSources.url` is then `capture`).
+   */
+  url?: string | null;
+  /** The charset the transport declared (an HTTP Content-Type's): after a BOM, before the page's own declaration. */
+  charset?: string | null;
   /** Start the Markdown with `# Title` (default true). */
   title?: boolean;
   /** Prepend a YAML front-matter block. */

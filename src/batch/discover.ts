@@ -2,9 +2,10 @@ import { readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
+import type { RecordRef } from './archive/scan.js';
 
-/** The extensions a directory walk or a glob picks up unless `--ext` says otherwise. */
-export const DEFAULT_EXTENSIONS = ['.html', '.htm', '.xhtml', '.pdf', '.txt', '.md'];
+/** The extensions a directory walk or a glob picks up unless `--ext` says otherwise (`.warc.gz` counts as one). */
+export const DEFAULT_EXTENSIONS = ['.html', '.htm', '.xhtml', '.pdf', '.txt', '.md', '.warc', '.warc.gz', '.wacz'];
 
 export interface DiscoverOptions {
   /** Lower-case extensions with their dot; files named explicitly are taken whatever theirs. */
@@ -23,14 +24,16 @@ export interface DiscoverOptions {
 export interface Input {
   /** The path as given or as walked (normalised); opened, displayed, recorded in `source.path`. */
   path: string;
-  /** POSIX path the output mirrors under `--out-dir` (never absolute, never with `..`). */
+  /** POSIX path the output mirrors under `--out-dir` (never absolute, never with `..`); a record's comes from its URL. */
   rel: string;
+  /** A record of a web archive (`path` is then the archive). */
+  record?: RecordRef;
 }
 
 /** An entry that could not be taken: reported per path, never fatal to the batch. */
 export interface Problem {
   path: string;
-  code: 'NOT_FOUND' | 'UNREADABLE' | 'SYMLINK_LOOP' | 'NOT_REGULAR';
+  code: 'NOT_FOUND' | 'UNREADABLE' | 'SYMLINK_LOOP' | 'NOT_REGULAR' | 'BAD_ARCHIVE' | 'NOT_AN_ARCHIVE';
   message: string;
 }
 
@@ -133,7 +136,7 @@ class Walker {
       if (info.isDirectory()) {
         await this.walk(path, childRel, chain, depth - 1, filter);
       } else if (info.isFile()) {
-        if (!this.extensions.has(extensionOf(name))) continue;
+        if (!this.extensions.has(extensionOf(name)) && !(name.toLowerCase().endsWith('.warc.gz') && this.extensions.has('.warc.gz'))) continue;
         if (filter && !filter(path)) continue;
         this.add(path, childRel, false);
       } else {

@@ -13,14 +13,19 @@ export interface OutputPlan {
 
 /** The outputs of an input: `DIR/a/b/page.html` -> `DIR/a/b/page.md` + `DIR/a/b/page.json`. */
 export function planOutputs(outDir: string, input: Input): OutputPlan {
-  const ext = extensionOf(input.rel);
-  const key = ext ? input.rel.slice(0, -ext.length) : input.rel;
+  const key = outputKey(input.rel);
   const base = resolve(outDir, key);
   const root = resolve(outDir);
   // Names come from directory entries and never hold `/` or `..`; checked anyway, as a last guard.
   if (!base.startsWith(root + sep)) throw new Error(`output for ${input.path} would fall outside ${outDir}`);
   const shown = join(outDir, key);
   return { key, md: `${shown}.md`, json: `${shown}.json` };
+}
+
+/** The output key of a mirrored path: the path without its extension. */
+export function outputKey(rel: string): string {
+  const ext = extensionOf(rel);
+  return ext ? rel.slice(0, -ext.length) : rel;
 }
 
 /**

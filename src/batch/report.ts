@@ -20,6 +20,8 @@ export interface ReportLine {
   explain?: Warning[];
   /** --check: how the committed outputs compare with a fresh conversion. */
   check?: CheckState;
+  /** A web archive's record (`path` is the archive): where it is, and what it captured. */
+  warc?: { member: string | null; offset: number; recordId: string | null; targetUri: string | null; date: string | null };
 }
 
 /** The --report file: one JSON line per input, written as each finishes. */
@@ -63,12 +65,18 @@ export class Tally {
   noText = 0;
   /** Hidden files and directories a walk passed over (not inputs: reported, not counted in `done`). */
   hidden = 0;
+  /** Web archive records passed over, by reason (not inputs: reported, not counted in `done`). */
+  readonly skippedRecords = new Map<string, number>();
   private readonly started = performance.now();
 
   add(line: ReportLine): void {
     this.counts[line.status]++;
     if (line.warnings.some((w) => w.rule === NO_TEXT_RULE)) this.noText++;
     if (line.status !== 'skipped' && line.bytes) this.bytes += line.bytes;
+  }
+
+  skipRecord(reason: string): void {
+    this.skippedRecords.set(reason, (this.skippedRecords.get(reason) ?? 0) + 1);
   }
 
   get done(): number {
@@ -83,6 +91,9 @@ export class Tally {
     const mbps = seconds > 0 ? this.bytes / 1e6 / seconds : 0;
     const { ok, warning, error, skipped } = this.counts;
     const hidden = this.hidden > 0 ? `; ${this.hidden} hidden ${this.hidden === 1 ? 'file' : 'files'} skipped (--hidden takes them)` : '';
-    return `${this.done} inputs: ${ok} ok, ${warning} warning, ${error} error, ${skipped} skipped in ${seconds.toFixed(1)} s (${rate.toFixed(1)} docs/s, ${mbps.toFixed(1)} MB/s)${hidden}`;
+    const reasons = [...this.skippedRecords].sort(([a], [b]) => (a < b ? -1 : 1));
+    const total = reasons.reduce((sum, [, n]) => sum + n, 0);
+    const records = total > 0 ? `; ${total} archive ${total === 1 ? 'record' : 'records'} skipped (${reasons.map(([reason, n]) => `${n} ${reason}`).join(', ')})` : '';
+    return `${this.done} inputs: ${ok} ok, ${warning} warning, ${error} error, ${skipped} skipped in ${seconds.toFixed(1)} s (${rate.toFixed(1)} docs/s, ${mbps.toFixed(1)} MB/s)${hidden}${records}`;
   }
 }

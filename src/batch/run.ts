@@ -12,6 +12,7 @@ import { Progress } from './progress.js';
 import { explainIn, HIDDEN_REASON, ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
 import { readInput } from './read-input.js';
 import type { InputFacts, WorkerTask } from './worker.js';
+import type { RecordFacts, SkippedRecord } from './archive/scan.js';
 
 export interface BatchOptions extends PoolOptions {
   /** `files` writes under outDir; `ndjson` streams lines to `stdout`; `check` compares with outDir. */
@@ -40,6 +41,8 @@ export interface BatchOptions extends PoolOptions {
   diffsShown?: number;
   /** Hidden files and directories the walk passed over: a report line each, and a count in the summary. */
   hidden?: string[];
+  /** Web archive records passed over (not pages, not 2xx...): a report line each, and counts by reason in the summary. */
+  skippedRecords?: SkippedRecord[];
   /** Called after the batch is set up, before the first document (tests remove a directory here). */
   beforeFirst?: () => Promise<void>;
 }
@@ -100,6 +103,10 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   for (const path of options.hidden ?? []) {
     tally.hidden++;
     report?.write({ path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: HIDDEN_REASON });
+  }
+  for (const record of options.skippedRecords ?? []) {
+    tally.skipRecord(record.reason);
+    report?.write({ path: record.file, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: `${record.reason}: ${record.detail}`, warc: warcFacts(record) });
   }
 
   // piscina leaves its threads unreferenced while they boot or idle: without a handle of our own,
@@ -181,10 +188,12 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       const started = performance.now();
       const plan = options.outDir ? planOutputs(options.outDir, input) : null;
       const base = { path: input.path, outputs: [] as string[], sha256: null as string | null, bytes: null as number | null };
+      const warc = input.record ? { warc: warcFacts(input.record) } : {};
+      const where = input.record ? `${display(input.path)} (record at byte ${input.record.offset}${input.record.member ? ` of ${input.record.member}` : ''})` : display(input.path);
       const fail = (code: string, message: string): Done => ({
-        line: { ...base, status: 'error', ms: elapsed(started), warnings: [], error: { code, message } },
-        ndjson: options.mode === 'ndjson' ? `${JSON.stringify({ path: input.path, status: 'error', error: { code, message } })}\n` : null,
-        notes: [`unboil: ${display(input.path)}: ${message}`],
+        line: { ...base, status: 'error', ms: elapsed(started), warnings: [], error: { code, message }, ...warc },
+        ndjson: options.mode === 'ndjson' ? `${JSON.stringify({ path: input.path, status: 'error', error: { code, message }, ...warc })}\n` : null,
+        notes: [`unboil: ${where}: ${message}`],
         checkLines: [],
       });
 
@@ -206,7 +215,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       if (result.stopped) return null;
       const files = options.mode === 'files' && plan && journal;
       const task: WorkerTask = {
-        input: stdin ? { bytes: stdin } : { file: input.path, maxBytes: options.maxBytes },
+        input: stdin ? { bytes: stdin } : input.record ? { record: input.record, maxBytes: options.maxBytes } : { file: input.path, maxBytes: options.maxBytes },
         path: input.path === '-' ? null : input.path,
         options: options.convert,
         mode: options.mode,
@@ -227,8 +236,8 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         base.sha256 = outcome.sha256;
         base.bytes = outcome.bytes;
         if (await journal!.upToDate(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash })) {
-          const line: ReportLine = { ...base, status: 'skipped', outputs: [plan!.md, plan!.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date' };
-          return { line, ndjson: null, notes: options.verbose ? [`unboil: ${display(input.path)}: up to date`] : [], checkLines: [] };
+          const line: ReportLine = { ...base, status: 'skipped', outputs: [plan!.md, plan!.json], ms: elapsed(started), warnings: [], error: null, reason: 'up to date', ...warc };
+          return { line, ndjson: null, notes: options.verbose ? [`unboil: ${where}: up to date`] : [], checkLines: [] };
         }
         // Same bytes, but an output is missing or damaged: convert after all.
         if (result.stopped) return null;
@@ -242,7 +251,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
         if (outcome.code === 'INTERRUPTED' || result.stopped) return null;
         if ('cause' in outcome) return writeFailed(outcome.cause, outcome.message);
         // The worker died before saying what it read: the report still gives the input's hash.
-        if (base.sha256 === null && !stdin) Object.assign(base, await factsOf(input.path));
+        if (base.sha256 === null && !stdin && !input.record) Object.assign(base, await factsOf(input.path));
         return fail(outcome.code, outcome.message);
       }
       if (outcome.unchanged) throw new Error('a worker answered `unchanged` when not asked');
@@ -251,11 +260,11 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       const explained = options.convert.explain ? explainIn(outcome.messages) : null;
       const notes: string[] = [];
       if (options.verbose) {
-        notes.push(`unboil: ${display(input.path)}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
-        for (const w of warnings) notes.push(`unboil: ${display(input.path)}: warning: ${w.message} [${w.rule}]`);
-        for (const e of explained ?? []) notes.push(`unboil: ${display(input.path)}: explain: ${e.message} [${e.rule}]`);
+        notes.push(`unboil: ${where}${plan ? ` -> ${plan.md}` : ''} (${status}, ${elapsed(started)} ms)`);
+        for (const w of warnings) notes.push(`unboil: ${where}: warning: ${w.message} [${w.rule}]`);
+        for (const e of explained ?? []) notes.push(`unboil: ${where}: explain: ${e.message} [${e.rule}]`);
       }
-      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null, ...(explained ? { explain: explained } : {}) };
+      const line: ReportLine = { ...base, status, ms: 0, warnings, error: null, ...(explained ? { explain: explained } : {}), ...warc };
 
       if (files) {
         // The worker wrote both outputs to temporaries: put them in place, then record them.
@@ -324,6 +333,11 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     await report?.close();
     return result;
   }
+}
+
+/** What the report says of a record: where it is in its archive. */
+function warcFacts({ member, offset, recordId, targetUri, date }: RecordFacts): NonNullable<ReportLine['warc']> {
+  return { member, offset, recordId, targetUri, date };
 }
 
 /** The sha256 and size of an input file, or nulls when it cannot be read. */

@@ -17,10 +17,12 @@ import type { ConvertOptions, Message } from '../types.js';
 import { isReadError, readInputFile } from './read-input.js';
 import { enterWrite, OutputWriter, type OutputPlan } from './outputs.js';
 import { outputHash, type OutputHashes } from './manifest.js';
+import { readRecord } from './archive/read-record.js';
+import type { RecordRef } from './archive/scan.js';
 
 export interface WorkerTask {
-  /** The document: bytes the main thread has (stdin), or a file the worker reads, refusing more than maxBytes. */
-  input: { bytes: Uint8Array } | { file: string; maxBytes: number };
+  /** The document: bytes the main thread has (stdin), a file or a web archive's record the worker reads, refusing more than maxBytes. */
+  input: { bytes: Uint8Array } | { file: string; maxBytes: number } | { record: RecordRef; maxBytes: number };
   /** Path recorded in `source.path` (null for stdin). */
   path: string | null;
   options: ConvertOptions;
@@ -71,8 +73,18 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   const facts: InputFacts = { sha256: null, bytes: null };
   const done = { threadId, tasks };
   let bytes: Uint8Array;
+  let options: ConvertOptions = { ...task.options, path: task.path };
+  const record = 'record' in task.input ? task.input.record : null;
+  const recordWarnings: Message[] = [];
   try {
-    bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes, true);
+    if ('record' in task.input) {
+      const payload = await readRecord(task.input.record, task.input.maxBytes);
+      bytes = payload.bytes;
+      for (const message of [...task.input.record.warnings, ...payload.warnings]) recordWarnings.push({ rule: 'warc-record', message, severity: 'warning' });
+      options = { ...options, ...recordOptions(task.input.record) };
+    } else {
+      bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes, true);
+    }
   } catch (error) {
     if (isReadError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
     return { ok: false, code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}`, ...facts, ...done };
@@ -89,9 +101,15 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   let texts: Texts;
   let messages: Message[];
   try {
-    const result = await convert(bytes, { ...task.options, path: task.path });
+    const result = await convert(bytes, options);
     facts.sha256 = result.metadata.source.sha256;
     messages = result.messages;
+    if (record) {
+      const { file, member, offset, recordId, targetUri, date } = record;
+      result.metadata.source.warc = { file, member, offset, recordId, targetUri, date };
+      messages.unshift(...recordWarnings);
+      result.metadata.warnings.unshift(...recordWarnings.map(({ rule, message }) => ({ rule, message })));
+    }
     texts = { markdown: result.markdown, json: metadataJson(result.metadata), metadataLine: task.mode === 'ndjson' ? JSON.stringify(result.metadata) : null };
   } catch (error) {
     sha256();
@@ -111,6 +129,17 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
   // Hashed here, off the main thread: the journal keeps them, and resume compares them with the disk.
   const written = { md: outputHash(texts.markdown), json: outputHash(texts.json) };
   return { ok: true, unchanged: false, messages, texts: null, written, ...facts, ...done };
+}
+
+/** What a record tells the conversion: the URL it was captured from, the charset its HTTP header declared. */
+function recordOptions(record: RecordRef): Pick<ConvertOptions, 'url' | 'charset'> {
+  let url: string | null = null;
+  try {
+    url = record.targetUri && /^https?:$/.test(new URL(record.targetUri).protocol) ? record.targetUri : null;
+  } catch {
+    url = null;
+  }
+  return { url, charset: record.charset };
 }
 
 /** One writer per output directory (it remembers the directories it has checked). */

@@ -144,14 +144,18 @@ export async function main(argv: string[]): Promise<number> {
       prune: options.outDir ? [resolve(options.outDir), resolve(options.outDir, STATE_DIR)] : [],
     },
   );
-  let inputs: Input[] = discovered.inputs;
+  // Web archives (told by their bytes) become their records, before --shard takes its share.
+  const { expandArchives } = await import('../batch/archive/expand.js');
+  const expanded = await expandArchives(discovered.inputs, options.maxBytes);
+  let inputs: Input[] = expanded.inputs;
   /** Every input, before --shard takes its share: --check looks for outputs none of them makes. */
   const allInputs = inputs;
   if (args.some((a) => a.value === '-')) inputs.unshift({ path: '-', rel: 'stdin' });
-  let problems = discovered.problems;
+  let problems = [...discovered.problems, ...expanded.problems];
+  let skippedRecords = expanded.skipped;
   let hidden = discovered.hidden;
   // Nothing to convert is a usage error: the arguments name no input.
-  if (inputs.length === 0 && problems.length === 0) {
+  if (inputs.length === 0 && problems.length === 0 && skippedRecords.length === 0) {
     const passed = hidden.length > 0 ? `; ${hidden.length} hidden ${hidden.length === 1 ? 'file' : 'files'} skipped (--hidden takes them)` : '';
     return usage(`no input files found (extensions taken: ${(options.ext ?? DEFAULT_EXTENSIONS).join(' ')}; see --ext)${passed}`);
   }
@@ -175,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
     inputs = inputs.filter((i) => inShard(i.rel, shard));
     problems = problems.filter((p) => inShard(p.path, shard));
     hidden = hidden.filter((path) => inShard(path, shard));
+    skippedRecords = skippedRecords.filter((r) => inShard(r.key, shard));
   }
 
   const controller = new AbortController();
@@ -206,6 +211,7 @@ export async function main(argv: string[]): Promise<number> {
       fsync: options.fsync,
       reportPath: options.report ?? null,
       hidden,
+      skippedRecords,
       quiet: options.quiet === true,
       verbose: options.verbose === true,
       progress: process.stderr.isTTY === true && options.quiet !== true,

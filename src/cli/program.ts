@@ -48,13 +48,16 @@ Examples:
   unboil pages/ -o expected --check     CI: fail (exit 3) when outputs are stale
   find . -name '*.html' -print0 | unboil --files-from - -0 --ndjson
   unboil archive/ -o out --shard 2/8    convert the 2nd of 8 disjoint shards
+  unboil crawl.warc.gz -o out           a web archive (WARC or WACZ): one output per page captured
 
 Output: one input goes to stdout, or to the file -o FILE.md / --output FILE; -o DIR (a directory,
 or a path not ending in .md) mirrors the inputs into DIR.
 
 Batch: inputs are files, directories (walked recursively; hidden entries skipped and counted,
 see --hidden) and globs;
-directories and globs take ${DEFAULT_EXTENSIONS.join(' ')} (see --ext). With --out-dir the
+directories and globs take ${DEFAULT_EXTENSIONS.join(' ')} (see --ext). WARC and WACZ
+files, told by their bytes, are read record by record: each 2xx HTML, XHTML or PDF capture is an
+input, written to DIR/HOST/PATH.md from its URL; skipped records are counted by reason. With --out-dir the
 input tree is mirrored; outputs are written atomically; inputs whose outputs were made from the
 same bytes by the same version and options are skipped (--force redoes them). Ctrl-C stops
 cleanly (exit 130): rerun the same command to resume.
@@ -94,7 +97,7 @@ export function buildProgram(): Command {
     .option('-0, --null', 'with --files-from: paths are separated by NUL (find -print0)')
     .option('--include <glob>', 'take only files matching GLOB (repeatable)', collect, [])
     .option('--exclude <glob>', 'skip files and directories matching GLOB (repeatable)', collect, [])
-    .option('--ext <list>', 'extensions taken from directories and globs (default html,htm,xhtml,pdf,txt,md)', parseExtensions)
+    .option('--ext <list>', 'extensions taken from directories and globs (default html,htm,xhtml,pdf,txt,md,warc,warc.gz,wacz)', parseExtensions)
     .option('--hidden', 'walk hidden (dot) files and directories too')
     .option('--unordered', 'with --ndjson: print lines as documents finish, not in input order')
     .option('--check', 'convert in memory and compare with the files in --out-dir; write nothing; exit 3 if any differ, or a file there is made by no input (orphan)')
@@ -104,7 +107,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--max-per-worker <n>', 'replace a worker thread after N documents (0: never)').default(5000).argParser(parseWholeNumber))
     .addOption(new Option('--max-memory <mb>', 'heap limit of each worker thread, in MB').default(2048).argParser(parsePositiveInt))
     .option('--report <file>', 'write one JSON line per input to FILE (path, status, outputs, sha256, bytes, ms, warnings, error)')
-    .option('--shard <k/n>', 'convert only the inputs of shard K of N (by path hash; K from 1)')
+    .option('--shard <k/n>', "convert only the inputs of shard K of N (by output path hash; K from 1); a web archive's records are split too")
     .option('--no-fsync', 'do not fsync outputs before renaming them into place (faster; a power cut may lose recent ones)')
     .addHelpText('after', HELP_AFTER)
     .showHelpAfterError('(run "unboil --help" for usage)');

@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 // jsdom uses it: a maintained implementation of the spec's byte-level algorithm.
 const sniffHtmlEncoding = require('html-encoding-sniffer') as (
   bytes: Uint8Array,
-  options?: { defaultEncoding?: string },
+  options?: { defaultEncoding?: string; transportLayerEncodingLabel?: string },
 ) => string;
 
 const UNDECLARED = 'x-unboil-undeclared';
@@ -29,13 +29,15 @@ export interface Decoded {
 }
 
 /**
- * Decode HTML bytes per the HTML standard's sniffing. When the page declares nothing, valid UTF-8
+ * Decode HTML bytes per the HTML standard's sniffing (BOM, the transport's charset, the page's
+ * declaration). When the page declares nothing, valid UTF-8
  * is read as UTF-8 and anything else goes to a statistical detector (chardet); a page that
  * declares UTF-8 but is not valid UTF-8 is detected too (the declaration lies), and a page that
  * declares a legacy charset but is valid UTF-8 with non-ASCII text is read as UTF-8.
  */
-export async function decodeHtml(bytes: Uint8Array): Promise<Decoded> {
-  const sniffed = sniffHtmlEncoding(bytes, { defaultEncoding: UNDECLARED });
+export async function decodeHtml(bytes: Uint8Array, transportCharset: string | null = null): Promise<Decoded> {
+  // The transport's charset (an HTTP header's) comes after a BOM and before the page's own, as the standard orders them.
+  const sniffed = sniffHtmlEncoding(bytes, { defaultEncoding: UNDECLARED, ...(transportCharset ? { transportLayerEncodingLabel: transportCharset } : {}) });
   if (sniffed !== UNDECLARED) {
     const encoding = (await canonical(sniffed)) ?? 'utf-8';
     if (encoding === 'utf-8' && !isValidUtf8(bytes)) {

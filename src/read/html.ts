@@ -16,8 +16,8 @@ import { BLOCK_TAGS, limitDepth, MAX_TREE_DEPTH, type TreeShape } from '../hast/
 const PARSE5_OPTIONS = { sourceCodeLocationInfo: false, scriptingEnabled: false } as const;
 
 /** HTML bytes -> hast: decode per the HTML standard's sniffing, then parse as rehype-parse does. */
-export async function readHtml(bytes: Uint8Array, file: VFile): Promise<Root> {
-  const decoded = await decodeHtml(bytes);
+export async function readHtml(bytes: Uint8Array, file: VFile, transportCharset: string | null = null): Promise<Root> {
+  const decoded = await decodeHtml(bytes, transportCharset);
   file.data.encoding = decoded.encoding;
   if (decoded.how === 'declared-but-invalid') {
     warn(file, 'charset-mismatch', `declared charset is wrong for these bytes; decoded as ${decoded.encoding}`);
