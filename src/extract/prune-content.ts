@@ -8,7 +8,7 @@ import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
 import { firstWords } from '../clean/first-words.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
-import { keptByProse, MIN_REAL_PROSE_CHARS, recordRemoval } from '../clean/prose-guard.js';
+import { keptByProse, MIN_REAL_PROSE_CHARS, realProse, recordRemoval } from '../clean/prose-guard.js';
 
 /**
  * Inside the selected article, drop blocks that look like boilerplate by their make-up (after
@@ -34,8 +34,9 @@ export default function pruneContent() {
     const layoutWords = file.data.layoutWords;
     // Each block's rule, worked out once: linkListShare's survey and the removal read the same.
     const rules = new Map<Element, string | null>();
+    const holders = mainContentHolders(file, stats);
     const ruleOf = (node: Element): string | null => {
-      if (!CONDITIONAL.has(node.tagName)) return null;
+      if (!CONDITIONAL.has(node.tagName) || holders.has(node)) return null;
       let rule = rules.get(node);
       if (rule === undefined) rules.set(node, (rule = conditionalRule(node, stats, kind, layoutWords)));
       return rule;
@@ -95,6 +96,19 @@ function linkListShare(tree: Root, stats: StatsMap, ruleOf: (node: Element) => s
   return lists / total;
 }
 
+/**
+ * The blocks that hold the main container select-main-content chose (its ancestors): never pruned
+ * whole, whatever the link lists around the article make of their figures (a printed page's body
+ * wrapper, mostly menus), as that would take the article with them; what is inside is still pruned.
+ */
+function mainContentHolders(file: VFile, stats: StatsMap): Set<Element | Root> {
+  const holders = new Set<Element | Root>();
+  for (const part of file.data.mainContent?.parts ?? []) {
+    for (let node = stats.get(part)?.parent ?? null; node && !holders.has(node); node = stats.get(node)?.parent ?? null) holders.add(node);
+  }
+  return holders;
+}
+
 /** Whether the main container select-main-content chose holds an article's prose. */
 function foundArticle(file: VFile, stats: StatsMap): boolean {
   const parts = file.data.mainContent?.parts ?? [];
@@ -110,9 +124,11 @@ function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutW
   if (weight < 0 && s.proseText < 200) return 'prune-negative-class';
   if (s.text === 0) return hasMedia(node) ? null : 'prune-empty';
   const isList = node.tagName === 'ul' || node.tagName === 'ol';
-  if (weight <= 0 && density > MAX_LINK_DENSITY && !(isList && density < 0.5 && s.text > 200)) return 'prune-link-list';
-  if (weight > 0 && density > MAX_LINK_DENSITY_POSITIVE) return 'prune-link-list';
-  return null;
+  const linkList = (weight <= 0 && density > MAX_LINK_DENSITY && !(isList && density < 0.5 && s.text > 200)) || (weight > 0 && density > MAX_LINK_DENSITY_POSITIVE);
+  // Links beside a run of prose paragraphs do not make the paragraphs a link list (a printed
+  // page's story continued above its "Most popular" list): the block stays, and its link lists
+  // are pruned one by one below it.
+  return linkList && !realProse(node, stats, true, 0) ? 'prune-link-list' : null;
 }
 
 function hasMedia(node: Element): boolean {

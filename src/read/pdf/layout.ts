@@ -6,6 +6,7 @@ import { buildVocabulary, joinLines, type Vocabulary } from './hyphenation.js';
 import type { Line } from './lines.js';
 import { readTitleBlock } from './title-block.js';
 import { el, text } from './hast.js';
+import { linkText, type PdfLink } from './links.js';
 
 /** A block is a pull quote when at least this share of its word triples occur in the body text. */
 const PULL_QUOTE_OVERLAP = 0.8;
@@ -15,9 +16,9 @@ const PULL_QUOTE_MIN_WORDS = 5;
 /**
  * Untagged PDFs: lines (furniture already removed) -> blocks -> hast. The title block goes to
  * the metadata, pull quotes that repeat the body are dropped, captions become figures, footnotes
- * move to the end.
+ * move to the end, and the text under link annotations becomes links (links.ts).
  */
-export function layoutToHast(lines: Line[], pageHeight: (page: number) => number, file: VFile): ElementContent[] {
+export function layoutToHast(lines: Line[], pageHeight: (page: number) => number, file: VFile, links: PdfLink[] = []): ElementContent[] {
   let body = bodyStyle(lines);
   measureColumns(lines, body);
   body = bodyStyle(lines);
@@ -31,6 +32,12 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
   const out: ElementContent[] = [];
   const footnotes: ElementContent[] = [];
   let list: { ordered: boolean; node: ReturnType<typeof el> } | null = null;
+  // A block's text, with the link annotations whose anchors start on its lines made links.
+  const used = new Set<PdfLink>();
+  const inline = (block: Block, content: string): ElementContent[] => {
+    const own = links.filter((l) => !used.has(l) && block.lines.some((line) => line.page === l.page && line.text.includes(l.pieces[0]!)));
+    return own.length ? linkText(content, own, (pieces) => joinLines(pieces, vocabulary), used) : [text(content)];
+  };
   for (const block of blocks) {
     if (removed.has(block)) continue;
     const content = blockText(block, vocabulary);
@@ -41,7 +48,7 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
     }
     switch (block.kind) {
       case 'heading':
-        out.push(el(`h${block.level ?? 2}`, [text(content)]));
+        out.push(el(`h${block.level ?? 2}`, inline(block, content)));
         break;
       case 'list-item': {
         const ordered = block.ordered === true;
@@ -50,11 +57,11 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
           out.push(list.node);
         }
         const item = content.replace(ordered ? NUMBERED : BULLET, '');
-        list.node.children.push(el('li', [text(item)]));
+        list.node.children.push(el('li', inline(block, item)));
         break;
       }
       case 'blockquote':
-        out.push(el('blockquote', [el('p', [text(content)])]));
+        out.push(el('blockquote', [el('p', inline(block, content))]));
         break;
       case 'caption':
         // The figure itself is an image the text layer does not carry: a caption alone would
@@ -65,10 +72,10 @@ export function layoutToHast(lines: Line[], pageHeight: (page: number) => number
         out.push(el('table', [el('tbody', block.lines.map((l, i) => el('tr', l.cells!.map((c) => el(i === 0 ? 'th' : 'td', [text(c.text)])))))]));
         break;
       case 'footnote':
-        footnotes.push(el('p', [text(content)]));
+        footnotes.push(el('p', inline(block, content)));
         break;
       default:
-        out.push(el('p', [text(content)]));
+        out.push(el('p', inline(block, content)));
     }
   }
   if (footnotes.length) {
