@@ -6,7 +6,8 @@
  * A corpus with page types (wcxb-dev) is scored with WCXB's own metric (bench/wcxb-metric.ts):
  * overall and per page type, n, F1, P, R and the `with`/`without` snippet rates, for half 1, half 2
  * and all pages (bench/halves.ts), with convert()'s page-type accuracy when it reports one. Other
- * corpora are scored with the benchmark's shingle metric. `--half 1|2` converts and scores one half.
+ * corpora are scored with the benchmark's shingle metric, also for half 1, half 2 and all pages.
+ * `--half 1|2` converts and scores one half.
  * The reference scorer (../shared/tools/score-wcxb.mjs or score.mjs), when present, scores the same
  * predictions and its line is printed under ours, so the two can be seen to agree.
  *
@@ -15,7 +16,7 @@
  * `--warc` packs the pages into a WARC (each at its manifest URL) and converts it with the CLI, as
  * a crawl would be read: its figures must equal those without.
  *
- * On a corpus with halves, `--worst` lists half 1 unless `--half 2` is given: half 2 is held out.
+ * `--worst` lists half 1 unless `--half 2` is given: half 2 is held out.
  */
 import { writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,8 +48,8 @@ const label = half === null ? name : `${name} half ${half}`;
 const speed = `${(rows.length / seconds).toFixed(1)} docs/s  ${(bytes / 1e6 / seconds).toFixed(2)} MB/s  (${(rows.length / cpuSeconds).toFixed(1)} docs per CPU-second)`;
 const json = hasFlag('--json');
 const withReference = !hasFlag('--no-reference');
-/** The scopes printed: the half asked for, or (on a corpus with page types) both halves and all pages. */
-const scopes: (Half | null)[] = half !== null ? [half] : run.wcxb ? [1, 2, null] : [null];
+/** The scopes printed: the half asked for, or both halves and all pages. */
+const scopes: (Half | null)[] = half !== null ? [half] : [1, 2, null];
 
 if (run.wcxb) {
   const report: Record<string, unknown> = { corpus: name, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds };
@@ -74,9 +75,18 @@ if (run.wcxb) {
 } else {
   const scores = shingleScores(rows);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ corpus: name, ...(half === null ? {} : { half }), ...scores, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds, structure })}\n`);
+    const halves = half === null ? { half1: shingleScores(rowsOf(rows, 1)), half2: shingleScores(rowsOf(rows, 2)) } : { half };
+    process.stdout.write(`${JSON.stringify({ corpus: name, ...halves, ...scores, failed, docsPerSecond: rows.length / seconds, docsPerCpuSecond: rows.length / cpuSeconds, structure })}\n`);
   } else {
-    process.stdout.write(`${label}: n=${scores.n}  F1 ${f(scores.f1)}  precision ${f(scores.precision)}  recall ${f(scores.recall)}  failed=${failed}  ${speed}\n`);
+    process.stdout.write(`${label}: n=${rows.length}  failed=${failed}  ${speed}\n`);
+    for (const scope of scopes) {
+      const s = shingleScores(rowsOf(rows, scope));
+      process.stdout.write(`${scope === null ? 'all' : `half ${scope}`}: n=${s.n}  F1 ${f(s.f1)}  precision ${f(s.precision)}  recall ${f(s.recall)}\n`);
+      if (withReference) {
+        const line = referenceLines('score.mjs', scope, ['--n-bootstrap', '200']).join('\n');
+        if (line) process.stdout.write(`  reference score.mjs: ${line}\n`);
+      }
+    }
     if (structure) process.stdout.write(`  ${formatStructure(structure)}\n`);
   }
 }
@@ -98,13 +108,13 @@ if (worst > 0) {
     for (const r of ranked.slice(0, worst)) process.stdout.write(`  worst ${r.id}  ${r.pageType}  F1 ${f(r.page!.f1)}  P ${f(r.page!.precision)}  R ${f(r.page!.recall)}\n`);
   } else {
     const low = (r: QualityRow) => Math.min(precisionOf(r.match!), recallOf(r.match!));
-    const ranked = [...rows].sort((a, b) => low(a) - low(b));
+    const ranked = rowsOf(rows, half ?? 1).sort((a, b) => low(a) - low(b));
     for (const r of ranked.slice(0, worst)) process.stdout.write(`  worst ${r.id}  P ${f(precisionOf(r.match!))}  R ${f(recallOf(r.match!))}\n`);
   }
 }
 
 // The reference scorer, when the shared folder is there: the two lines must agree.
-if (!run.wcxb && withReference) {
+if (!run.wcxb && withReference && json) {
   const line = referenceLines('score.mjs', half, ['--n-bootstrap', '200']).join('\n');
   if (line) process.stdout.write(`  reference score.mjs: ${line}\n`);
 }

@@ -81,9 +81,10 @@ export function keptByProse(nodes: Element | readonly ElementContent[], stats: S
 
 /**
  * The real prose a block (or a run of sibling blocks) holds, or null when it holds none worth
- * keeping against its name. `runs`: whether a run of paragraphs with no heading counts.
+ * keeping against its name. `runs`: whether a run of paragraphs with no heading counts; `minShare`:
+ * the share of the block's text the real prose must be.
  */
-export function realProse(nodes: Element | readonly ElementContent[], stats: StatsMap, runs = true): RealProse | null {
+export function realProse(nodes: Element | readonly ElementContent[], stats: StatsMap, runs = true, minShare = MIN_REAL_PROSE_SHARE): RealProse | null {
   const roots = (Array.isArray(nodes) ? nodes : [nodes]) as readonly ElementContent[];
   let total = 0;
   for (const n of roots) if (isElement(n)) total += stats.get(n)?.text ?? 0;
@@ -142,7 +143,7 @@ export function realProse(nodes: Element | readonly ElementContent[], stats: Sta
     close();
   }
   const real = headed + code + longestRunChars;
-  if (real < MIN_REAL_PROSE_CHARS || real / total < MIN_REAL_PROSE_SHARE) return null;
+  if (real < MIN_REAL_PROSE_CHARS || real / total < minShare) return null;
   const reason = headed >= code && headed >= longestRunChars ? 'a headed section of prose' : code >= longestRunChars ? 'code' : `${longestRun} paragraphs ${longestRunCode ? 'and code' : 'of prose'}`;
   return { chars: real, reason };
 }

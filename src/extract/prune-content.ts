@@ -8,7 +8,7 @@ import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
 import { firstWords } from '../clean/first-words.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
-import { keptByProse, MIN_REAL_PROSE_CHARS, recordRemoval } from '../clean/prose-guard.js';
+import { keptByProse, MIN_REAL_PROSE_CHARS, realProse, recordRemoval } from '../clean/prose-guard.js';
 
 /**
  * Inside the selected article, drop blocks that look like boilerplate by their make-up (after
@@ -33,6 +33,8 @@ export default function pruneContent() {
     const layoutWords = file.data.layoutWords;
     // Each block's rule, worked out once: linkListShare's survey and the removal read the same.
     const rules = new Map<Element, string | null>();
+    const article = foundArticle(file, stats);
+    const holders = article ? mainContentHolders(file, stats) : new Set<Element | Root>();
     const ruleOf = (node: Element): string | null => {
       if (!CONDITIONAL.has(node.tagName)) return null;
       let rule = rules.get(node);
@@ -41,7 +43,7 @@ export default function pruneContent() {
     };
     // On a page of a certain type that runs these rules (an article, a thread, a product or service
     // page) link lists are chrome however many there are; on an uncertain page they may be content.
-    const lists = file.data.pageType?.certain || foundArticle(file, stats) ? 0 : linkListShare(tree, stats, ruleOf);
+    const lists = file.data.pageType?.certain || article ? 0 : linkListShare(tree, stats, ruleOf);
     const keepLists = lists > LINK_LISTS_ARE_CONTENT;
     if (keepLists) explain(file, 'keep-link-lists', () => `kept the link lists: they are ${Math.round(100 * lists)}% of the article's text`);
     const stack: Array<Root | Element> = [tree];
@@ -49,7 +51,7 @@ export default function pruneContent() {
       const parent = stack.pop()!;
       parent.children = parent.children.filter((child) => {
         if (!isElement(child)) return true;
-        const rule = ruleOf(child);
+        const rule = holders.has(child) ? null : ruleOf(child);
         if (rule && !(keepLists && rule === 'prune-link-list')) {
           recordRemoval(file, rule, child, stats);
           explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
@@ -94,6 +96,22 @@ function linkListShare(tree: Root, stats: StatsMap, ruleOf: (node: Element) => s
   return lists / total;
 }
 
+/**
+ * The blocks that hold the main container select-main-content chose (its ancestors), when that
+ * container holds an article's prose: never pruned whole, whatever the link lists around the
+ * article make of their figures (a printed page's body wrapper, mostly menus), as that would take
+ * the article with them; what is inside is still pruned. Around a container of links (a listing)
+ * they may go, and the page falls back to its readable text (ensure-article.ts). wcxb-dev half 1,
+ * with the guard for every main container: listings lost 0.47 F1 on one page that fell back so.
+ */
+function mainContentHolders(file: VFile, stats: StatsMap): Set<Element | Root> {
+  const holders = new Set<Element | Root>();
+  for (const part of file.data.mainContent?.parts ?? []) {
+    for (let node = stats.get(part)?.parent ?? null; node && !holders.has(node); node = stats.get(node)?.parent ?? null) holders.add(node);
+  }
+  return holders;
+}
+
 /** Whether the main container select-main-content chose holds an article's prose. */
 function foundArticle(file: VFile, stats: StatsMap): boolean {
   const parts = file.data.mainContent?.parts ?? [];
@@ -109,9 +127,11 @@ function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutW
   if (weight < 0 && s.proseText < 200) return 'prune-negative-class';
   if (s.text === 0) return hasMedia(node) ? null : 'prune-empty';
   const isList = node.tagName === 'ul' || node.tagName === 'ol';
-  if (weight <= 0 && density > MAX_LINK_DENSITY && !(isList && density < 0.5 && s.text > 200)) return 'prune-link-list';
-  if (weight > 0 && density > MAX_LINK_DENSITY_POSITIVE) return 'prune-link-list';
-  return null;
+  const linkList = (weight <= 0 && density > MAX_LINK_DENSITY && !(isList && density < 0.5 && s.text > 200)) || (weight > 0 && density > MAX_LINK_DENSITY_POSITIVE);
+  // Links beside a run of prose paragraphs do not make the paragraphs a link list (a printed
+  // page's story continued above its "Most popular" list): the block stays, and its link lists
+  // are pruned one by one below it.
+  return linkList && !realProse(node, stats, true, 0) ? 'prune-link-list' : null;
 }
 
 function hasMedia(node: Element): boolean {

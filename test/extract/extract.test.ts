@@ -33,6 +33,25 @@ describe('prune-content', () => {
     expect(r.rules).toContain('prune-link-list');
   });
 
+  it('keeps a run of prose paragraphs that shares a block with link lists, and prunes the lists below it', async () => {
+    const links = Array.from({ length: 12 }, (_, i) => `<li><a href="/s${i}">Another story number ${i} with a long linked headline</a></li>`).join('');
+    // The story goes on in a container of its own (a page break in a printed page), beside a list of links.
+    // Plain sentences without commas: it is the run of paragraphs that keeps them, not their punctuation.
+    const plain = (n: number) => `<p>The rest of the story goes on in paragraph number ${n} and it tells the reader what the council decided to do next.</p>`;
+    const r = await run(`<body><article>${prose('main', 2)}<div>${[1, 2, 3, 4].map(plain).join('')}<ul>${links}</ul></div></article></body>`);
+    expect(r.markdown).toContain('paragraph number 4');
+    expect(r.markdown).not.toContain('Another story');
+  });
+
+  it('never prunes whole the block that holds the article, however many links are around it', async () => {
+    const plain = (n: number) => `<p>The story goes on in paragraph number ${n} and it tells the reader what the council decided to do next week.</p>`;
+    const menu = `<div>${Array.from({ length: 20 }, (_, i) => `<a href="/m${i}">Section ${i}</a>`).join(' ')}</div>`;
+    const r = await run(`<body><div><div>${menu}</div><div><article><h1>The headline</h1>${[1, 2, 3].map(plain).join('')}</article></div>${menu}</div></body>`);
+    expect(r.markdown).toContain('paragraph number 3');
+    expect(r.markdown).not.toContain('Section 1');
+    expect(r.rules).not.toContain('fallback-page-text');
+  });
+
   it('drops a block headed "Related articles"', async () => {
     const r = await run(`<body><article>${prose('main', 5)}<h2>Related articles</h2><p>Something else entirely that is not this story at all.</p></article></body>`);
     expect(r.markdown).not.toContain('Something else');

@@ -90,6 +90,23 @@ describe('PDF layout: lines to blocks', () => {
     expect(markdown.indexOf(prose(3, 4))).toBeLessThan(markdown.indexOf('1 The levels'));
   });
 
+  it('makes a superscript note reference and its note a GFM footnote', async () => {
+    const line = 'The river rose two metres in a week, the highest level since records began.';
+    const pdf = await makePdf((doc) => {
+      titleBlock(doc);
+      const y = setColumn(doc, [wrap(prose(1, 4), 90)], 56, 130);
+      putLines(doc, [{ text: line, x: 56, y }]);
+      doc.font('Times-Roman').fontSize(11);
+      // The reference: a smaller "1" raised above the line's baseline, right after its full stop.
+      putLines(doc, [{ text: '1', x: 56 + doc.widthOfString(line) + 0.5, y: y - 3, size: 7 }]);
+      setColumn(doc, [wrap(prose(2, 4), 90)], 56, y + 11 * 1.35 + 8);
+      putLines(doc, [{ text: '1 The levels were measured by the county in February.', x: 56, y: 760, size: 8 }]);
+    });
+    const { markdown } = await convert(pdf, { path: 'a.pdf' });
+    expect(markdown).toContain('since records began.[^1]');
+    expect(markdown.trimEnd().endsWith('[^1]: The levels were measured by the county in February.')).toBe(true);
+  });
+
   it('keeps an indented block quote', async () => {
     const pdf = await makePdf((doc) => {
       titleBlock(doc);

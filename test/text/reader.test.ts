@@ -120,6 +120,24 @@ describe('finding the article in a page dump', () => {
     expect(text.join()).not.toContain('long comment');
   });
 
+  it("keeps a listicle's cards (a heading, its facts, a linked buy line) between the article's paragraphs, not a menu's sections", () => {
+    const card = (n: number) => [
+      `## Gadget ${n}`,
+      `- Lasts a whole day on one charge\n- Folds flat into a coat pocket\n- Comes in three colours`,
+      `[Gadget ${n} with case](https://shop.example/g${n}) [$${n}9.99](https://shop.example/g${n}) [Buy now](https://shop.example/g${n}/buy)`,
+    ];
+    const menu = (name: string) => [`## ${name}`, `- [${name} one](/a)\n- [${name} two](/b)\n- [${name} three](/c)`];
+    const page = [...menu('Sports'), ...menu('Business'), ...menu('Living'), prose(1), prose(2), ...card(1), ...card(2), ...card(3), prose(3), '© 2020 The Paper. All rights reserved.'].join('\n\n');
+    const tree = parse(page);
+    findArticle(tree, new VFile());
+    const text = JSON.stringify(tree.children);
+    expect(text).toContain('Paragraph 1');
+    expect(text).toContain('Gadget 2 with case');
+    expect(text).toContain('Folds flat into a coat pocket');
+    expect(text).toContain('Paragraph 3');
+    expect(text).not.toContain('Business two');
+  });
+
   it('leaves a text with no boilerplate as it is', () => {
     const tree = parse(`# Title\n\nShort line\n\n${prose(1)}\n\nThanks for reading`);
     findArticle(tree, new VFile());

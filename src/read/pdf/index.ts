@@ -10,6 +10,7 @@ import { pageLines, type Line } from './lines.js';
 import { findFurniture, runningSiteName, stampedUrl } from './furniture.js';
 import { layoutToHast } from './layout.js';
 import { readTagged } from './tagged.js';
+import { pageLinks, type PdfLink } from './links.js';
 import { documentOf, el } from './hast.js';
 
 /**
@@ -40,7 +41,8 @@ async function readDocument(doc: PdfDocument, file: VFile): Promise<Root> {
     info.proposeDates();
     return documentOf(tagged.body, tagged.lang);
   }
-  const pages = await readAllRuns(doc, file);
+  const links: PdfLink[] = [];
+  const pages = await readAllRuns(doc, file, links);
   const chars = pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.str.length, 0), 0);
   if (chars === 0) {
     warn(file, 'pdf-no-text', `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
@@ -59,15 +61,18 @@ async function readDocument(doc: PdfDocument, file: VFile): Promise<Root> {
   }
   const lines: Line[] = perPage.flatMap((p) => p.lines.filter((l) => !drop.has(l)));
   const heights = new Map(pages.map((p) => [p.page, p.height]));
-  const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file);
+  const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file, links);
   const titles = (file.data.candidates ?? []).filter((c) => c.field === 'title').map((c) => String(c.value));
   propose(file, 'siteName', runningSiteName(furniture, titles.at(-1) ?? null), 'text');
   info.proposeDates();
   return documentOf([el('article', body)], null);
 }
 
-/** Every page's text runs, one page at a time; a page that cannot be read is skipped with a warning. */
-async function readAllRuns(doc: PdfDocument, file: VFile): Promise<PageRuns[]> {
+/**
+ * Every page's text runs, one page at a time, and its link annotations (into `links`); a page that
+ * cannot be read is skipped with a warning.
+ */
+async function readAllRuns(doc: PdfDocument, file: VFile, links: PdfLink[]): Promise<PageRuns[]> {
   const pages: PageRuns[] = [];
   let failed = 0;
   let rotated = 0;
@@ -76,7 +81,10 @@ async function readAllRuns(doc: PdfDocument, file: VFile): Promise<PageRuns[]> {
     try {
       const page = await doc.getPage(n);
       const runs = await pageRuns(page, n);
+      const annotations = await page.getAnnotations().catch(() => []);
+      const [x0 = 0, y0 = 0] = page.view;
       page.cleanup();
+      links.push(...pageLinks(annotations, runs, [x0, y0]));
       rotated += runs.rotated;
       pages.push(runs);
     } catch (error) {

@@ -21,7 +21,15 @@ export interface Line {
   pageHeight: number;
   /** The parts of a row set apart by wide gaps (table cells), when there are two or more. */
   cells?: Array<{ x: number; text: string }>;
+  /** Labels of the note references set as superscripts on the line ("1", "*"), in order. */
+  noteRefs?: string[];
 }
+
+/** A superscript that is a note reference: a number or a note mark. */
+const NOTE_LABEL = /^(\d{1,3}|[*†‡§¶])$/u;
+/** A superscript is smaller than the line's text by this ratio, and raised by this share of its size. */
+const SUPERSCRIPT_RATIO = 0.85;
+const SUPERSCRIPT_RISE = 0.1;
 
 /** Runs whose baselines differ by less than this share of the font size are on one row. */
 const SAME_ROW = 0.35;
@@ -243,12 +251,17 @@ function makeLine(page: number, column: number, runs: Run[], columnLeft: number,
   const { x, right, y, size, font } = segmentOf(runs);
   let text = '';
   let end = -Infinity;
+  const noteRefs: string[] = [];
   for (const r of runs) {
-    if (text !== '' && r.x - end > WORD_GAP * r.size && !/\s$/.test(text) && !/^\s/.test(r.str)) text += ' ';
-    text += r.str;
+    // A note reference stands against the word it follows ("said.1"), whatever the gap.
+    const noteRef = text !== '' && r.size < SUPERSCRIPT_RATIO * size && r.y - y > SUPERSCRIPT_RISE * size && NOTE_LABEL.test(r.str.trim());
+    if (noteRef) noteRefs.push(r.str.trim());
+    else if (text !== '' && r.x - end > WORD_GAP * r.size && !/\s$/.test(text) && !/^\s/.test(r.str)) text += ' ';
+    text += noteRef ? r.str.trim() : r.str;
     end = Math.max(end, r.x + r.w);
   }
   return {
+    ...(noteRefs.length ? { noteRefs } : {}),
     page,
     column,
     x,

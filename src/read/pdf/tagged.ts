@@ -5,6 +5,7 @@ import { propose } from '../../metadata/candidates.js';
 import type { PdfDocument } from './open.js';
 import { normaliseRunText } from './normalise.js';
 import { el, text } from './hast.js';
+import { linkUrl } from './links.js';
 
 /** The structure tree must hold at least this share of a tagged PDF's text to be trusted. */
 const MIN_TAGGED_SHARE = 0.3;
@@ -134,8 +135,8 @@ export async function readTagged(doc: PdfDocument, file: VFile): Promise<{ body:
     }
     const links = new Map<string, string>();
     for (const a of annotations as Array<{ id: string; subtype: string; url?: string; unsafeUrl?: string }>) {
-      const url = a.url ?? a.unsafeUrl;
-      if (a.subtype === 'Link' && url) links.set(a.id, url);
+      const url = linkUrl(a);
+      if (url) links.set(a.id, url);
     }
     if (!tree) continue;
     const used = { chars: 0 };

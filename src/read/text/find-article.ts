@@ -74,6 +74,7 @@ export default function findArticle(tree: Root, file: VFile, headerEnd = 0): voi
     const { block } = scored[i]!;
     if (block.type === 'list' && scored[i - 1]!.score <= -LABEL_PENALTY) scored[i]!.score = Math.min(scored[i]!.score, -block.children.length);
   }
+  keepCards(scored);
   // A header with paragraphs of prose before it is no header (a title or date printed below the
   // article, in a footer): the hint is then ignored.
   const header = scored.slice(0, headerEnd);
@@ -117,8 +118,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
     return words > 0 ? -1 : -2;
   }
   if (words === 0) return hasImage(block) ? 0 : -2;
-  const marks = raw.split(LINK_MARK).length - 1;
-  const linked = Math.min(words, linkWords(block as Nodes) + marks * WORDS_PER_LINK_MARK);
+  const linked = linkedWords(block, raw, words);
   if (WIDGET.test(raw)) return -Math.max(LABEL_PENALTY, words);
   if (linked / words > MAX_LINK_SHARE) return -(words + 2);
   if (block.type === 'list') return scoreList(block);
@@ -142,6 +142,19 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (words >= HEADLINE_WORDS) return (words - linked) / 2;
   if (sentence) return 1;
   return words >= PROSE_WORDS ? -1 : -2;
+}
+
+/** The words of a block that are link text (a text browser's link marker counts for a few). */
+function linkedWords(block: RootContent, raw: string, words: number): number {
+  const marks = raw.split(LINK_MARK).length - 1;
+  return Math.min(words, linkWords(block as Nodes) + marks * WORDS_PER_LINK_MARK);
+}
+
+/** Whether a block holds words that are mostly not links (a card's description, its facts). */
+function unlinkedText(block: RootContent): boolean {
+  const raw = textOf(block);
+  const words = wordCount(squash(clean(raw)));
+  return words > 0 && linkedWords(block, raw, words) / words <= MAX_LINK_SHARE;
 }
 
 /**
@@ -183,6 +196,47 @@ function hasImage(block: RootContent): boolean {
     found = true;
   });
   return found;
+}
+
+/** A run of at least this many cards is a listicle's (products, places, picks)... */
+const MIN_CARDS = 3;
+/** ...each a heading and at most this many blocks under it. */
+const MAX_CARD_BLOCKS = 4;
+
+/**
+ * Cards: a run of sections, each a heading over a few blocks of which one at least is a linked
+ * line (a product's "Buy" line, a place's booking link; a menu's sections hold link lists) and one
+ * at least is unlinked text (its description, its facts). The links count against each
+ * card alone, but the run is a listicle's body: its blocks score zero, so the article span goes
+ * through them when prose stands on both sides, and does not reach for them when it does not.
+ */
+function keepCards(scored: Scored[]): void {
+  const cards: Array<[number, number]> = [];
+  const flush = () => {
+    if (cards.length >= MIN_CARDS) for (const [from, to] of cards) for (let k = from; k < to; k++) scored[k]!.score = Math.max(0, scored[k]!.score);
+    cards.length = 0;
+  };
+  let i = 0;
+  while (i < scored.length) {
+    if (scored[i]!.block.type !== 'heading') {
+      flush();
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < scored.length && scored[end]!.block.type !== 'heading' && end - i <= MAX_CARD_BLOCKS) end++;
+    const under = scored.slice(i + 1, end);
+    const linked = under.some((s) => s.score <= DROP_SCORE && s.block.type === 'paragraph') && under.some((s) => s.block.type !== 'heading' && unlinkedText(s.block));
+    const closed = end >= scored.length || scored[end]!.block.type === 'heading';
+    if (under.length === 0 || !linked || !closed) {
+      flush();
+      i = end;
+      continue;
+    }
+    cards.push([i, end]);
+    i = end;
+  }
+  flush();
 }
 
 /** A block holding this many other blocks' texts is a copy of them. */
