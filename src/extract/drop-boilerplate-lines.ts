@@ -26,6 +26,15 @@ const MAX_DATELINE_OTHER_WORDS = 3;
 /** ...and at most this many words in all ("Published March 3, 2020 10:00 AM EST | Updated March 4, 2020 9:15 AM EST" is 16). */
 const MAX_DATELINE_WORDS = 24;
 
+/**
+ * Lines of one page read by the date parser at most. It costs tens of microseconds a line, a
+ * dateline stands by an article's headline, byline or foot (or by each entry of a live blog), and
+ * the corpora's pages hand it at most 919 lines (readability; wcxb-dev 753); a page with hundreds
+ * of thousands of short lines holding digits (a sidebar of numbered items) would spend most of its
+ * conversion there. Lines past this many are kept unjudged as datelines (recall first).
+ */
+const MAX_DATELINE_PARSES = 2000;
+
 /** Elements that are a line of text when they hold no other block. */
 const LINE_BLOCKS = new Set(['p', 'div', 'span', 'li', 'dd', 'dt', 'time', 'small', 'section', 'header', 'footer', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'ul', 'ol', 'li', 'dl', 'dd', 'dt', 'table', 'blockquote', 'pre', 'figure', 'header', 'footer', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'img', 'picture']);
@@ -39,6 +48,7 @@ export default function dropBoilerplateLines() {
   return (tree: Root, file: VFile) => {
     const authors = (file.data.fields?.authors ?? []).map((a) => a.name);
     let stats: StatsMap | null = null; // computed the first time a heading is judged
+    const dateParses = { left: MAX_DATELINE_PARSES };
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
@@ -48,7 +58,7 @@ export default function dropBoilerplateLines() {
         if (isElement(child) && LINE_BLOCKS.has(child.tagName) && !holdsBlock(child)) {
           const text = textOf(child);
           const heading = /^h[1-6]$/.test(child.tagName);
-          let rule = !text ? null : !heading && isBylineOf(text, authors) ? 'byline' : lineKind(text, heading);
+          let rule = !text ? null : !heading && isBylineOf(text, authors) ? 'byline' : lineKind(text, heading, dateParses);
           // A heading whose words are a widget's label ("Comments", "Video") but which opens a
           // section of real prose is that section's title (prose-guard.ts). A pointer ("More:",
           // "Related:") is not a title, whatever follows it.
@@ -99,8 +109,11 @@ function holdsBlock(node: Element): boolean {
   return false;
 }
 
-/** The kind of furniture a short line is, or null when it is prose. */
-export function lineKind(text: string, heading = false): string | null {
+/**
+ * The kind of furniture a short line is, or null when it is prose. `dateParses`: how many more
+ * lines the date parser may read (decremented; unbounded when not given).
+ */
+export function lineKind(text: string, heading = false, dateParses?: { left: number }): string | null {
   const words = text.split(/\s+/).filter(Boolean).length;
   if (words > MAX_LINE_WORDS) return null;
   const norm = text.toLowerCase().replace(/[’‘]/g, "'").replace(/^[\s\p{P}\p{S}]+|[\s.…!?,;]+$/gu, '').replace(/\s+/g, ' ');
@@ -110,17 +123,21 @@ export function lineKind(text: string, heading = false): string | null {
   // A line that opens with a quotation mark is someone speaking, not the page prompting.
   const quoted = /^\s*["“”„«‹'‘]/u.test(text);
   if (!heading && !quoted && words <= MAX_PROMPT_WORDS && BOILERPLATE_LINES['call-to-action']!.test(norm)) return 'call-to-action';
-  if (!heading && isDateline(text)) return 'dateline';
+  if (!heading && isDateline(text, dateParses)) return 'dateline';
   return null;
 }
 
-/** A line that is a date (or a time) with at most a few other words: a byline or an update stamp. */
-export function isDateline(text: string): boolean {
+/**
+ * A line that is a date (or a time) with at most a few other words: a byline or an update stamp.
+ * `dateParses` as for lineKind: none left, the line is not read (not a dateline).
+ */
+export function isDateline(text: string, dateParses?: { left: number }): boolean {
   // Without a digit (in any script findDateText reads) no stated date can be found below; this
   // check spares most lines eleven chrono parses (it was ~12% of a conversion's CPU time).
   if (!ANY_DIGIT.test(text)) return false;
   // Up to three dates and three other words: longer lines are prose (and spare the date parser).
   if (text.split(/\s+/).length > MAX_DATELINE_WORDS) return false;
+  if (dateParses && dateParses.left-- <= 0) return false;
   let rest = text;
   let found = false;
   for (let i = 0; i < 3; i++) {

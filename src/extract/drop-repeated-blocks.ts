@@ -1,9 +1,9 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
+import { isElement, removeWhere, textOf, visibleCharCounts, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../clean/first-words.js';
-import { computeStats } from './stats.js';
+import { computeStats, type StatsMap } from './stats.js';
 import { recordRemoval } from '../clean/prose-guard.js';
 
 /**
@@ -41,8 +41,10 @@ export default function dropRepeatedBlocks() {
       for (let p = stats.get(node)?.parent; p; p = stats.get(p)?.parent ?? null) if (p === ancestor) return true;
       return false;
     };
+    const compared = blocksToCompare(tree, stats, inside);
     walkElements(tree, (node) => {
       if ((stats.get(node)?.text ?? 0) < MIN_REPEAT_CHARS) return false;
+      if (!compared.has(node)) return;
       // Any block may be the first copy (a card written as a link, a cell); only a section goes.
       const text = textOf(node);
       const earlier = first.get(text);
@@ -61,6 +63,32 @@ export default function dropRepeatedBlocks() {
     }
     removeWhere(tree, (child) => isElement(child) && repeats.has(child));
   };
+}
+
+/**
+ * The blocks whose texts are worth reading: reading every large block's text costs the page's text
+ * once per level of nesting (minutes on a page nesting hundreds of levels). Two blocks have the
+ * same text only if they have the same count of visible characters, and blocks only repeat blocks
+ * outside them: a block whose count is shared by none but its own ancestors and descendants
+ * repeats nothing and is repeated by nothing.
+ */
+function blocksToCompare(tree: Root, stats: StatsMap, inside: (node: Element, ancestor: Element) => boolean): Set<Element> {
+  const counts = visibleCharCounts(tree);
+  const byCount = new Map<number, Element[]>();
+  walkElements(tree, (node) => {
+    if ((stats.get(node)?.text ?? 0) < MIN_REPEAT_CHARS) return false;
+    const count = counts.get(node)!;
+    const same = byCount.get(count);
+    if (same) same.push(node);
+    else byCount.set(count, [node]);
+  });
+  const compared = new Set<Element>();
+  for (const same of byCount.values()) {
+    // In document order, each inside the one before: one chain of wrappers, nothing to compare.
+    if (same.every((node, i) => i === 0 || inside(node, same[i - 1]!))) continue;
+    for (const node of same) compared.add(node);
+  }
+  return compared;
 }
 
 /** Read only for a block whose text repeats: a section holds several elements with text. */

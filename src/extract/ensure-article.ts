@@ -40,22 +40,30 @@ const MIN_KEPT_SHARE = 0.25;
 
 export function ensureArticle() {
   return (tree: Root, file: VFile) => {
-    if (textOf(tree, 0) !== '') {
-      checkProseKept(tree, file);
-      return;
-    }
-    const paragraphs = file.data.pageText ?? [];
-    if (paragraphs.length === 0) return;
-    warn(file, 'fallback-page-text', 'the cleaning left no article text; kept the readable text of the whole page instead');
-    tree.children = [
-      {
-        type: 'element',
-        tagName: 'article',
-        properties: {},
-        children: paragraphs.map((line) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: line }] })),
-      },
-    ];
+    fallBackToPageText(tree, file);
+    // The last stage that reads the whole page: its lines, and the page tree the main content was
+    // chosen from, go before the article is written (on a huge page, hundreds of megabytes).
+    delete file.data.pageText;
+    delete file.data.mainContent;
   };
+}
+
+function fallBackToPageText(tree: Root, file: VFile): void {
+  if (textOf(tree, 0) !== '') {
+    checkProseKept(tree, file);
+    return;
+  }
+  const paragraphs = file.data.pageText ?? [];
+  if (paragraphs.length === 0) return;
+  warn(file, 'fallback-page-text', 'the cleaning left no article text; kept the readable text of the whole page instead');
+  tree.children = [
+    {
+      type: 'element',
+      tagName: 'article',
+      properties: {},
+      children: paragraphs.map((line) => ({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: line }] })),
+    },
+  ];
 }
 
 /** `little-prose-kept`: the article keeps less than MIN_KEPT_SHARE of the page's prose. */

@@ -104,7 +104,7 @@ function renderedText(node: Nodes, limit: number | undefined, lineBreak: string)
     }
     if (n.type !== 'element') continue;
     const tag = n.tagName;
-    if (NOT_RENDERED.has(tag) || n.properties?.hidden || (tag === 'dialog' && !n.properties?.open)) continue;
+    if (!isRendered(n)) continue;
     // innerText's row and cell rule: white space after a row, or a cell, only when another follows.
     const inTable = parent.type === 'element' && (parent.tagName === 'table' || ROW_GROUPS.has(parent.tagName));
     const rowAfter = !inTable ? undefined : (parent as Element).tagName === 'table' ? laterSibling(parent, index, rowOrRowGroupWithRow) : frame.rowAfter;
@@ -114,6 +114,40 @@ function renderedText(node: Nodes, limit: number | undefined, lineBreak: string)
     stack.push({ node: n, index: 0, whitespace: whitespaceOf(n, frame.whitespace), rowAfter, broken, after: (tab ? ' ' : '') + (broken ? lineBreak : '') });
   }
   return out;
+}
+
+/** Whether textOf reads an element below the one asked about (its own text, hidden or not, is read). */
+const isRendered = (node: Element): boolean => !NOT_RENDERED.has(node.tagName) && !node.properties?.hidden && !(node.tagName === 'dialog' && !node.properties?.open);
+
+/**
+ * For every element under `root`, how many characters of its textOf are neither white space nor
+ * bidi controls, in one pass (textOf of every block of a page nesting hundreds of levels would read
+ * its text once per level). textOf only drops, adds or changes white space and drops bidi
+ * controls, so two elements with the same textOf have the same count: a stage comparing many
+ * blocks' texts need read only the texts of blocks whose count another block shares.
+ */
+export function visibleCharCounts(root: Parents): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  const order: Element[] = [];
+  const stack: Parents[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      order.push(child);
+      stack.push(child);
+    }
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    let count = 0;
+    for (const child of node.children) {
+      if (child.type === 'text') count += child.value.replace(SPACE_OR_BIDI, '').length;
+      else if (child.type === 'element' && isRendered(child)) count += counts.get(child)!;
+    }
+    counts.set(node, count);
+  }
+  return counts;
 }
 
 /** Line feeds in normal white space are spaces; kept as they are where only white space matters. */
@@ -206,8 +240,11 @@ function normalText(value: string, breakAfter: boolean): string {
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const ZWSP = '\u200b';
-const NEEDS_NORMALISING = /[\n\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Bidi controls (a character class's contents): textOf drops them from normal text. */
+const BIDI = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+const NEEDS_NORMALISING = new RegExp(`[\\n${BIDI}]`);
+const BIDI_CONTROLS = new RegExp(`[${BIDI}]`, 'g');
+const SPACE_OR_BIDI = new RegExp(`[\\s${BIDI}]+`, 'g');
 const WHITESPACE_ONLY = /^[\t\n\f\r ]+$/;
 const ROW_GROUPS = new Set(['tbody', 'tfoot', 'thead']);
 const TABLE_PARTS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);

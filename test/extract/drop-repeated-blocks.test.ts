@@ -12,6 +12,14 @@ describe('drop-repeated-blocks', () => {
     expect(r.rules).toContain('drop-repeated-block');
   });
 
+  it('finds a copy whatever wrappers each copy sits in (the wrappers share its text)', async () => {
+    const wrapped = (html: string, levels: number) => '<div>'.repeat(levels) + html + '</div>'.repeat(levels);
+    const r = await run(`<body><main><h1>Walking boots</h1>${prose('boot', 3)}${wrapped(offer, 4)}${prose('fitting', 2)}${wrapped(offer, 7)}</main></body>`);
+    expect(r.markdown.match(/Send anything back within a year/g)).toHaveLength(1);
+    expect(r.markdown).toContain('The fitting story goes on, paragraph 2');
+    expect(r.rules).toContain('drop-repeated-block');
+  });
+
   it('keeps a paragraph an author says twice, and the single block inside a wrapper', async () => {
     const refrain = '<p>We shall not flag or fail, we shall go on to the end, whatever the cost may be, on the beaches and in the hills.</p>';
     const r = await run(`<body><main><h1>A speech</h1><div><div>${refrain}${prose('speech', 2)}${refrain}</div></div></main></body>`);

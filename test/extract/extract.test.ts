@@ -70,6 +70,18 @@ describe('drop-boilerplate-lines', () => {
     expect(lineKind('By Jane Doe | March 3, 2020')).toBe('dateline');
   });
 
+  it('reads no more lines for dates than the page budget allows (MAX_DATELINE_PARSES), keeping the rest', () => {
+    const budget = { left: 1 };
+    expect(lineKind('Updated: Nov. 20, 2019 5:52 AM EST', false, budget)).toBe('dateline');
+    expect(budget.left).toBe(0);
+    expect(lineKind('By Jane Doe | March 3, 2020', false, budget)).toBeNull();
+    // Lines the parser never reads (no digit) spend nothing, and the other kinds are still judged.
+    const spare = { left: 1 };
+    expect(lineKind('Advertisement', false, spare)).toBe('ui-label');
+    expect(isDateline('No digit here at all', spare)).toBe(false);
+    expect(spare.left).toBe(1);
+  });
+
   it('leaves prose, quotes, headings and times alone', () => {
     expect(lineKind('More than 200 people came to the meeting on March 3, 2020, to hear the mayor speak.')).toBeNull();
     expect(lineKind('“What kind of products are worth a digital subscription?” she asks.')).toBeNull();

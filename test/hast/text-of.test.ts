@@ -12,9 +12,11 @@ import { VFile } from 'vfile';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/read/html.js';
-import { textLines, textOf, walkElements } from '../../src/hast/util.js';
+import { textLines, textOf, visibleCharCounts, walkElements } from '../../src/hast/util.js';
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** What visibleCharCounts counts of a text: characters other than white space and bidi controls. */
+const visibleChars = (text: string) => text.replace(/[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').length;
 const reference = (node: Nodes) => collapse(toText(node, { whitespace: 'normal' }));
 const referenceLines = (node: Nodes) => toText(node, { whitespace: 'normal' }).split(/\n+/).map(collapse).filter((line) => line !== '');
 
@@ -25,9 +27,11 @@ async function everyElementAgrees(html: string): Promise<number> {
     nodes.push(node);
     for (const child of node.children) if (child.type === 'text') nodes.push(child);
   });
+  const counts = visibleCharCounts(tree);
   for (const node of nodes) {
     expect(textOf(node), JSON.stringify(reference(node).slice(0, 80))).toBe(reference(node));
     expect(textLines(node)).toEqual(referenceLines(node));
+    if (node.type === 'element') expect(counts.get(node)).toBe(visibleChars(textOf(node)));
   }
   return nodes.length;
 }
@@ -76,6 +80,19 @@ describe('textOf', () => {
       ),
     })).node;
     fc.assert(fc.property(tree, (node) => textOf(node) === reference(node)), { numRuns: 5000 });
+    // visibleCharCounts: each element's count is that of its textOf (equal texts, equal counts).
+    fc.assert(
+      fc.property(tree, (node) => {
+        const root: Root = { type: 'root', children: [node as never] };
+        const counts = visibleCharCounts(root);
+        let agree = true;
+        walkElements(root, (element) => {
+          agree &&= counts.get(element) === visibleChars(textOf(element));
+        });
+        return agree;
+      }),
+      { numRuns: 3000 },
+    );
     fc.assert(fc.property(tree, (node) => JSON.stringify(textLines(node)) === JSON.stringify(referenceLines(node))), { numRuns: 5000 });
     // With a limit: the whole text when it is no longer, else more than the limit of its beginning.
     fc.assert(
