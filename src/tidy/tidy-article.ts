@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { classAndId, isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
+import { cleanTitle } from '../metadata/title.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -22,13 +23,17 @@ export function dropTitleHeading() {
     if (!title) return;
     const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const target = norm(title);
+    const siteName = file.data.fields?.siteName ?? null;
     let done = false;
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0 && !done) {
       const parent = stack.shift()!;
       parent.children = parent.children.filter((child) => {
         if (done || !isElement(child) || !/^h[1-3]$/.test(child.tagName)) return true;
-        if (norm(textOf(child)) === target) {
+        // The heading may carry the site's name that the title lost ("Title - Site.ca"): the same
+        // cut the title went through (metadata/title.ts) decides.
+        const heading = textOf(child);
+        if (norm(heading) === target || norm(cleanTitle(heading, siteName) ?? '') === target) {
           done = true;
           explain(file, 'drop-title-heading', `dropped heading repeating the title`);
           return false;

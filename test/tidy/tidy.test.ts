@@ -27,6 +27,13 @@ describe('tidy-article', () => {
     expect(r.rules).toContain('drop-title-heading');
   });
 
+  it("drops a heading that repeats the title with the site's name the title lost", async () => {
+    const r = await run(`<html><head><title>Harbour lights return to the old pier - Coastal Times</title><meta property="og:site_name" content="Coastal Times"></head><body><article><h1>Harbour lights return to the old pier - Coastal Times</h1>${prose('main', 3)}</article></body></html>`);
+    expect(r.metadata.title).toBe('Harbour lights return to the old pier');
+    expect(r.markdown).not.toContain('# Harbour lights');
+    expect(r.rules).toContain('drop-title-heading');
+  });
+
   it('drops end marks and mends drop caps', async () => {
     const r = await run(`<body><article><p><span class="dropcap">O</span>nce upon a time, a story began, with commas, words and more words to read. ■</p>${prose('main', 3)}</article></body>`);
     expect(r.markdown).toContain('Once upon a time');
