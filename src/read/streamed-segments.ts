@@ -37,11 +37,12 @@ export function assembleStreamedSegments(tree: Root): number {
     const boundary = templates.get(`B:${suffix}`);
     const template = boundary ?? templates.get(`P:${suffix}`);
     if (!template) continue;
+    const into = parents.get(template)!;
+    // A placeholder inside a fallback that an earlier segment replaced is gone: nothing to fill.
+    if (!into.children.includes(template as ElementContent)) continue;
     const from = parents.get(node)!;
     from.children = from.children.filter((c) => c !== node);
-    const into = parents.get(template)!;
     const at = into.children.indexOf(template as ElementContent);
-    if (at < 0) continue;
     const end = boundary ? fallbackEnd(into.children, at) : at + 1;
     // Templates and segments directly inside this one now sit in its new parent.
     for (const child of node.children) if (child.type === 'element') parents.set(child, into);
