@@ -9,10 +9,12 @@ import { anchorIds, fragmentLink } from './fragment-links.js';
  *
  * - `drop-heading-permalink`: a link in a heading whose text is a lone mark (`#`, `¶`, `§`, `🔗`)
  *   or nothing (an icon) and whose target is the heading itself: its id, an id inside it, or the
- *   id of the section it opens. Told by what it points at, not by its mark or class.
+ *   id of the section it opens. Told by what it points at, not by its mark or class; a pilcrow or
+ *   link symbol with no link at all (PERMALINK_SYMBOL) at the heading's end goes too.
  * - `drop-edit-link`: a heading's edit control, `[edit]`: a link (with the brackets or bars
  *   around it) at the start or end of a heading, or just after it, whose target edits the page
- *   (`action=edit` in its query) or whose class or id names an edit-section link.
+ *   (`action=edit` in its query, or a source host's `/edit/` path) or whose class or id names an
+ *   edit-section link; brackets written around it as text go with it.
  *
  * Runs before resolve-urls, which unwraps in-page links and would leave the mark as text.
  */
@@ -26,7 +28,7 @@ const LONE_MARK = /^[^\p{L}\p{N}]{1,3}$/u;
  * with no target to check; at the end of a heading it is still the permalink. (`#` and `§` are not
  * here: "C#" and "Part §" are words a heading may end with.)
  */
-const PERMALINK_SYMBOL = /^(?:¶|🔗|⚓\uFE0E?|⚓\uFE0F?)$/u;
+const PERMALINK_SYMBOL = /^(?:¶|🔗|⚓[\uFE0E\uFE0F]?)$/u;
 /**
  * A link target that edits the page: MediaWiki's `action=edit` and VisualEditor's `veaction=edit`,
  * and a source host's editor for the page's file (`/edit/main/docs/page.md` on GitHub, Gitea and
