@@ -137,8 +137,13 @@ export async function openBytes(place: RecordPlace): Promise<OpenBytes | null> {
     const raw = await openBytes({ file, member, offset: 0 });
     if (!raw) return null;
     const inflate = createGunzip();
-    const source = Readable.from(raw.stream).pipe(inflate);
-    source.on('error', () => undefined);
+    // The reader may stop before the end (one record's slice) and close both: the file stream then
+    // ends early, and its wrapper's error ("Premature close") must reach the inflater, never go
+    // unhandled (it crashed the worker). A real read error ends the inflater, and its reader, too.
+    const upstream = Readable.from(raw.stream);
+    upstream.on('error', (error) => inflate.destroy(error));
+    upstream.pipe(inflate);
+    inflate.on('error', () => undefined);
     const close = () => {
       inflate.destroy();
       raw.close();
