@@ -31,7 +31,8 @@ export async function readHtml(bytes: Uint8Array, file: VFile, transportCharset:
   const unwrapped = limitDepth(document, parse5Shape);
   if (unwrapped > 0) warn(file, 'too-deep', `elements nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} of them, keeping their text`);
   const tree = fromParse5(document) as Root;
-  const moved = assembleStreamedSegments(tree);
+  // Only a page that streams has segments to place: a scan of the text spares the rest a tree walk.
+  const moved = STREAMED_SEGMENT.test(decoded.text) ? assembleStreamedSegments(tree) : 0;
   if (moved > 0) explain(file, 'assemble-streamed', `moved ${moved} streamed segment(s) into their placeholders`);
   return tree;
 }
@@ -45,6 +46,9 @@ export async function readHtml(bytes: Uint8Array, file: VFile, transportCharset:
  * <noscript> as markup (a forum's crawler view lives there), so the iframe is closed here, as its
  * author meant. Written by hand: a string fix before parsing, which no parser option offers.
  */
+/** The mark of a streamed segment (streamed-segments.ts): `<div hidden id="S:7">`. */
+const STREAMED_SEGMENT = /\bid=["']?S:/;
+
 const SELF_CLOSED_IFRAME = /<iframe\b([^>]*?)\/>/gi;
 
 function closeSelfClosedIframes(text: string): string {

@@ -24,23 +24,25 @@ export function dropTitleHeading() {
     const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     const target = norm(title);
     const siteName = file.data.fields?.siteName ?? null;
-    let done = false;
-    const stack: Array<Root | Element> = [tree];
-    while (stack.length > 0 && !done) {
-      const parent = stack.shift()!;
-      parent.children = parent.children.filter((child) => {
-        if (done || !isElement(child) || !/^h[1-3]$/.test(child.tagName)) return true;
-        // The heading may carry the site's name that the title lost ("Title - Site.ca"): the same
-        // cut the title went through (metadata/title.ts) decides.
-        const heading = textOf(child);
-        if (norm(heading) === target || norm(cleanTitle(heading, siteName) ?? '') === target) {
-          done = true;
-          explain(file, 'drop-title-heading', `dropped heading repeating the title`);
-          return false;
-        }
-        return true;
-      }) as typeof parent.children;
-      for (const child of parent.children) if (isElement(child)) stack.push(child);
+    // The first such heading in breadth-first order (the title sits high in the tree). A queue read
+    // by index: shift() would make a wide page's walk quadratic.
+    const repeatsTitle = (child: Root['children'][number]): boolean => {
+      if (!isElement(child) || !/^h[1-3]$/.test(child.tagName)) return false;
+      // The heading may carry the site's name that the title lost ("Title - Site.ca"): the same
+      // cut the title went through (metadata/title.ts) decides.
+      const heading = textOf(child);
+      return norm(heading) === target || norm(cleanTitle(heading, siteName) ?? '') === target;
+    };
+    const queue: Array<Root | Element> = [tree];
+    for (let i = 0; i < queue.length; i++) {
+      const parent = queue[i]!;
+      const at = parent.children.findIndex(repeatsTitle);
+      if (at >= 0) {
+        parent.children.splice(at, 1);
+        explain(file, 'drop-title-heading', `dropped heading repeating the title`);
+        return;
+      }
+      for (const child of parent.children) if (isElement(child)) queue.push(child);
     }
   };
 }
