@@ -142,7 +142,7 @@ function boilerplateName(node: Element, content?: ReadonlySet<string>): Boilerpl
   if (NEVER_DROP.has(node.tagName)) return null;
   if (BOILERPLATE_TAGS.has(node.tagName)) return { kind: node.tagName === 'aside' ? 'sidebar' : node.tagName === 'menu' ? 'navigation' : node.tagName, word: null };
   const role = attr(node, 'role');
-  if (role && BOILERPLATE_ROLES.has(role.toLowerCase())) return { kind: role.toLowerCase(), word: null };
+  if (role && BOILERPLATE_ROLES.has(role.toLowerCase()) && !isAccordion(node, role)) return { kind: role.toLowerCase(), word: null };
   const names = classAndId(node);
   if (!names) return null;
   for (const [kind, pattern] of Object.entries(BOILERPLATE_GROUPS)) {
@@ -151,6 +151,29 @@ function boilerplateName(node: Element, content?: ReadonlySet<string>): Boilerpl
     if (match) return { kind, word: match[2] };
   }
   return null;
+}
+
+/**
+ * A tab list holds tabs, short labels whose panels sit beside it. One that holds the panels its
+ * tabs open (an element with `role="tabpanel"`, or whose id a tab's `aria-controls` names) is an
+ * accordion, as Bootstrap marks its collapsible sections: the panels are the page's text (a
+ * course's syllabus, a product's FAQ), and the role says nothing against them.
+ */
+function isAccordion(node: Element, role: string): boolean {
+  if (role.toLowerCase() !== 'tablist') return false;
+  const controlled = new Set<string>();
+  const ids: string[] = [];
+  const stack: Element[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n !== node && attr(n, 'role')?.toLowerCase() === 'tabpanel') return true;
+    const controls = attr(n, 'ariaControls');
+    if (controls) for (const id of controls.split(/\s+/)) controlled.add(id);
+    const id = attr(n, 'id');
+    if (id) ids.push(id);
+    for (const c of n.children) if (c.type === 'element') stack.push(c);
+  }
+  return ids.some((id) => controlled.has(id));
 }
 
 /**

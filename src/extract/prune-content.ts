@@ -46,22 +46,58 @@ export default function pruneContent() {
     const lists = file.data.pageType?.certain || article ? 0 : linkListShare(tree, stats, ruleOf);
     const keepLists = lists > LINK_LISTS_ARE_CONTENT;
     if (keepLists) explain(file, 'keep-link-lists', () => `kept the link lists: they are ${Math.round(100 * lists)}% of the article's text`);
+    // Decide every block first (a block that goes is not entered), then remove.
+    const removals = new Map<Element, string>();
     const stack: Array<Root | Element> = [tree];
     while (stack.length > 0) {
       const parent = stack.pop()!;
+      for (const child of parent.children) {
+        if (!isElement(child)) continue;
+        const rule = holders.has(child) ? null : ruleOf(child);
+        if (rule && !(keepLists && rule === 'prune-link-list')) removals.set(child, rule);
+        else stack.push(child);
+      }
+    }
+    keepNamedBlocksOfAnEmptiedArticle(tree, file, stats, removals);
+    if (removals.size === 0) return;
+    const walk: Array<Root | Element> = [tree];
+    while (walk.length > 0) {
+      const parent = walk.pop()!;
       parent.children = parent.children.filter((child) => {
         if (!isElement(child)) return true;
-        const rule = holders.has(child) ? null : ruleOf(child);
-        if (rule && !(keepLists && rule === 'prune-link-list')) {
+        const rule = removals.get(child);
+        if (rule) {
           recordRemoval(file, rule, child, stats);
           explain(file, rule, () => `dropped <${child.tagName}>: "${firstWords(child)}"`);
           return false;
         }
         return true;
       }) as typeof parent.children;
-      for (const child of parent.children) if (isElement(child)) stack.push(child);
+      for (const child of parent.children) if (isElement(child)) walk.push(child);
     }
   };
+}
+
+/**
+ * A class name alone never empties the article: when the blocks pruned would leave no text, the
+ * ones chosen by their class name (`prune-negative-class`: short blocks named "promo", "slide",
+ * "meta"...) stay, as on such a page the names say nothing about what is content (a post's body
+ * in a block named like a teaser card; a studio's case studies in "slide" sections). Link lists
+ * and empty blocks still go. The alternative is ensure-article.ts's fallback to the whole page's
+ * text, menus and footer included.
+ */
+function keepNamedBlocksOfAnEmptiedArticle(tree: Root, file: VFile, stats: StatsMap, removals: Map<Element, string>): void {
+  const total = stats.get(tree)?.text ?? 0;
+  let removed = 0;
+  for (const node of removals.keys()) removed += stats.get(node)?.text ?? 0;
+  if (total === 0 || removed < total) return;
+  let kept = 0;
+  for (const [node, rule] of removals) {
+    if (rule !== 'prune-negative-class' || (stats.get(node)?.text ?? 0) === 0) continue;
+    removals.delete(node);
+    kept++;
+  }
+  if (kept > 0) explain(file, 'keep-named-blocks', `kept ${kept} blocks with negative class names: pruning them left the article no text`);
 }
 
 /**

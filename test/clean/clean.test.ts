@@ -42,6 +42,17 @@ describe('drop-boilerplate-regions', () => {
     expect(r.markdown).toContain('paragraph 5');
   });
 
+  it('reads a tab list that holds the panels its tabs open as an accordion, and keeps it; a tab list of labels goes', async () => {
+    const panel = (i: number, role: string) => `<div class="panel"><div role="tab"><h4><a href="#c${i}" aria-controls="c${i}">Question ${i}?</a></h4></div><div id="c${i}" ${role}><p>Answer ${i}: the course runs for six weeks, online, and a certificate follows the final test.</p></div></div>`;
+    const byControls = await run(`<body><main>${prose('course', 3)}<div role="tablist">${panel(1, '')}${panel(2, '')}</div></main></body>`);
+    expect(byControls.markdown).toContain('Answer 2: the course runs');
+    const byRole = await run(`<body><main>${prose('course', 3)}<div role="tablist">${panel(1, 'role="tabpanel"')}</div></main></body>`);
+    expect(byRole.markdown).toContain('Answer 1: the course runs');
+    const labels = await run(`<body><main>${prose('course', 3)}<div role="tablist"><button role="tab" aria-controls="p1">Overview of the whole course</button></div><div id="p1" role="tabpanel"><p>Panel text stays.</p></div></main></body>`);
+    expect(labels.markdown).not.toContain('Overview of the whole course');
+    expect(labels.rules).toContain('drop-tablist');
+  });
+
   it('drops a modal dialog however much of the page it says: it is laid over the page', async () => {
     const consent = Array.from({ length: 4 }, (_, i) => `<p>These cookies, number ${i + 1}, are set by our partners to build a profile of your interests, measure visits, and show you relevant adverts on other sites, which you may refuse.</p>`).join('');
     const r = await run(`<body><main><p>Short reply one, on topic.</p><p>I agree with that, and I would add a second point about it.</p></main><div role="dialog" aria-modal="true" aria-label="Privacy">${consent}</div></body>`);

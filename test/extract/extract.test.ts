@@ -52,6 +52,16 @@ describe('prune-content', () => {
     expect(r.rules).not.toContain('fallback-page-text');
   });
 
+  it('keeps the blocks a negative class name alone would prune when pruning them leaves the article no text', async () => {
+    const card = (title: string) => `<div class="teaser"><h2>${title}</h2><p>Increasing attendance and awareness of a museum in a small town.</p></div>`;
+    const footer = `<footer><a href="/privacy">Privacy policy</a> <a href="/terms">Terms of use</a></footer>`;
+    const r = await run(`<body><div class="cases">${card('Universal Appeal')}${card('Lift Off')}${card('Well Distilled')}</div>${footer}</body>`);
+    expect(r.markdown).toContain('## Well Distilled');
+    expect(r.markdown).not.toContain('Privacy policy');
+    expect(r.rules).toContain('keep-named-blocks');
+    expect(r.rules).not.toContain('fallback-page-text');
+  });
+
   it('drops a block headed "Related articles"', async () => {
     const r = await run(`<body><article>${prose('main', 5)}<h2>Related articles</h2><p>Something else entirely that is not this story at all.</p></article></body>`);
     expect(r.markdown).not.toContain('Something else');
