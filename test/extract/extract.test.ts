@@ -131,9 +131,19 @@ describe('drop-boilerplate-lines: bylines', () => {
 
 describe('ensure-article', () => {
   it('falls back to the readable text of the page with a warning instead of an empty article', async () => {
-    const r = await run('<body><nav>Only navigation words are on this page, nothing else at all.</nav></body>');
-    expect(r.markdown).toContain('Only navigation words');
+    const r = await run('<body><div role="dialog" aria-modal="true">Only words in a dialog are on this page, nothing else at all.</div></body>');
+    expect(r.markdown).toContain('Only words in a dialog');
     expect(r.metadata.warnings.map((w) => w.rule)).toContain('fallback-page-text');
+  });
+
+  it("leaves the page's menus, banner and footer out of the fallback, and says so when they are all the page holds", async () => {
+    const chrome = '<header><a href="/">Shop home</a></header><nav><a href="/a">All categories</a></nav><footer><a href="/p">Privacy policy</a></footer>';
+    const withText = await run(`<body>${chrome}<div role="dialog" aria-modal="true">The catalogue is loading, please wait a moment.</div></body>`);
+    expect(withText.markdown).toContain('The catalogue is loading');
+    expect(withText.markdown).not.toContain('Privacy policy');
+    const onlyChrome = await run(`<body>${chrome}</body>`);
+    expect(onlyChrome.markdown).toBe('');
+    expect(onlyChrome.metadata.warnings.map((w) => w.rule)).toContain('only-page-chrome');
   });
 
   it('reports an empty article when the page has no text at all', async () => {
