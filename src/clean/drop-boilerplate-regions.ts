@@ -7,6 +7,7 @@ import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../ext
 import { keptByProse, MAX_PARAGRAPH_LINKS, MIN_PAGE_PROSE, recordRemoval, type RealProse } from './prose-guard.js';
 import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES, CONTENT_KINDS_BY_PAGE, statesInvisible } from './vocabulary.js';
 import { pageKindOf } from '../extract/page-kind.js';
+import { isLayoutTable } from './unwrap-layout-tables.js';
 
 /**
  * A region that holds more than this share of the page's prose is never dropped by its name alone:
@@ -119,7 +120,7 @@ function surveyRegions(tree: Root, stats: StatsMap, total: number, content: Read
     if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
       // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark
       // element or an ARIA role is the page's own statement, and goes (with a warning if large).
-      const real = name.word !== null && keptByProse(node, stats, name.kind);
+      const real = name.word !== null && (keptByProse(node, stats, name.kind) || dataTable(node));
       if (real) {
         survey.kept.push([node, real, name.kind]);
       } else {
@@ -151,6 +152,16 @@ function boilerplateName(node: Element, content?: ReadonlySet<string>): Boilerpl
     if (match) return { kind, word: match[2] };
   }
   return null;
+}
+
+/**
+ * A data table (headed, rows and columns: unwrap-layout-tables.ts's test) is the page's own
+ * structure, like code: a class word does not remove it (`class="wikitable sortable
+ * sticky-header"`, a list of laureates, is not a site header). Readability keeps data tables out of
+ * its conditional cleaning for the same reason.
+ */
+function dataTable(node: Element): RealProse | null {
+  return node.tagName === 'table' && !isLayoutTable(node) ? { chars: 0, reason: 'a data table' } : null;
 }
 
 /**

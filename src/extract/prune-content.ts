@@ -7,6 +7,7 @@ import { classWeight } from './select-main-content.js';
 import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
 import { firstWords } from '../clean/first-words.js';
+import { isLayoutTable } from '../clean/unwrap-layout-tables.js';
 import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
 import { keptByProse, MIN_REAL_PROSE_CHARS, realProse, recordRemoval } from '../clean/prose-guard.js';
 
@@ -158,6 +159,9 @@ function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutW
   const s = stats.get(node);
   if (!s) return null;
   if (s.commas >= PROSE_COMMAS) return null;
+  // A data table is the page's structure, not a block of links or a named widget (see dataTable
+  // in drop-boilerplate-regions.ts); an empty one still goes.
+  if (node.tagName === 'table' && s.text > 0 && !isLayoutTable(node)) return null;
   const weight = classWeight(node, kind, layoutWords);
   const density = linkDensity(s);
   if (weight < 0 && s.proseText < 200) return 'prune-negative-class';

@@ -53,6 +53,14 @@ describe('drop-boilerplate-regions', () => {
     expect(labels.rules).toContain('drop-tablist');
   });
 
+  it('keeps a data table whatever its class words say, and whatever share of links it holds', async () => {
+    const rows = Array.from({ length: 6 }, (_, i) => `<tr><td>${1901 + i}</td><td><a href="/p${i}">Laureate number ${i}</a></td><td><a href="/c${i}">Chemist ${i}</a></td></tr>`).join('');
+    const r = await run(`<body><main><h1>List of laureates</h1><p>The prizes by year.</p><table class="wikitable sortable sticky-header"><tr><th>Year</th><th>Physics</th><th>Chemistry</th></tr>${rows}</table></main></body>`);
+    expect(r.markdown).toContain('Laureate number 5');
+    expect(r.markdown).toContain('| Year');
+    expect(r.rules).not.toContain('drop-chrome');
+  });
+
   it('drops a modal dialog however much of the page it says: it is laid over the page', async () => {
     const consent = Array.from({ length: 4 }, (_, i) => `<p>These cookies, number ${i + 1}, are set by our partners to build a profile of your interests, measure visits, and show you relevant adverts on other sites, which you may refuse.</p>`).join('');
     const r = await run(`<body><main><p>Short reply one, on topic.</p><p>I agree with that, and I would add a second point about it.</p></main><div role="dialog" aria-modal="true" aria-label="Privacy">${consent}</div></body>`);
