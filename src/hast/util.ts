@@ -20,7 +20,9 @@ export function attr(node: Element, name: string): string | null {
 }
 
 /**
- * The class names and id of an element, lower-case, as one string for vocabulary tests. Every
+ * The class names and id of an element, lower-case, as one string for vocabulary tests, with its
+ * `data-testid`: sites whose class names are generated (CSS-in-JS hashes, utility classes) name
+ * their components there (`data-testid="consent-banner"`), as others do in a class. Every
  * stage asks this of the same elements, so it is remembered per element (no stage changes an
  * element's class or id; new elements are new objects).
  */
@@ -30,7 +32,8 @@ export function classAndId(node: Element): string {
     const cls = node.properties?.className;
     const classes = Array.isArray(cls) ? cls.join(' ') : typeof cls === 'string' ? cls : '';
     const id = typeof node.properties?.id === 'string' ? node.properties.id : '';
-    names = `${classes} ${id}`.toLowerCase().trim();
+    const testId = typeof node.properties?.dataTestid === 'string' ? node.properties.dataTestid : '';
+    names = `${classes} ${id} ${testId}`.toLowerCase().trim();
     CLASS_AND_ID.set(node, names);
   }
   return names;

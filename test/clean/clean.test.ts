@@ -53,6 +53,14 @@ describe('drop-boilerplate-regions', () => {
     expect(labels.rules).toContain('drop-tablist');
   });
 
+  it('reads a component named by its data-testid as by its class (generated class names say nothing)', async () => {
+    const banner = '<div data-testid="consent-banner" class="css-1x2y3z fixed bottom-6"><p>This shop uses cookies to enhance site functionality, analyze traffic and personalize ads, as explained in our policy.</p></div>';
+    const r = await run(`<body><main>${prose('product', 3)}${banner}</main></body>`);
+    expect(r.markdown).toContain('paragraph 3');
+    expect(r.markdown).not.toContain('uses cookies');
+    expect(r.rules).toContain('drop-prompts');
+  });
+
   it('keeps a data table whatever its class words say, and whatever share of links it holds', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => `<tr><td>${1901 + i}</td><td><a href="/p${i}">Laureate number ${i}</a></td><td><a href="/c${i}">Chemist ${i}</a></td></tr>`).join('');
     const r = await run(`<body><main><h1>List of laureates</h1><p>The prizes by year.</p><table class="wikitable sortable sticky-header"><tr><th>Year</th><th>Physics</th><th>Chemistry</th></tr>${rows}</table></main></body>`);
