@@ -137,6 +137,13 @@ export const BOILERPLATE_LINES: Readonly<Record<string, RegExp>> = {
   'inline-related': /^(read more|read also|also read|see more|see also|more|related|related post|related article|related story|related coverage|recommended|don'?t miss|must read|more great [\w ]+ stories|you (may|might) also (like|enjoy)|elsewhere on [\w .]+|more from [\w .]+|watch|video|click here)\s*[:|»>-]/,
   /** A call to subscribe, follow, write in or comment ("Sign up for our newsletter"). */
   'call-to-action': /(\bsubscribe\b|\bsign up\b|\bnewsletters?\b|\bfollow (us|[\w' ]{1,40}) on (twitter|facebook|instagram|linkedin|youtube)|\bclick here\b|\bwrite to [\w .]+ at\b|\bmay be reached at\b|\bhave a tip\b|\btell us what you think\b|\bpost (a )?comment\b|\bleave a comment\b|\bjoin the (conversation|discussion)\b|\bdownload (our|the) app\b|\blisten to [\w' ]+ (live|on)\b|\bthis post may contain affiliate\b|\bwe'?d like to hear what you think\b)/,
+  /**
+   * The site's disclosure that it is paid for what readers buy through its links ("As an Amazon
+   * Associate we earn from qualifying purchases", "When you purchase through links on our site, we
+   * may earn an affiliate commission"): the site speaking of itself, in the first person, about its
+   * links; an article about affiliate marketing speaks of others.
+   */
+  'affiliate-disclosure': /(\bas an? (amazon associate|affiliate( marketer| partner)?),? (we|i)\b|\b(we|i|us) [\w ]{0,20}\bfrom qualifying purchases\b|\b(purchase|purchases|buy|products?)\b[\w ,]{0,40}\b(through|via|from) (our|these|the|some|any) (affiliate )?links\b[\w ,]{0,60}\b(earn|commission)|\b(we|i) (may |might |will |could )?(earn|receive|get) (an? |some |small )*(affiliate )?commission)/,
   /** A tag list written as a line ("Tags: a, b, c", "Filed under: ..."). */
   'tag-line': /^(tags?|topics?|filed under|categories|category|keywords|schlagwörter|etiquetas|mots-clés)\s*:/,
 };

@@ -123,6 +123,7 @@ export function lineKind(text: string, heading = false, dateParses?: { left: num
   // A line that opens with a quotation mark is someone speaking, not the page prompting.
   const quoted = /^\s*["“”„«‹'‘]/u.test(text);
   if (!heading && !quoted && words <= MAX_PROMPT_WORDS && BOILERPLATE_LINES['call-to-action']!.test(norm)) return 'call-to-action';
+  if (!heading && !quoted && words <= MAX_PROMPT_WORDS && BOILERPLATE_LINES['affiliate-disclosure']!.test(norm)) return 'affiliate-disclosure';
   if (!heading && isDateline(text, dateParses)) return 'dateline';
   return null;
 }

@@ -80,6 +80,16 @@ describe('drop-boilerplate-lines', () => {
     expect(lineKind('By Jane Doe | March 3, 2020')).toBe('dateline');
   });
 
+  it("reads the site's affiliate disclosure as furniture, and an article's sentence about affiliate marketing as prose", async () => {
+    expect(lineKind('As an Amazon Associate we earn from qualifying purchases.')).toBe('affiliate-disclosure');
+    expect(lineKind('When you purchase through links on our site, we may earn an affiliate commission.')).toBe('affiliate-disclosure');
+    expect(lineKind('Products are chosen independently by our editors. Purchases made through our links may earn us a commission.')).toBe('affiliate-disclosure');
+    expect(lineKind('Affiliate marketers earn a commission on every sale they refer through their links.')).toBeNull();
+    const r = await run(`<body><article><p>As an Amazon Associate we earn from qualifying purchases.</p>${prose('kitchen', 4)}</article></body>`);
+    expect(r.markdown).not.toContain('Amazon Associate');
+    expect(r.rules).toContain('drop-affiliate-disclosure');
+  });
+
   it('reads no more lines for dates than the page budget allows (MAX_DATELINE_PARSES), keeping the rest', () => {
     const budget = { left: 1 };
     expect(lineKind('Updated: Nov. 20, 2019 5:52 AM EST', false, budget)).toBe('dateline');
