@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { toText } from 'hast-util-to-text';
+import type { Element, Root } from 'hast';
+import { VFile } from 'vfile';
+import narrowToMainContent from '../../src/extract/narrow-to-main-content.js';
+import { readHtml } from '../../src/read/html.js';
 import { prose, run } from '../helpers/article.js';
 
 /** A headed section of a service page: a heading and two short paragraphs. */
@@ -13,6 +18,21 @@ describe('narrow-to-main-content', () => {
     for (const n of names) expect(r.markdown).toContain(`Our ${n} plan covers the basics`);
     expect(r.markdown).not.toContain('Home');
     expect(r.rules).toContain('keep-cleaned-page');
+  });
+
+  it('keeps only the main landmark holding the chosen container when the page has one', async () => {
+    const file = new VFile();
+    const tree = await readHtml(new TextEncoder().encode(`<body><main><div id="chosen">${prose('chosen')}</div><div id="sibling">${prose('sibling', 2)}</div></main><div id="after">${prose('after', 3)}</div></body>`), file);
+    const byId = new Map<string, Element>();
+    const walk = (n: Root | Element) => { for (const c of n.children) if (c.type === 'element') { if (typeof c.properties.id === 'string') byId.set(c.properties.id, c); walk(c); } };
+    walk(tree);
+    const body = (tree.children.find((c) => c.type === 'element') as Element).children.find((c) => c.type === 'element' && c.tagName === 'body') as Element;
+    file.data.mainContent = { parts: [byId.get('chosen')!], body, stated: false };
+    narrowToMainContent()(tree, file);
+    const text = toText(tree);
+    expect(text).toContain('The chosen story');
+    expect(text).toContain('The sibling story');
+    expect(text).not.toContain('The after story');
   });
 
   it('narrows to the article container when it holds most of the cleaned text', async () => {
