@@ -13,6 +13,17 @@ describe('cleaning stages by page type', () => {
     expect(r.rules).not.toContain('prune-link-list');
   });
 
+  it("keeps a listing's picture cards' captions as the entries' text, and folds a story's photo caption into its image", async () => {
+    const cards = Array.from({ length: 12 }, (_, i) => `<li><figure><img src="/p/${i}.jpg" alt=""><figcaption>Senior engineer opening number ${i + 1}, remote</figcaption></figure></li>`).join('');
+    const listing = await run(`<html>${LIST_PAGE_HEAD}<body><main><h1>Remote jobs</h1><ul class="jobs">${cards}</ul></main></body></html>`, { baseUrl: 'https://example.com/jobs' });
+    expect(listing.metadata.pageType).toBe('listing');
+    expect(listing.markdown).toMatch(/^ +Senior engineer opening number 12, remote$/m);
+    expect(listing.rules).not.toContain('fold-caption');
+    const story = await run(`<html><head><meta property="og:type" content="article"></head><body><article>${prose('main', 6)}<figure><img src="/harbour.jpg" alt=""><figcaption>The harbour at dawn</figcaption></figure></article></body></html>`, { baseUrl: 'https://example.com/news/2024/05/a-story-about-the-harbour' });
+    expect(story.markdown).toContain('"The harbour at dawn")');
+    expect(story.rules).toContain('fold-caption');
+  });
+
   it('still drops such a link list inside an article', async () => {
     const r = await run(`<html><head><meta property="og:type" content="article"></head><body><article>${prose('main', 6)}<div><ul>${entries}</ul></div></article></body></html>`, { baseUrl: 'https://example.com/news/2024/05/a-story-about-the-harbour' });
     expect(r.metadata.pageType).toBe('article');
