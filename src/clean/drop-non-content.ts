@@ -1,7 +1,8 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
-import { computeStats } from '../extract/stats.js';
+import { computeStats, linkDensity, type StatsMap } from '../extract/stats.js';
+import { MAX_PARAGRAPH_LINKS } from './prose-guard.js';
 import { explain } from '../messages.js';
 import { firstWords } from './first-words.js';
 import { NON_CONTENT_TAGS } from './vocabulary.js';
@@ -31,7 +32,20 @@ interface Disclosure {
   ids: Set<string>;
   /** The children of <details> elements but their <summary>. */
   inDetails: Set<Element>;
+  /** Hidden blocks that follow the label that opens them (isOpenedBy). */
+  labelled: Set<Element>;
 }
+
+/**
+ * Many accordions are built without ARIA: a question or a heading the reader clicks, and the
+ * hidden answer right after it (a FAQ, a product's "Details" and "Sizing" sections, a guide's
+ * collapsed chapters). The label is a heading, a button (or holds one), or a short line that asks
+ * a question; the panel is prose, not a list of links (a mobile menu behind its "Menu" button is
+ * links: MAX_PARAGRAPH_LINKS). A label longer than this many words is prose, not a label.
+ */
+const MAX_LABEL_WORDS = 30;
+const QUESTION_END = /[?？؟]\s*$/u;
+const LABEL_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary', 'dt']);
 
 /**
  * One walk before the removal: reads <noscript> crawler views as <div>s, gathers the disclosure
@@ -39,9 +53,15 @@ interface Disclosure {
  * for HIDDEN_WRAPPER_SHARE: most pages need no second pass).
  */
 function survey(tree: Root): { panels: Disclosure; anyHidden: boolean } {
-  const panels: Disclosure = { ids: new Set(), inDetails: new Set() };
+  const panels: Disclosure = { ids: new Set(), inDetails: new Set(), labelled: new Set() };
   let anyHidden = false;
   walkElements(tree, (node) => {
+    let previous: Element | null = null;
+    for (const c of node.children) {
+      if (!isElement(c)) continue;
+      if (previous && isHidden(c) && isLabel(previous)) panels.labelled.add(c);
+      previous = c;
+    }
     if (node.tagName === 'noscript' && (computeStats(node).get(node)?.proseText ?? 0) >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
     const controls = attr(node, 'ariaControls');
     if (controls) for (const id of controls.split(/\s+/)) if (id) panels.ids.add(id);
@@ -51,8 +71,29 @@ function survey(tree: Root): { panels: Disclosure; anyHidden: boolean } {
   return { panels, anyHidden };
 }
 
-function isDisclosurePanel(node: Element, panels: Disclosure): boolean {
+/** A visible element that reads as the label opening the block after it (Disclosure.labelled's note). */
+function isLabel(node: Element): boolean {
+  if (isHidden(node)) return false;
+  const text = textOf(node, 400);
+  if (!text || text.split(' ').length > MAX_LABEL_WORDS) return false;
+  return LABEL_TAGS.has(node.tagName) || QUESTION_END.test(text) || holdsButton(node);
+}
+
+function holdsButton(node: Element): boolean {
+  let found = false;
+  walkElements(node, (n) => {
+    if (n.tagName === 'button' || attr(n, 'role') === 'button') found = true;
+    return !found;
+  });
+  return found;
+}
+
+function isDisclosurePanel(node: Element, panels: Disclosure, stats: StatsMap | null): boolean {
   if (panels.inDetails.has(node) || attr(node, 'role') === 'tabpanel') return true;
+  if (panels.labelled.has(node)) {
+    const s = stats?.get(node);
+    if (s && s.text > 0 && linkDensity(s) <= MAX_PARAGRAPH_LINKS) return true;
+  }
   const id = attr(node, 'id');
   return id !== null && panels.ids.has(id);
 }
@@ -74,7 +115,7 @@ export default function dropNonContent() {
       if (node.type === 'comment') return true;
       if (!isElement(node)) return false;
       if (NON_CONTENT_TAGS.has(node.tagName)) return true;
-      if (!isHidden(node) || isDisclosurePanel(node, panels)) return false;
+      if (!isHidden(node) || isDisclosurePanel(node, panels, stats)) return false;
       if (pageText > 0 && (stats?.get(node)?.text ?? 0) >= pageText * HIDDEN_WRAPPER_SHARE) return false;
       // Hidden text is a removal a reader may question; scripts and styles are not text.
       if (file.data.explain && textOf(node) !== '') explain(file, 'drop-hidden', `dropped hidden <${node.tagName}>: "${firstWords(node)}"`);
