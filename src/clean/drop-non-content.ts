@@ -39,13 +39,14 @@ interface Disclosure {
 /**
  * Many accordions are built without ARIA: a question or a heading the reader clicks, and the
  * hidden answer right after it (a FAQ, a product's "Details" and "Sizing" sections, a guide's
- * collapsed chapters). The label is a heading, a button (or holds one), or a short line that asks
- * a question; the panel is prose, not a list of links (a mobile menu behind its "Menu" button is
+ * collapsed chapters). The label is a button (or holds one, as a heading around an accordion's
+ * button does), or a short line that asks a question: a plain heading is not, as a page also hides
+ * what follows a heading for good (Readability's visibility-hidden and hidden-nodes pages); the panel is prose, not a list of links (a mobile menu behind its "Menu" button is
  * links: MAX_PARAGRAPH_LINKS). A label longer than this many words is prose, not a label.
  */
 const MAX_LABEL_WORDS = 30;
 const QUESTION_END = /[?？؟]\s*$/u;
-const LABEL_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary', 'dt']);
+const LABEL_TAGS = new Set(['button', 'summary']);
 
 /**
  * One walk before the removal: reads <noscript> crawler views as <div>s, gathers the disclosure

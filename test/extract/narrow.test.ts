@@ -50,11 +50,12 @@ describe('drop-non-content: what a reader sees without scripts', () => {
     expect(r.markdown).not.toContain('p.gif');
   });
 
-  it('keeps the collapsed answers of an accordion built without ARIA, and drops a hidden menu behind its button', async () => {
-    const r = await run(`<body><article>${prose('main', 4)}<h2>Questions</h2><div class="faq"><div class="q">How long does shipping take?</div><div style="display:none"><p>Three to five working days within the country, a week or two abroad.</p></div><h3><button>Returns</button></h3><div hidden><p>Send it back within thirty days and we refund the full price.</p></div></div><button>Menu</button><div hidden><a href="/a">Shop</a> <a href="/b">Blog</a> <a href="/c">Contact</a></div></article></body>`);
+  it('keeps the collapsed answers of an accordion built without ARIA, and drops a hidden menu behind its button and hidden prose under a plain heading', async () => {
+    const r = await run(`<body><article>${prose('main', 4)}<h2>Questions</h2><div class="faq"><div class="q">How long does shipping take?</div><div style="display:none"><p>Three to five working days within the country, a week or two abroad.</p></div><h3><button>Returns</button></h3><div hidden><p>Send it back within thirty days and we refund the full price.</p></div></div><button>Menu</button><div hidden><a href="/a">Shop</a> <a href="/b">Blog</a> <a href="/c">Contact</a></div><h2>Draft</h2><div style="visibility:hidden"><p>An unfinished paragraph the page keeps out of sight, long enough to read as prose.</p></div></article></body>`);
     expect(r.markdown).toContain('Three to five working days');
     expect(r.markdown).toContain('Send it back within thirty days');
     expect(r.markdown).not.toContain('Shop');
+    expect(r.markdown).not.toContain('An unfinished paragraph');
   });
 
   it('keeps a hidden wrapper that holds the whole page, and still drops a small hidden block', async () => {
