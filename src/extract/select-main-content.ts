@@ -2,11 +2,11 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain, warn } from '../messages.js';
-import { computeStats, linkDensity, type NodeStats, type StatsMap } from './stats.js';
-import { CONTENT_HINT, namesWithout, negativeHint } from '../clean/vocabulary.js';
+import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../hast/stats.js';
+import { CONTENT_HINT, namesWithout, negativeHint } from '../vocabulary/class-names.js';
 import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
-import { firstWords } from '../clean/first-words.js';
+import { firstWords } from '../hast/first-words.js';
 import { articleBodyElement } from './article-body-hint.js';
 
 declare module 'vfile' {

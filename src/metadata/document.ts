@@ -8,7 +8,8 @@ import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { authorsFromElement, BYLINE_HINT, dedupeAuthors, isProfileLink, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
-import { BYLINE_OPENERS } from '../clean/vocabulary.js';
+import { BYLINE_OPENERS } from '../vocabulary/bylines.js';
+import { COMMENTS_HINT } from '../vocabulary/class-names.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -42,8 +43,6 @@ const MAX_DECK = 400;
 const MAX_SECTION_LABEL = 40;
 /** How near the headline (elements) a deck or a section label must be. */
 const NEAR_HEADLINE = 12;
-/** Comment sections: their bylines and dates are the commenters', not the article's. */
-const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|[\s_-])/;
 /**
  * Bounds on work for hostile pages: datelines parsed (each goes through the date parsers) and
  * related cards kept. Real pages have a handful of each.

@@ -2,7 +2,9 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { explain } from '../../messages.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_HEADING, TEXT_DUMP_LINES } from '../../clean/vocabulary.js';
+import { BOILERPLATE_GROUPS } from '../../vocabulary/class-names.js';
+import { BOILERPLATE_HEADING } from '../../vocabulary/headings.js';
+import { TEXT_DUMP_LINES } from '../../vocabulary/lines.js';
 import { linkWords, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 

@@ -8,7 +8,8 @@ import { explain } from '../../messages.js';
 import { soleLink, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 import { languageOfName } from '../../metadata/language-names.js';
-import { BYLINE_OPENERS } from '../../clean/vocabulary.js';
+import { BYLINE_OPENERS } from '../../vocabulary/bylines.js';
+import { BIOS_LABEL, RELATED_LABEL, TRANSLATIONS_LABEL } from '../../vocabulary/headings.js';
 
 /**
  * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
@@ -17,12 +18,6 @@ import { BYLINE_OPENERS } from '../../clean/vocabulary.js';
  * the blocks read are taken out of the body (their text is metadata, not article).
  */
 
-/** Labels that open a list of translations. */
-const TRANSLATIONS_LABEL = /^(also available in|available in|read (this|it) in|other languages|translations?|this page in)\s*:?$/i;
-/** Headings that open author bios. */
-const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|author bios?|contributors?)\s*:?$/i;
-/** Headings that open cards of related articles. */
-const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
 /** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
 const BYLINE = new RegExp(`^[^\\p{L}\\p{N}]*(${BYLINE_OPENERS})\\s+\\S`, 'iu');
 /** A name in an unlinked byline: capitalised words ("By the end of the year" is no byline). */
