@@ -9,7 +9,7 @@ import { parseByline } from './authors.js';
 import { authorsFromElement, BYLINE_HINT, dedupeAuthors, isProfileLink, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
 import { BYLINE_OPENERS } from '../vocabulary/bylines.js';
-import { COMMENTS_HINT } from '../vocabulary/class-names.js';
+import { BOILERPLATE_GROUPS } from '../vocabulary/class-names.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -182,7 +182,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
     // rendered by script put their whole crawler view there: headline, posts, authors, dates).
     if (tag === 'script' || tag === 'style' || tag === 'template') return false;
-    if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
+    // Comment sections: their bylines and dates are the commenters', not the article's.
+    if (inBody && BOILERPLATE_GROUPS.comments!.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     if (block === 'related') {
       if (related.length < MAX_RELATED) related.push(...readRelated(node).slice(0, MAX_RELATED - related.length));

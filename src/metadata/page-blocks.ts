@@ -1,7 +1,7 @@
 import type { Element } from 'hast';
 import type { Author, RelatedItem, Translation } from '../types.js';
-import { BOILERPLATE_GROUPS, SPONSORED } from '../vocabulary/class-names.js';
-import { BLOCK_HEADINGS } from '../vocabulary/headings.js';
+import { BOILERPLATE_GROUPS } from '../vocabulary/class-names.js';
+import { BIO_HEADING, RELATED_HEADING, SPONSORED_TEXT, TRANSLATION_HEADING } from '../vocabulary/headings.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { findDateText, normalizeDate, datePart } from './dates.js';
@@ -15,6 +15,9 @@ import { languageOfName } from './language-names.js';
  */
 
 export type BlockKind = 'related' | 'bio' | 'translations';
+
+/** The heading that opens each kind of block (src/vocabulary/headings.ts). */
+const BLOCK_HEADINGS: Readonly<Record<BlockKind, RegExp>> = { related: RELATED_HEADING, bio: BIO_HEADING, translations: TRANSLATION_HEADING };
 
 /** Element kinds that can hold a block (not inline text). */
 const BLOCK_TAGS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'nav', 'footer', 'article', 'dl']);
@@ -45,7 +48,7 @@ export function blockKind(node: Element): BlockKind | null {
   }
   if (kind && (textOf(node, MAX_BLOCK_TEXT).length > MAX_BLOCK_TEXT || containsHeadline(node))) return null;
   // Sponsored "recommendations" (Taboola, Outbrain, "Sponsored Links") are ads, not related articles.
-  if (kind === 'related' && (BOILERPLATE_GROUPS.ads!.test(ci) || SPONSORED.test(ci) || SPONSORED.test(openingHeading(node) ?? ''))) return null;
+  if (kind === 'related' && (BOILERPLATE_GROUPS.ads!.test(ci) || SPONSORED_TEXT.test(openingHeading(node) ?? ''))) return null;
   return kind;
 }
 
@@ -83,7 +86,7 @@ export function readRelated(node: Element): RelatedItem[] {
       return heading === null;
     });
     const title = clean(textOf(heading ?? link.el));
-    if (!title || !looksLikeHeadline(title) || SPONSORED.test(title) || seen.has(link.href)) continue;
+    if (!title || !looksLikeHeadline(title) || SPONSORED_TEXT.test(title) || seen.has(link.href)) continue;
     seen.add(link.href);
     let published: string | null = null;
     let authors: string[] = [];

@@ -57,7 +57,7 @@ export const BOILERPLATE_GROUPS: Readonly<Record<string, RegExp>> = {
   comments: /(^|[\s_-])(comments?|comment-?list|disqus|discussion|replies|respond|reactions)($|[\s_-])/,
   reviews: /(^|[\s_-])(reviews?|customer-?reviews?|testimonials?|yotpo|okendo|judgeme|trustpilot)($|[\s_-])/,
   prompts: /(^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|sign-?up|register|paywall|modal|popup|pop-?up|overlay|banner-?ad|donate|membership|registration|login|cta)($|[\s_-])/,
-  ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|dfp|gpt|commercial)($|[\s_-])/,
+  ads: /(^|[\s_-])(ads?|advert|adverts|advertisement|advertising|ad-?(slot|unit|container|wrapper|block)|sponsor|sponsored|promo|promotion|promoted|dfp|gpt|commercial|taboola|outbrain|trc)($|[\s_-])/,
   bio: /(^|[\s_-])(author-?(bio|box|info|card|profile)|bio|biography|about-?the-?author|contributor-?bio)($|[\s_-])/,
   translations: /(^|[\s_-])(translations?|language-?(switcher|selector|links)|lang-?switch|also-?available)($|[\s_-])/,
   chrome: new RegExp(String.raw`(^|[\s_-])(sidebar|side-?bar|widget|footer|site-?footer|header|site-?header|tags|tag-?list|meta-?tags|${HIDDEN_WORD}|${INVISIBLE_WORDS}|skip|jump-?to|toc-?toggle)($|[\s_-])`),
@@ -113,8 +113,3 @@ export const EMBED_NAMES = /(^|[\s_-])(embed|embedded|oembed|twitter-tweet|insta
 /** ARIA roles of boilerplate landmarks. */
 export const BOILERPLATE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar', 'tablist']);
 
-/** Comment sections: their bylines and dates are the commenters', not the article's. */
-export const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|[\s_-])/;
-
-/** Sponsored-content widgets, by class or heading. */
-export const SPONSORED = /taboola|outbrain|trc_|sponsored|promoted|partner/i;

@@ -1,3 +1,5 @@
+import { BIO_HEADINGS, headingAlternatives, RELATED_HEADINGS } from './headings.js';
+
 /**
  * Whole lines that are page furniture, not prose: matched against the text of a short block.
  */
@@ -11,7 +13,9 @@ export const BOILERPLATE_LINES: Readonly<Record<string, RegExp>> = {
   /** A label of a page widget standing alone ("Share", "Advertisement", "Text size"). */
   'ui-label': /^(share( (this|on \w+))?|shares?|print|email|e-mail|comments?|\d+ comments?|advert|advertisement|anzeige|publicidad|publicité|pubblicità|caption|close|text size|font size|disclaimer|loading|read more|show more|see more|more|next article|previous article|back to top|skip (ad|advertisement)|video|photo|gallery|listen|play|tags?|topics?|related|sponsored|(image|photo) (copyright|credit|caption)|getty( images)?|reuters|ap|afp)$/,
   /** A line that points away to other articles ("Read more: ...", "Related: ...", "SEE MORE: ..."). */
-  'inline-related': /^(read more|read also|also read|see more|see also|more|related|related post|related article|related story|related coverage|recommended|don'?t miss|must read|more great [\w ]+ stories|you (may|might) also (like|enjoy)|elsewhere on [\w .]+|more from [\w .]+|watch|video|click here)\s*[:|»>-]/,
+  'inline-related': new RegExp(
+    String.raw`^(${headingAlternatives(RELATED_HEADINGS, String.raw`\b[\w .]*`)}|also read|see more|more|related post|related article|related story|don'?t miss|must read|more great [\w ]+ stories|elsewhere on [\w .]+|watch|video|click here)\s*[:|»>-]`,
+  ),
   /** A call to subscribe, follow, write in or comment ("Sign up for our newsletter"). */
   'call-to-action': /(\bsubscribe\b|\bsign up\b|\bnewsletters?\b|\bfollow (us|[\w' ]{1,40}) on (twitter|facebook|instagram|linkedin|youtube)|\bclick here\b|\bwrite to [\w .]+ at\b|\bmay be reached at\b|\bhave a tip\b|\btell us what you think\b|\bpost (a )?comment\b|\bleave a comment\b|\bjoin the (conversation|discussion)\b|\bdownload (our|the) app\b|\blisten to [\w' ]+ (live|on)\b|\bthis post may contain affiliate\b|\bwe'?d like to hear what you think\b)/,
   /**
@@ -35,8 +39,6 @@ export const TEXT_DUMP_LINES = {
    * "34 responses to …", "12 Comments", "jane says:", "Leave a Reply", "You must be logged in".
    */
   comment: /^(\d+\s+(responses?|comments?|replies|reactions|thoughts)\b.*|\S+( \S+)?\s+(says|said|wrote|writes):|leave a (reply|comment).*|you must be logged in.*|log in to (reply|comment).*|reply|report( abuse)?|\d+ (likes?|points?))$/i,
-  /** Headings of related links in the corpus languages other than English (see threadOpener). */
-  relatedHeading: /^((artigos|posts|notícias|matérias) relacionad[oa]s|(artículos|noticias) relacionad[oa]s|articles (similaires|liés)|ähnliche artikel|articoli correlati|related (links|news))[:.]?$/iu,
   /** Prompts that page scripts print around articles, in whole sentences. */
   prompt: /\b(uses? cookies|cookie (policy|settings)|by continuing to (use|browse)|subscribe to our newsletter|sign up for our newsletter|activation link|already a subscriber|create (a free|an) account|enable javascript|your browser)\b/i,
   /** Lines that close pages rather than articles. */
@@ -56,7 +58,7 @@ export const TEXT_DUMP_LINES = {
         '(leave a (reply|comment)|deixe (uma resposta|um comentário|seu comentário)|deja (una respuesta|un comentario)|laisser un commentaire|schreibe einen kommentar|lascia un commento)\\b.*',
         'join the (conversation|discussion).*',
         'discussion|what do you think\\?|add (a|your) comment.*',
-        '(about the authors?|about|sobre( o autor| a autora| el autor)?|à propos de l.auteur|über den autor|l.autore)( \\p{Lu}[\\p{L}.\'-]*){0,3}',
+        `(${headingAlternatives(BIO_HEADINGS)}|about|sobre)( \\p{Lu}[\\p{L}.'-]*){0,3}`,
       ].join('|') +
       ')[:.]?$',
     'iu',

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { explain } from '../../messages.js';
 import { BOILERPLATE_GROUPS } from '../../vocabulary/class-names.js';
-import { BOILERPLATE_HEADING } from '../../vocabulary/headings.js';
+import { BOILERPLATE_HEADING, RELATED_HEADING } from '../../vocabulary/headings.js';
 import { TEXT_DUMP_LINES } from '../../vocabulary/lines.js';
 import { linkWords, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
@@ -116,7 +116,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   const words = wordCount(text);
   if (block.type === 'thematicBreak') return -1;
   if (block.type === 'heading') {
-    if (BOILERPLATE_HEADING.test(text) || TEXT_DUMP_LINES.relatedHeading.test(text)) return -SECTION_END_PENALTY;
+    if (BOILERPLATE_HEADING.test(text)) return -SECTION_END_PENALTY;
     return words > 0 ? -1 : -2;
   }
   if (words === 0) return hasImage(block) ? 0 : -2;
@@ -129,7 +129,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (/^\[[^\]]{0,200}\]\s*\S/.test(text) && words < HEADLINE_WORDS * 2) return -2;
   // Lists of dates and counts ("2019年11月 2019年4月", "Archives (12) (8)") are no prose.
   if ((text.match(/\d+/g)?.length ?? 0) > words / 2) return -2;
-  if (words <= LABEL_WORDS && TEXT_DUMP_LINES.relatedHeading.test(text)) return -SECTION_END_PENALTY;
+  if (words <= LABEL_WORDS && RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
   if (TEXT_DUMP_LINES.footer.test(text) && words < 40) return -LABEL_PENALTY;
   if (TEXT_DUMP_LINES.prompt.test(text) && words < MAX_PROMPT_WORDS) return -LABEL_PENALTY;

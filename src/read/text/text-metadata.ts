@@ -9,7 +9,7 @@ import { soleLink, squash, textOf, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 import { languageOfName } from '../../metadata/language-names.js';
 import { BYLINE_OPENERS } from '../../vocabulary/bylines.js';
-import { BIOS_LABEL, RELATED_LABEL, TRANSLATIONS_LABEL } from '../../vocabulary/headings.js';
+import { BIO_HEADING, RELATED_HEADING, TRANSLATION_HEADING } from '../../vocabulary/headings.js';
 
 /**
  * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
@@ -106,7 +106,7 @@ function readTranslations(blocks: RootContent[], file: VFile, take: Take): void 
     if (!isShort(block)) continue;
     const label = text(block);
     const inline = /^([^:]{3,40}):\s*\S/.exec(label);
-    const labelled = TRANSLATIONS_LABEL.test(label) || (inline !== null && TRANSLATIONS_LABEL.test(inline[1]!) && block.type === 'paragraph');
+    const labelled = TRANSLATION_HEADING.test(label) || (inline !== null && TRANSLATION_HEADING.test(inline[1]!) && block.type === 'paragraph');
     if (!labelled) continue;
     const found: Translation[] = [];
     const own = block.type === 'paragraph' ? block.children.filter((c): c is Link => c.type === 'link') : [];
@@ -144,7 +144,7 @@ function translation(link: Link): Translation {
 function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (!isShort(block) || !BIOS_LABEL.test(text(block))) continue;
+    if (!isShort(block) || !BIO_HEADING.test(text(block))) continue;
     let j = i + 1;
     const found: Author[] = [];
     while (j + 1 < blocks.length) {
@@ -177,7 +177,7 @@ function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
 function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (!isShort(block) || !RELATED_LABEL.test(text(block))) continue;
+    if (!isShort(block) || !RELATED_HEADING.test(text(block))) continue;
     const cards: RelatedItem[] = [];
     let card: RelatedItem | null = null;
     let label: string | null = null;
