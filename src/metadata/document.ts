@@ -1,7 +1,7 @@
 import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Author, RelatedItem, Translation } from '../types.js';
-import { blockKind, readBio, readRelated, readSwitcher } from './page-blocks.js';
+import { blockKind, readBio, readRelatedCards, readSwitcher } from './page-blocks.js';
 import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
@@ -124,7 +124,7 @@ interface BylineBox {
  * visible bylines and datelines. Visible dates are proposed nearest the headline first, so a date
  * in a sidebar or a related card does not win over the article's own.
  */
-export function readDocument(tree: Root, file: VFile, options: { baseUrl?: string | null }): void {
+export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: string | null }): void {
   let base: string | null = null;
   let canonical: string | null = null;
   let ogUrl: string | null = null;
@@ -186,7 +186,7 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     if (inBody && BOILERPLATE_GROUPS.comments!.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     if (block === 'related') {
-      if (related.length < MAX_RELATED) related.push(...readRelated(node).slice(0, MAX_RELATED - related.length));
+      if (related.length < MAX_RELATED) related.push(...readRelatedCards(node).slice(0, MAX_RELATED - related.length));
       return false;
     }
     // Bio boxes are read for bios and still walked: sites also class their byline "author-info".

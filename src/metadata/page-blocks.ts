@@ -73,7 +73,7 @@ function openingHeading(node: Element): string | null {
 }
 
 /** The related/recommended cards of a block: title, link, date, authors and section of each. */
-export function readRelated(node: Element): RelatedItem[] {
+export function readRelatedCards(node: Element): RelatedItem[] {
   const items: RelatedItem[] = [];
   const seen = new Set<string>();
   for (const card of cardsOf(node).slice(0, MAX_CARDS)) {

@@ -23,7 +23,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
   const { doc, truncated } = await openPdf(bytes);
   if (truncated) warn(file, 'pdf-truncated', 'the PDF is cut short (no trailer); the pages that are whole were read');
   try {
-    return await readDocument(doc, file);
+    return await readOpenPdf(doc, file);
   } catch (error) {
     // pdf.js can still fail past the opening (a damaged object stream): always a clear error.
     throw openError(error);
@@ -33,7 +33,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
 }
 
 /** The document's text as hast: tagged structure when there is one, else the layout. */
-async function readDocument(doc: PdfDocument, file: VFile): Promise<Root> {
+async function readOpenPdf(doc: PdfDocument, file: VFile): Promise<Root> {
   file.data.pages = doc.numPages;
   const info = await readPdfInfo(doc, file);
   const tagged = await readTagged(doc, file);

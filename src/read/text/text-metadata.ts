@@ -5,7 +5,7 @@ import { propose } from '../../metadata/candidates.js';
 import { normalizeDate } from '../../metadata/dates.js';
 import { parseByline } from '../../metadata/authors.js';
 import { explain } from '../../messages.js';
-import { soleLink, squash, textOf, wordCount } from './mdast.js';
+import { soleLink, squash, mdastText, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 import { languageOfName } from '../../metadata/language-names.js';
 import { BYLINE_OPENERS } from '../../vocabulary/bylines.js';
@@ -43,13 +43,13 @@ export function readTextMetadata(tree: Root, file: VFile): number {
   const take = (i: number, why: string) => {
     taken.add(i);
     if (HEADER_PARTS.has(why) && i < HEADER_REACH) headerEnd = Math.max(headerEnd, i);
-    explain(file, `text-${why}`, `took "${squash(textOf(blocks[i]!)).slice(0, 60)}" as ${why}`);
+    explain(file, `text-${why}`, `took "${squash(mdastText(blocks[i]!)).slice(0, 60)}" as ${why}`);
   };
 
   const authors = readByline(blocks, take);
   readTranslations(blocks, file, take);
   readBios(blocks, authors, take);
-  readRelated(blocks, file, take);
+  readRelatedLabel(blocks, file, take);
   const title = readTitle(blocks, taken, take);
   if (title) propose(file, 'title', title, 'text');
   if (title && authors.length === 0) authors.push(...readNameLine(blocks, taken, title, take));
@@ -70,7 +70,7 @@ const TEXTS = new WeakMap<RootContent, { text: string; words: number }>();
 function measured(block: RootContent): { text: string; words: number } {
   let m = TEXTS.get(block);
   if (!m) {
-    const t = squash(textOf(block).split(LINK_MARK).join(''));
+    const t = squash(mdastText(block).split(LINK_MARK).join(''));
     m = { text: t, words: wordCount(t) };
     TEXTS.set(block, m);
   }
@@ -91,7 +91,7 @@ function readByline(blocks: RootContent[], take: Take): Author[] {
     if (block.type !== 'paragraph' || !isShort(block) || !BYLINE.test(text(block))) continue;
     const links = block.children.filter((c): c is Link => c.type === 'link');
     const authors: Author[] = links.length > 0
-      ? links.map((l) => ({ name: squash(textOf(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
+      ? links.map((l) => ({ name: squash(mdastText(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
       : parseByline(text(block).replace(/^[^\p{L}\p{N}]+/u, '')).filter((n) => LOOSE_NAME.test(n)).map((name) => ({ name, url: null, bio: null }));
     if (authors.length === 0) continue;
     take(i, 'byline');
@@ -131,12 +131,12 @@ function readTranslations(blocks: RootContent[], file: VFile, take: Take): void 
 function linkParagraph(block: RootContent): Link[] | null {
   if (block.type !== 'paragraph') return null;
   const links = block.children.filter((c): c is Link => c.type === 'link');
-  const rest = block.children.filter((c) => c.type !== 'link').map((c) => textOf(c)).join('');
+  const rest = block.children.filter((c) => c.type !== 'link').map((c) => mdastText(c)).join('');
   return links.length > 0 && /^[\s|,·•/]*$/.test(rest) ? links : null;
 }
 
 function translation(link: Link): Translation {
-  const label = squash(textOf(link));
+  const label = squash(mdastText(link));
   const path = /^(?:https?:\/\/[^/]+)?\/([a-z]{2,3}(?:-[a-zA-Z]{2})?)(?:\/|$)/.exec(link.url);
   return { lang: path ? path[1]! : languageOfName(label), label: label || null, url: link.url };
 }
@@ -151,7 +151,7 @@ function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
       const nameBlock = blocks[j]!;
       const bio = blocks[j + 1]!;
       const link = soleLink(nameBlock);
-      const name = link ? squash(textOf(link)) : nameBlock.type === 'paragraph' ? text(nameBlock) : '';
+      const name = link ? squash(mdastText(link)) : nameBlock.type === 'paragraph' ? text(nameBlock) : '';
       const known = authors.some((a) => a.name.toLowerCase() === name.toLowerCase());
       if (!name || wordCount(name) > 6 || !(link || known) || bio.type !== 'paragraph' || wordCount(text(bio)) < 5) break;
       found.push({ name, url: link && link.url !== '#' ? link.url : null, bio: text(bio) });
@@ -174,7 +174,7 @@ function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
   }
 }
 
-function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
+function readRelatedLabel(blocks: RootContent[], file: VFile, take: Take): void {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
     if (!isShort(block) || !RELATED_HEADING.test(text(block))) continue;
@@ -194,7 +194,7 @@ function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
         const items = b.children.map((item) => item.children[0]).filter((p): p is Paragraph => p?.type === 'paragraph');
         const links = items.map((p) => soleLink(p)).filter((l): l is Link => l !== null);
         if (links.length === 0 || links.length < items.length) break;
-        for (const l of links) cards.push({ title: squash(textOf(l)), url: l.url === '#' ? null : l.url, published: null, authors: [], section: null });
+        for (const l of links) cards.push({ title: squash(mdastText(l)), url: l.url === '#' ? null : l.url, published: null, authors: [], section: null });
         card = null;
         used.push(j);
         continue;
@@ -203,7 +203,7 @@ function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
       const t = text(b);
       const link = soleLink(b) ?? (b.type === 'heading' ? soleHeadingLink(b) : null);
       if (link || (b.type === 'heading' && b.depth > headingDepth(block))) {
-        card = { title: squash(textOf(link ?? b)), url: link && link.url !== '#' ? link.url : null, published: null, authors: [], section: label };
+        card = { title: squash(mdastText(link ?? b)), url: link && link.url !== '#' ? link.url : null, published: null, authors: [], section: label };
         label = null;
         cards.push(card);
       } else if (b.type === 'heading') {
