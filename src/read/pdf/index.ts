@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { UnboilError } from '../../errors.js';
-import { explain, warn } from '../../messages.js';
+import { explain, NO_TEXT_RULE, warn } from '../../messages.js';
 import { propose } from '../../metadata/candidates.js';
 import { openError, openPdf, type PdfDocument } from './open.js';
 import { readPdfInfo } from './info.js';
@@ -45,7 +45,7 @@ async function readOpenPdf(doc: PdfDocument, file: VFile): Promise<Root> {
   const pages = await readAllRuns(doc, file, links);
   const chars = pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.str.length, 0), 0);
   if (chars === 0) {
-    warn(file, 'pdf-no-text', `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
+    warn(file, NO_TEXT_RULE, `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
     info.proposeDates();
     return documentOf([], null);
   }
