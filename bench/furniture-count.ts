@@ -25,7 +25,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { convert } from '../src/index.js';
-import { textOf as toString } from '../src/read/text/mdast.js';
+import { mdastText as toString } from '../src/read/text/mdast.js';
 import { textOf, walkElements } from '../src/hast/util.js';
 import { argValue, hasFlag, readDoc, readManifest } from './corpus.js';
 import { halves, type Half } from './halves.js';

@@ -16,7 +16,9 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_OPTION'
   | 'INVALID_RULES'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  /** A batch stopped (Ctrl-C, SIGTERM, a fatal write error) before this input was done. */
+  | 'INTERRUPTED';
 
 export class UnboilError extends Error {
   readonly code: ErrorCode;

@@ -34,7 +34,23 @@ export function messagesOf(file: VFile): Message[] {
   }));
 }
 
-/** The JSON `warnings`: the warnings, plus the audit trail when `--explain` asked for it. */
+/**
+ * The JSON `warnings`: the warnings, plus the audit trail when `--explain` asked for it, in the
+ * order they were made. (The batch report lists the two apart: warningsIn, explainIn.)
+ */
 export function warningsOf(messages: Message[]): Warning[] {
   return messages.map(({ rule, message }) => ({ rule, message }));
 }
+
+/** The warnings alone among a conversion's messages (the report's `warnings`, a batch's status). */
+export function warningsIn(messages: Message[]): Warning[] {
+  return warningsOf(messages.filter((m) => m.severity === 'warning'));
+}
+
+/** The audit trail (--explain) alone among a conversion's messages, as the report lists it. */
+export function explainIn(messages: Message[]): Warning[] {
+  return warningsOf(messages.filter((m) => m.severity === 'info'));
+}
+
+/** The warning rule of inputs that had no text layer to convert (exit code 4). */
+export const NO_TEXT_RULE = 'pdf-no-text';

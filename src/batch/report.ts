@@ -1,5 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import type { Message, Warning } from '../types.js';
+import type { Warning } from '../types.js';
+import { NO_TEXT_RULE } from '../messages.js';
 import type { CheckState } from './check.js';
 
 export type Status = 'ok' | 'warning' | 'error' | 'skipped';
@@ -41,21 +42,8 @@ export class ReportFile {
   }
 }
 
-/** The warnings among a conversion's messages, as the report lists them. */
-export function warningsIn(messages: Message[]): Warning[] {
-  return messages.filter((m) => m.severity === 'warning').map(({ rule, message }) => ({ rule, message }));
-}
-
-/** The audit trail (--explain) among a conversion's messages, as the report lists it. */
-export function explainIn(messages: Message[]): Warning[] {
-  return messages.filter((m) => m.severity === 'info').map(({ rule, message }) => ({ rule, message }));
-}
-
 /** The reason of the report line of a hidden file or directory a walk passed over. */
 export const HIDDEN_REASON = 'hidden (its name starts with a dot); --hidden takes it';
-
-/** The warning rule of inputs that had no text layer to convert (exit code 4). */
-export const NO_TEXT_RULE = 'pdf-no-text';
 
 /** Totals for the summary line. */
 export class Tally {

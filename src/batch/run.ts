@@ -5,13 +5,16 @@ import { VERSION } from '../version.js';
 import type { ConvertOptions } from '../types.js';
 import type { Input, Problem } from './discover.js';
 import { ConvertPool, type PoolOptions, type PoolOutcome } from './pool.js';
-import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries } from './outputs.js';
+import { closeGate, commitOutputs, newGate, planOutputs, removeTemporaries, type OutputPlan } from './outputs.js';
 import { Journal, optionsHash } from './manifest.js';
 import { compareFile, shortDiff, type CheckState } from './check.js';
 import { Progress } from './progress.js';
-import { explainIn, HIDDEN_REASON, ReportFile, Tally, warningsIn, type ReportLine, type Status } from './report.js';
+import { HIDDEN_REASON, ReportFile, Tally, type ReportLine, type Status } from './report.js';
+import { explainIn, warningsIn } from '../messages.js';
+import { ndjsonErrorLine, ndjsonLine } from '../write/ndjson.js';
+import { OrderedWindow } from './window.js';
 import { readInput } from './read-input.js';
-import type { InputFacts, WorkerTask } from './worker.js';
+import type { InputFacts, Texts, WorkerTask } from './worker.js';
 import type { RecordFacts, SkippedRecord } from './archive/scan.js';
 
 export interface BatchOptions extends PoolOptions {
@@ -83,7 +86,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   // Read even with --force: replacing an output must withdraw what older lines said of it.
   const journal = options.mode === 'files' && options.outDir ? await Journal.open(options.outDir, options.fsync) : null;
   const result: BatchResult = { tally, stopped: null, differing: 0 };
-  let diffsLeft = options.diffsShown ?? 3;
+  const state = { diffsLeft: options.diffsShown ?? 3 };
 
   // Set while stdout is full (a slow reader of --ndjson): no new document starts until it drains,
   // so a slow pipe cannot make finished documents pile up in memory.
@@ -122,13 +125,19 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
   async function convertAll(): Promise<BatchResult> {
     await options.beforeFirst?.();
     const pool = inputs.length > 0 ? new ConvertPool({ ...options, jobs: Math.min(options.jobs, inputs.length) }) : null;
-    // Lanes waiting for the window to move on; all are woken whenever a document is emitted.
-    const waiting: (() => void)[] = [];
-    const wake = () => {
-      for (const go of waiting.splice(0)) go();
-    };
     let stopped!: () => void;
     const whenStopped = new Promise<void>((resolve) => (stopped = resolve));
+    // One lane per document in the window; the pool itself admits only `jobs` at once.
+    const window: OrderedWindow<Done> = new OrderedWindow<Done>({
+      count: inputs.length,
+      size: Math.max(2, options.jobs * READ_AHEAD_PER_JOB),
+      ordered: options.ordered,
+      work: (index) => work(index),
+      emit,
+      stopped: () => result.stopped !== null,
+      whenStopped,
+      paused: () => stdoutFull,
+    });
     // Documents in the pool, each with the gate its worker passes before writing outputs.
     const inFlight = new Set<{ gate: Int32Array; outcome: Promise<PoolOutcome> }>();
     const run = async (task: WorkerTask): Promise<PoolOutcome> => {
@@ -145,7 +154,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       if (result.stopped) return;
       result.stopped = reason;
       stopped();
-      wake();
+      window.wake();
       // Workers still converting are stopped at once; one already writing finishes, so that its
       // outputs are whole and recorded.
       const writing = [...inFlight].filter((e) => closeGate(e.gate)).map((e) => e.outcome);
@@ -162,27 +171,6 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       { once: true },
     );
 
-    const window = Math.max(2, options.jobs * READ_AHEAD_PER_JOB);
-    const pending = new Map<number, Done>();
-    let nextToStart = 0;
-    let nextToEmit = 0;
-
-    const finish = (index: number, done: Done | null) => {
-      if (!options.ordered) {
-        if (done) emit(done);
-        nextToEmit++;
-      } else {
-        pending.set(index, done ?? ({} as Done));
-        while (pending.has(nextToEmit)) {
-          const ready = pending.get(nextToEmit)!;
-          pending.delete(nextToEmit);
-          if (ready.line) emit(ready);
-          nextToEmit++;
-        }
-      }
-      wake();
-    };
-
     const one = async (index: number): Promise<Done | null> => {
       const input = inputs[index]!;
       const started = performance.now();
@@ -192,7 +180,7 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       const where = input.record ? `${display(input.path)} (record at byte ${input.record.offset}${input.record.member ? ` of ${input.record.member}` : ''})` : display(input.path);
       const fail = (code: string, message: string): Done => ({
         line: { ...base, status: 'error', ms: elapsed(started), warnings: [], error: { code, message }, ...warc },
-        ndjson: options.mode === 'ndjson' ? `${JSON.stringify({ path: input.path, status: 'error', error: { code, message }, ...warc })}\n` : null,
+        ndjson: options.mode === 'ndjson' ? ndjsonErrorLine(input.path, { code, message }, warc) : null,
         notes: [`unboil: ${where}: ${message}`],
         checkLines: [],
       });
@@ -266,63 +254,30 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
       }
       const line: ReportLine = { ...base, status, ms: 0, warnings, error: null, ...(explained ? { explain: explained } : {}), ...warc };
 
-      if (files) {
-        // The worker wrote both outputs to temporaries: put them in place, then record them.
-        try {
-          await commitOutputs(plan!, options.fsync);
-          await journal!.record(plan!, { sha256: outcome.sha256!, version: VERSION, options: hash, ...outcome.written! });
-        } catch (error) {
-          return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
-        }
-        line.outputs = [plan!.md, plan!.json];
-      }
-      const texts = outcome.texts;
-      const checkLines: string[] = [];
-      if (options.mode === 'check' && plan) {
-        for (const [file, fresh] of [
-          [plan.md, texts!.markdown],
-          [plan.json, texts!.json],
-        ] as const) {
-          const { state, committed } = await compareFile(file, fresh);
-          line.check = worse(line.check, state);
-          if (state === 'same') continue;
-          result.differing++;
-          checkLines.push(`${state}: ${file}`);
-          if (state === 'stale' && diffsLeft > 0) {
-            diffsLeft--;
-            checkLines.push(indent(shortDiff(committed!, fresh)));
-          }
-        }
+      const converted: Converted = { path: input.path, plan, status, texts: outcome.texts, line, notes, checkLines: [], ndjson: null };
+      try {
+        await FINISH[options.mode](converted, { options, journal, hash, result, diffs: state, record: { sha256: outcome.sha256!, ...outcome.written! } });
+      } catch (error) {
+        return writeFailed((error as NodeJS.ErrnoException).code, (error as Error).message);
       }
       line.ms = elapsed(started);
-      const ndjson =
-        options.mode === 'ndjson' ? `{"path":${JSON.stringify(input.path)},"status":"${status}","markdown":${JSON.stringify(texts!.markdown)},"metadata":${texts!.metadataLine}}\n` : null;
-      return { line, ndjson, notes, checkLines };
+      return { line, ndjson: converted.ndjson, notes, checkLines: converted.checkLines };
     };
 
-    const lane = async (): Promise<void> => {
-      for (;;) {
-        while (!result.stopped && nextToStart >= nextToEmit + window) await new Promise<void>((go) => waiting.push(go));
-        while (stdoutFull && !result.stopped) await Promise.race([stdoutFull, whenStopped]);
-        if (result.stopped || nextToStart >= inputs.length) return;
-        const index = nextToStart++;
-        let done: Done | null;
-        try {
-          done = await one(index);
-        } catch (error) {
-          done = null;
-          progress.log(`unboil: ${display(inputs[index]!.path)}: internal error: ${(error as Error).message}`);
-        }
-        if (done === null && result.stopped) {
-          const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: result.stopped === 'interrupted' ? 'interrupted' : 'batch stopped' };
-          finish(index, { line, ndjson: null, notes: [], checkLines: [] });
-        } else {
-          finish(index, done);
-        }
+    /** One document, never throwing: a batch that stopped reports it as skipped. */
+    const work = async (index: number): Promise<Done | null> => {
+      let done: Done | null;
+      try {
+        done = await one(index);
+      } catch (error) {
+        done = null;
+        progress.log(`unboil: ${display(inputs[index]!.path)}: internal error: ${(error as Error).message}`);
       }
+      if (done !== null || !result.stopped) return done;
+      const line: ReportLine = { path: inputs[index]!.path, status: 'skipped', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null, reason: result.stopped === 'interrupted' ? 'interrupted' : 'batch stopped' };
+      return { line, ndjson: null, notes: [], checkLines: [] };
     };
-    // One lane per document in the window; the pool itself admits only `jobs` at once.
-    await Promise.all(Array.from({ length: Math.min(window, inputs.length) }, lane));
+    await window.run();
 
     progress.stop();
     await pool?.destroy();
@@ -334,6 +289,64 @@ export async function runBatch(inputs: Input[], problems: Problem[], options: Ba
     return result;
   }
 }
+
+/** A converted document on its way to the finishing step of its mode. */
+interface Converted {
+  path: string;
+  plan: OutputPlan | null;
+  status: Status;
+  texts: Texts | null;
+  line: ReportLine;
+  notes: string[];
+  checkLines: string[];
+  ndjson: string | null;
+}
+
+/** What the finishing steps share: the batch's options, journal and counts. */
+interface Finishing {
+  options: BatchOptions;
+  journal: Journal | null;
+  hash: string;
+  result: BatchResult;
+  diffs: { diffsLeft: number };
+  /** What the journal records of the outputs a worker wrote. */
+  record: { sha256: string; md?: string; json?: string };
+}
+
+/**
+ * The one finishing step of each mode, after a document converted: put its outputs in place and
+ * record them (`files`), compare them with those on disk (`check`), or make its line (`ndjson`).
+ * A write error is thrown.
+ */
+const FINISH: Record<BatchOptions['mode'], (doc: Converted, batch: Finishing) => Promise<void>> = {
+  async files(doc, { options, journal, hash, record }) {
+    if (!doc.plan || !journal) return;
+    // The worker wrote both outputs to temporaries: put them in place, then record them.
+    await commitOutputs(doc.plan, options.fsync);
+    await journal.record(doc.plan, { sha256: record.sha256, version: VERSION, options: hash, md: record.md!, json: record.json! });
+    doc.line.outputs = [doc.plan.md, doc.plan.json];
+  },
+  async check(doc, { result, diffs }) {
+    if (!doc.plan) return;
+    for (const [file, fresh] of [
+      [doc.plan.md, doc.texts!.markdown],
+      [doc.plan.json, doc.texts!.json],
+    ] as const) {
+      const { state, committed } = await compareFile(file, fresh);
+      doc.line.check = worse(doc.line.check, state);
+      if (state === 'same') continue;
+      result.differing++;
+      doc.checkLines.push(`${state}: ${file}`);
+      if (state === 'stale' && diffs.diffsLeft > 0) {
+        diffs.diffsLeft--;
+        doc.checkLines.push(indent(shortDiff(committed!, fresh)));
+      }
+    }
+  },
+  async ndjson(doc) {
+    doc.ndjson = ndjsonLine(doc.path, doc.status, doc.texts!.markdown, doc.texts!.metadataLine!);
+  },
+};
 
 /** What the report says of a record: where it is in its archive. */
 function warcFacts({ member, offset, recordId, targetUri, date }: RecordFacts): NonNullable<ReportLine['warc']> {

@@ -14,7 +14,7 @@ import { convert } from '../convert.js';
 import { isUnboilError } from '../errors.js';
 import { metadataJson } from '../write/json.js';
 import type { ConvertOptions, Message } from '../types.js';
-import { isReadError, readInputFile } from './read-input.js';
+import { readInputFile } from './read-input.js';
 import { enterWrite, OutputWriter, type OutputPlan } from './outputs.js';
 import { outputHash, type OutputHashes } from './manifest.js';
 import { readRecord } from './archive/read-record.js';
@@ -86,7 +86,7 @@ export default async function convertTask(task: WorkerTask): Promise<WorkerResul
       bytes = 'bytes' in task.input ? task.input.bytes : readInputFile(task.input.file, task.input.maxBytes, true);
     }
   } catch (error) {
-    if (isReadError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
+    if (isUnboilError(error)) return { ok: false, code: error.code, message: error.message, ...facts, ...done };
     return { ok: false, code: 'UNREADABLE', message: `cannot read: ${(error as Error).message}`, ...facts, ...done };
   }
   facts.bytes = bytes.length;

@@ -1,11 +1,12 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, classAndId, isElement, removeWhere } from '../hast/util.js';
-import { firstWords } from './first-words.js';
+import { firstWords } from '../hast/first-words.js';
 import { explain } from '../messages.js';
-import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../extract/stats.js';
+import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../hast/stats.js';
 import { keptByProse, MAX_PARAGRAPH_LINKS, MIN_PAGE_PROSE, recordRemoval, type RealProse } from './prose-guard.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, BOILERPLATE_TAGS, ARTICLE_BODY_NAMES, EMBED_NAMES, CONTENT_KINDS_BY_PAGE, statesInvisible } from './vocabulary.js';
+import { BOILERPLATE_GROUPS, BOILERPLATE_ROLES, ARTICLE_BODY_NAMES, EMBED_NAMES, CONTENT_KINDS_BY_PAGE, statesInvisible } from '../vocabulary/class-names.js';
+import { BOILERPLATE_TAGS } from '../vocabulary/elements.js';
 import { pageKindOf } from '../extract/page-kind.js';
 import { isLayoutTable } from './unwrap-layout-tables.js';
 
@@ -61,7 +62,7 @@ interface BoilerplateName {
 /**
  * rehype plugin: drop navigation, headers, footers, sidebars, share bars, related lists, comment
  * sections, cookie and newsletter prompts, ads, author-bio boxes and translation switchers, as
- * named by landmark elements, ARIA roles, or the class/id vocabulary in vocabulary.ts.
+ * named by landmark elements, ARIA roles, or the class/id vocabulary in vocabulary/class-names.ts.
  */
 export default function dropBoilerplateRegions() {
   return (tree: Root, file: VFile) => {

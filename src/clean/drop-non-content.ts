@@ -1,11 +1,11 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
-import { computeStats, linkDensity, type StatsMap } from '../extract/stats.js';
+import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
 import { MAX_PARAGRAPH_LINKS } from './prose-guard.js';
 import { explain } from '../messages.js';
-import { firstWords } from './first-words.js';
-import { NON_CONTENT_TAGS } from './vocabulary.js';
+import { firstWords } from '../hast/first-words.js';
+import { NON_CONTENT_TAGS } from '../vocabulary/elements.js';
 
 /**
  * A `<noscript>` holding at least this many characters of prose (paragraphs, not markup left as text) is the page as a reader without

@@ -2,8 +2,8 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement } from '../hast/util.js';
 import { warn } from '../messages.js';
-import { computeStats, linkDensity, type StatsMap } from '../extract/stats.js';
-import { firstWords } from './first-words.js';
+import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
+import { firstWords } from '../hast/first-words.js';
 
 /**
  * No silent loss. A class/id name, a landmark or a heading's words are weak evidence; what a block

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { firstWords } from './first-words.js';
+import { firstWords } from '../hast/first-words.js';
 
 /**
  * rehype plugin: tables used for page layout (a grid of cells holding paragraphs, nested tables,

@@ -275,7 +275,8 @@ function jsonBeside(file: string): string {
  */
 async function convertOne(input: string, convertOptions: ConvertOptions, options: CliOptions, target: { md: string; json: string | null } | null): Promise<number> {
   const started = performance.now();
-  const { explainIn, NO_TEXT_RULE, ReportFile, warningsIn } = await import('../batch/report.js');
+  const { ReportFile } = await import('../batch/report.js');
+  const { explainIn, NO_TEXT_RULE, warningsIn } = await import('../messages.js');
   const line: ReportLine = { path: input, status: 'ok', outputs: [], sha256: null, bytes: null, ms: 0, warnings: [], error: null };
   let code: number;
   try {

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { isElement, textOf, walkElements } from '../hast/util.js';
 import { shingleList } from './shingles.js';
-import type { StatsMap } from './stats.js';
+import type { StatsMap } from '../hast/stats.js';
 
 /**
  * The JSON-LD `articleBody` as a hint: the page states its article's text, so the element that

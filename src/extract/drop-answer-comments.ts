@@ -2,8 +2,8 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { firstWords } from '../clean/first-words.js';
-import { computeStats } from './stats.js';
+import { firstWords } from '../hast/first-words.js';
+import { computeStats } from '../hast/stats.js';
 import { recordRemoval } from '../clean/prose-guard.js';
 
 /** schema.org types of the posts of a question-and-answer page (microdata `itemtype`). */
@@ -16,7 +16,7 @@ const REMARK = /(^|[/#])Comment$/;
  * posts are the question and its answers; a `Comment` item inside one of them (schema.org
  * microdata, `itemtype=".../Comment"` within `.../Question` or `.../Answer`) is a remark on that
  * post, not a post, and goes. On a discussion thread replies are the posts, and stay whatever they
- * are named (vocabulary.ts, CONTENT_KINDS_BY_PAGE): only the page's own statement that a block is a
+ * are named (vocabulary/class-names.ts, CONTENT_KINDS_BY_PAGE): only the page's own statement that a block is a
  * comment on a question or an answer removes it.
  */
 export default function dropAnswerComments() {

@@ -2,7 +2,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { firstWords } from '../clean/first-words.js';
+import { firstWords } from '../hast/first-words.js';
 import { tokenize } from './shingles.js';
 
 /**

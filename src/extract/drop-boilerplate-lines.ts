@@ -4,9 +4,9 @@ import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { findDateText } from '../metadata/dates.js';
 import { isBylineOf } from '../metadata/authors.js';
-import { BOILERPLATE_LINES } from '../clean/vocabulary.js';
+import { BOILERPLATE_LINES } from '../vocabulary/lines.js';
 import { keptByProse, tallyRemoval } from '../clean/prose-guard.js';
-import { computeStats, type StatsMap } from './stats.js';
+import { computeStats, type StatsMap } from '../hast/stats.js';
 
 /**
  * rehype plugin: inside the chosen article, drop short lines that are page furniture rather than

@@ -2,9 +2,9 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { firstWords } from '../clean/first-words.js';
+import { firstWords } from '../hast/first-words.js';
 import { SHINGLE_SIZE, tokenize } from './shingles.js';
-import { computeStats } from './stats.js';
+import { computeStats } from '../hast/stats.js';
 import { recordRemoval } from '../clean/prose-guard.js';
 import { BLOCK_TAGS } from '../hast/limit-depth.js';
 

@@ -2,8 +2,8 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement, removeWhere, textOf, visibleCharCounts, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { firstWords } from '../clean/first-words.js';
-import { computeStats, type StatsMap } from './stats.js';
+import { firstWords } from '../hast/first-words.js';
+import { computeStats, type StatsMap } from '../hast/stats.js';
 import { recordRemoval } from '../clean/prose-guard.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { textLines, textOf, walkElements } from '../hast/util.js';
+import { findBody, textLines, textOf, walkElements } from '../hast/util.js';
 import { warn } from '../messages.js';
 import { MIN_PAGE_PROSE, proseOf } from '../clean/prose-guard.js';
 
@@ -21,13 +21,7 @@ declare module 'vfile' {
  */
 export function rememberPageText() {
   return (tree: Root, file: VFile) => {
-    let body: Root | Element = tree;
-    walkElements(tree, (node) => {
-      if (node.tagName === 'body') {
-        body = node;
-        return false;
-      }
-    });
+    const body = findBody(tree);
     file.data.pageText = withoutPageChrome(body, () => textLines(body));
     file.data.pageChromeText = file.data.pageText.length === 0 && textOf(body, 0) !== '';
     file.data.pageProse = proseOf(body);

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { explain } from '../messages.js';
-import { firstWords } from '../clean/first-words.js';
-import { computeStats } from './stats.js';
+import { firstWords } from '../hast/first-words.js';
+import { computeStats } from '../hast/stats.js';
 import { describe, droppedBy } from './select-main-content.js';
 
 /**

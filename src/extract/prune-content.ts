@@ -2,13 +2,13 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { computeStats, linkDensity, type StatsMap } from './stats.js';
+import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
 import { classWeight } from './select-main-content.js';
 import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
-import { firstWords } from '../clean/first-words.js';
+import { firstWords } from '../hast/first-words.js';
 import { isLayoutTable } from '../clean/unwrap-layout-tables.js';
-import { BOILERPLATE_HEADING } from '../clean/vocabulary.js';
+import { BOILERPLATE_HEADING } from '../vocabulary/headings.js';
 import { keptByProse, MIN_REAL_PROSE_CHARS, realProse, recordRemoval } from '../clean/prose-guard.js';
 
 /**

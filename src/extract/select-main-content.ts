@@ -1,12 +1,12 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
+import { attr, classAndId, findBody, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain, warn } from '../messages.js';
-import { computeStats, linkDensity, type NodeStats, type StatsMap } from './stats.js';
-import { CONTENT_HINT, namesWithout, negativeHint } from '../clean/vocabulary.js';
+import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../hast/stats.js';
+import { CONTENT_HINT, namesWithout, negativeHint } from '../vocabulary/class-names.js';
 import { pageKindOf } from './page-kind.js';
 import type { PageKind } from '../types.js';
-import { firstWords } from '../clean/first-words.js';
+import { firstWords } from '../hast/first-words.js';
 import { articleBodyElement } from './article-body-hint.js';
 
 declare module 'vfile' {
@@ -137,17 +137,6 @@ export function droppedBy(body: Element | Root, parts: ElementContent[], stats: 
     }
   }
   return out;
-}
-
-export function findBody(tree: Root): Element | Root {
-  let body: Element | null = null;
-  walkElements(tree, (node) => {
-    if (node.tagName === 'body') {
-      body = node;
-      return false;
-    }
-  });
-  return body ?? tree;
 }
 
 function scoreContainers(body: Element | Root, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): Map<Element, number> {

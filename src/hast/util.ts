@@ -288,3 +288,15 @@ export function removeWhere(root: Root | Element, test: (node: ElementContent, p
     for (const child of parent.children) if (isElement(child)) stack.push(child);
   }
 }
+
+/** The page's `<body>` (the first, in document order), or the tree when it has none. */
+export function findBody(tree: Root): Element | Root {
+  let body: Element | null = null;
+  walkElements(tree, (node) => {
+    if (node.tagName === 'body') {
+      body = node;
+      return false;
+    }
+  });
+  return body ?? tree;
+}

@@ -1,5 +1,5 @@
 import { findDateText } from './dates.js';
-import { BYLINE_OPENERS } from '../clean/vocabulary.js';
+import { BYLINE_OPENERS } from '../vocabulary/bylines.js';
 
 /**
  * Author names as bylines write them: "By A, B and C", "Von A und B", "A | Staff Writer",
@@ -7,7 +7,7 @@ import { BYLINE_OPENERS } from '../clean/vocabulary.js';
  * "Joshua Sokol May 20", "Aleš Vávra před 2 hodinami". Splits on list separators in several
  * languages, drops "By" prefixes, roles and affiliations, dates and relative times glued to names,
  * and de-duplicates. Hand-written: no maintained library parses bylines; the opening words are
- * clean/vocabulary.ts's BYLINE_OPENERS, the other word lists sit here.
+ * vocabulary/bylines.ts' BYLINE_OPENERS, the other word lists sit here.
  */
 const BY_PREFIX = new RegExp(`^\\s*(${BYLINE_OPENERS})\\s+`, 'i');
 

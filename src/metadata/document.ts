@@ -1,14 +1,15 @@
 import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Author, RelatedItem, Translation } from '../types.js';
-import { blockKind, readBio, readRelated, readSwitcher } from './page-blocks.js';
+import { blockKind, readBio, readRelatedCards, readSwitcher } from './page-blocks.js';
 import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { authorsFromElement, BYLINE_HINT, dedupeAuthors, isProfileLink, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
-import { BYLINE_OPENERS } from '../clean/vocabulary.js';
+import { BYLINE_OPENERS } from '../vocabulary/bylines.js';
+import { BOILERPLATE_GROUPS } from '../vocabulary/class-names.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -42,8 +43,6 @@ const MAX_DECK = 400;
 const MAX_SECTION_LABEL = 40;
 /** How near the headline (elements) a deck or a section label must be. */
 const NEAR_HEADLINE = 12;
-/** Comment sections: their bylines and dates are the commenters', not the article's. */
-const COMMENTS_HINT = /(^|[\s_-])(comments?|commentlist|respond|reply|disqus)($|[\s_-])/;
 /**
  * Bounds on work for hostile pages: datelines parsed (each goes through the date parsers) and
  * related cards kept. Real pages have a handful of each.
@@ -125,7 +124,7 @@ interface BylineBox {
  * visible bylines and datelines. Visible dates are proposed nearest the headline first, so a date
  * in a sidebar or a related card does not win over the article's own.
  */
-export function readDocument(tree: Root, file: VFile, options: { baseUrl?: string | null }): void {
+export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: string | null }): void {
   let base: string | null = null;
   let canonical: string | null = null;
   let ogUrl: string | null = null;
@@ -183,10 +182,11 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
     // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
     // rendered by script put their whole crawler view there: headline, posts, authors, dates).
     if (tag === 'script' || tag === 'style' || tag === 'template') return false;
-    if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
+    // Comment sections: their bylines and dates are the commenters', not the article's.
+    if (inBody && BOILERPLATE_GROUPS.comments!.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     if (block === 'related') {
-      if (related.length < MAX_RELATED) related.push(...readRelated(node).slice(0, MAX_RELATED - related.length));
+      if (related.length < MAX_RELATED) related.push(...readRelatedCards(node).slice(0, MAX_RELATED - related.length));
       return false;
     }
     // Bio boxes are read for bios and still walked: sites also class their byline "author-info".

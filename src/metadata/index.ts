@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { FieldSource, PageType } from '../types.js';
 import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
-import { readDocument } from './document.js';
+import { readPageMetadata } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
 import { headlineTitle } from './title.js';
 import { candidatesFor } from './candidates.js';
@@ -41,7 +41,7 @@ export default function readMetadata(options: MetadataOptions = {}) {
   return (tree: Root, file: VFile) => {
     readJsonLd(tree, file);
     readMetaTags(tree, file);
-    readDocument(tree, file, options);
+    readPageMetadata(tree, file, options);
     const fields = resolveFields(file);
     file.data.fields = fields;
     file.data.title = fields.title;

@@ -1,6 +1,7 @@
 import type { Element } from 'hast';
 import type { Author, RelatedItem, Translation } from '../types.js';
-import { BOILERPLATE_GROUPS } from '../clean/vocabulary.js';
+import { BOILERPLATE_GROUPS } from '../vocabulary/class-names.js';
+import { BIO_HEADING, RELATED_HEADING, SPONSORED_TEXT, TRANSLATION_HEADING } from '../vocabulary/headings.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { findDateText, normalizeDate, datePart } from './dates.js';
@@ -10,20 +11,13 @@ import { languageOfName } from './language-names.js';
 /**
  * The boilerplate blocks that hold metadata, read before the cleaner removes them: related /
  * recommended card lists, author bio boxes and language switchers. A block is known by its
- * class/id (the cleaner's vocabulary, src/clean/vocabulary.ts) or by the heading it opens with.
+ * class/id (src/vocabulary/class-names.ts) or by the heading it opens with.
  */
 
 export type BlockKind = 'related' | 'bio' | 'translations';
 
-/** Headings that open each kind of block, in the languages the date parser reads. */
-const BLOCK_HEADINGS: Readonly<Record<BlockKind, RegExp>> = {
-  related: /^(related( (articles|stories|posts|content|coverage|reading))?|recommended( for you| articles| reading)?|more (stories|from|on|like this|in)\b.*|read (more|next|also)|you (may|might) (also )?(like|enjoy)|see also|further reading|(à )?lire aussi|sur le même sujet|ähnliche artikel|mehr zum thema|das könnte sie auch interessieren|relacionad[oa]s|noticias relacionadas|leia também|leggi anche|potrebbe interessarti|lees ook|gerelateerd|читайте также|по теме|ذات صلة|مقالات ذات صلة|اقرأ أيضا|相关(文章|阅读)?|関連記事)$/i,
-  bio: /^(about the authors?|about the contributors?|à propos de l[’']auteur|über (den autor|die autorin|die autoren)|sobre (el|la|los) autor(a|es)?|sobre o autor|sull[’']autore|over de auteur|об авторе|عن (الكاتب|المؤلف))$/i,
-  translations: /^(also available in|available in|read (this|it) in|this page in|other languages|disponible en|aussi disponible en|également disponible en|auch verfügbar (auf|in)|diese seite auf|también disponible en|disponível em|também disponível em|disponibile (anche )?in|ook beschikbaar in|на других языках|متوفر أيضا (ب|في)|اقرأ ب)\s*:?$/i,
-};
-
-/** Sponsored-content widgets, by class or heading. */
-const SPONSORED = /taboola|outbrain|trc_|sponsored|promoted|partner/i;
+/** The heading that opens each kind of block (src/vocabulary/headings.ts). */
+const BLOCK_HEADINGS: Readonly<Record<BlockKind, RegExp>> = { related: RELATED_HEADING, bio: BIO_HEADING, translations: TRANSLATION_HEADING };
 
 /** Element kinds that can hold a block (not inline text). */
 const BLOCK_TAGS = new Set(['div', 'section', 'aside', 'ul', 'ol', 'nav', 'footer', 'article', 'dl']);
@@ -54,7 +48,7 @@ export function blockKind(node: Element): BlockKind | null {
   }
   if (kind && (textOf(node, MAX_BLOCK_TEXT).length > MAX_BLOCK_TEXT || containsHeadline(node))) return null;
   // Sponsored "recommendations" (Taboola, Outbrain, "Sponsored Links") are ads, not related articles.
-  if (kind === 'related' && (BOILERPLATE_GROUPS.ads!.test(ci) || SPONSORED.test(ci) || SPONSORED.test(openingHeading(node) ?? ''))) return null;
+  if (kind === 'related' && (BOILERPLATE_GROUPS.ads!.test(ci) || SPONSORED_TEXT.test(openingHeading(node) ?? ''))) return null;
   return kind;
 }
 
@@ -79,7 +73,7 @@ function openingHeading(node: Element): string | null {
 }
 
 /** The related/recommended cards of a block: title, link, date, authors and section of each. */
-export function readRelated(node: Element): RelatedItem[] {
+export function readRelatedCards(node: Element): RelatedItem[] {
   const items: RelatedItem[] = [];
   const seen = new Set<string>();
   for (const card of cardsOf(node).slice(0, MAX_CARDS)) {
@@ -92,7 +86,7 @@ export function readRelated(node: Element): RelatedItem[] {
       return heading === null;
     });
     const title = clean(textOf(heading ?? link.el));
-    if (!title || !looksLikeHeadline(title) || SPONSORED.test(title) || seen.has(link.href)) continue;
+    if (!title || !looksLikeHeadline(title) || SPONSORED_TEXT.test(title) || seen.has(link.href)) continue;
     seen.add(link.href);
     let published: string | null = null;
     let authors: string[] = [];

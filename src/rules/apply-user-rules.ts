@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { UserRules } from '../types.js';
 import { isElement, removeWhere, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { firstWords } from '../clean/first-words.js';
+import { firstWords } from '../hast/first-words.js';
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,4 +1,5 @@
 import type { Line } from './lines.js';
+import { lineShape, PAGE_NUMBER } from '../lines/page-lines.js';
 
 /**
  * Page furniture: what a printer or a typesetter puts on every page around the article — running
@@ -15,7 +16,6 @@ const SMALL = 0.92;
 /** ... and set apart from the next line inward by at least this many body sizes. */
 const SET_APART = 1.6;
 
-const PAGE_NUMBER = /^(?:(?:page|p\.|pg\.?|seite|página|pagina|pag\.)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/|de|von|sur|di|из)\s*\d{1,4})?$/iu;
 const PAGE_OF = /\b\d{1,4}\s*(?:\/|of)\s*\d{1,4}$/iu;
 const PRINT_DATE = /^\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]\.?M\.?)?/iu;
 const URL_LINE = /^(?:https?:\/\/|file:\/\/|www\.)\S+(?:\s+\d{1,4}\s*\/\s*\d{1,4})?$/iu;
@@ -29,10 +29,6 @@ export interface FurnitureHit {
   kind: FurnitureKind;
 }
 
-/** Digits stand for page numbers: "Page 3 of 9" and "Page 4 of 9" are the same running footer. */
-function shape(text: string): string {
-  return text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
-}
 
 function plainlyFurniture(line: Line, repeated: boolean): boolean {
   const text = line.text.trim();
@@ -57,7 +53,7 @@ export function findFurniture(pages: Array<{ height: number; lines: Line[] }>, b
   // How many pages show each edge-zone text shape (at about the same height).
   const seen = new Map<string, Set<number>>();
   // Same text at about the same height: a title that repeats a running head lower down is not one.
-  const zoneKey = (line: Line, _height: number) => `${Math.round(line.y / (2 * bodySize))}|${shape(line.text)}`;
+  const zoneKey = (line: Line, _height: number) => `${Math.round(line.y / (2 * bodySize))}|${lineShape(line.text)}`;
   pages.forEach(({ height, lines }, index) => {
     for (const line of lines) {
       if (!inZone(line, height)) continue;

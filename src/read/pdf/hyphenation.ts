@@ -5,11 +5,11 @@
  * elsewhere in the text joins; the hyphenated form seen elsewhere keeps the hyphen; a capital or a
  * digit after the break keeps it; otherwise a break between two lower-case fragments joins, as
  * justified text breaks words far more often than it happens to end a line on a compound's hyphen.
- * (No text-reader hyphenation module existed when this was written; this one lives with the PDF reader.)
+ * The hyphens are those of read/lines/hyphens.ts, shared with the scraped-text reader (whose join
+ * rule, read/text/hyphenation.ts, also keeps English compound prefixes: it has no type sizes or
+ * columns to tell it that a line was justified).
  */
-
-/** Hyphen characters a line can end with: hyphen-minus, U+2010 hyphen, soft hyphen shown as a hyphen. */
-export const LINE_END_HYPHEN = /(\p{L})[-\u2010\u00AD]$/u;
+import { LINE_END_HYPHEN } from '../lines/hyphens.js';
 
 export interface Vocabulary {
   /** Lower-cased words as they occur unbroken in the document, with counts. */

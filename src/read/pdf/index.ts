@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { UnboilError } from '../../errors.js';
-import { explain, warn } from '../../messages.js';
+import { explain, NO_TEXT_RULE, warn } from '../../messages.js';
 import { propose } from '../../metadata/candidates.js';
 import { openError, openPdf, type PdfDocument } from './open.js';
 import { readPdfInfo } from './info.js';
@@ -23,7 +23,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
   const { doc, truncated } = await openPdf(bytes);
   if (truncated) warn(file, 'pdf-truncated', 'the PDF is cut short (no trailer); the pages that are whole were read');
   try {
-    return await readDocument(doc, file);
+    return await readOpenPdf(doc, file);
   } catch (error) {
     // pdf.js can still fail past the opening (a damaged object stream): always a clear error.
     throw openError(error);
@@ -33,7 +33,7 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
 }
 
 /** The document's text as hast: tagged structure when there is one, else the layout. */
-async function readDocument(doc: PdfDocument, file: VFile): Promise<Root> {
+async function readOpenPdf(doc: PdfDocument, file: VFile): Promise<Root> {
   file.data.pages = doc.numPages;
   const info = await readPdfInfo(doc, file);
   const tagged = await readTagged(doc, file);
@@ -45,7 +45,7 @@ async function readDocument(doc: PdfDocument, file: VFile): Promise<Root> {
   const pages = await readAllRuns(doc, file, links);
   const chars = pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.str.length, 0), 0);
   if (chars === 0) {
-    warn(file, 'pdf-no-text', `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
+    warn(file, NO_TEXT_RULE, `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
     info.proposeDates();
     return documentOf([], null);
   }

@@ -12,13 +12,13 @@ const TITLE_RATIO = 1.2;
 const SEPARATORS = /\s+[|·•—–]\s+|\s{2,}/u;
 const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|от)\s+(.+)$/iu;
 
-function textOf(block: Block): string {
+function blockText(block: Block): string {
   return block.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** A body paragraph: body font and size, and prose-long. */
 function isBodyParagraph(block: Block, body: BodyStyle): boolean {
-  return inBodyStyle(block.lines[0]!, body) && (block.lines.length >= 2 || textOf(block).length > 100) && block.kind === 'paragraph';
+  return inBodyStyle(block.lines[0]!, body) && (block.lines.length >= 2 || blockText(block).length > 100) && block.kind === 'paragraph';
 }
 
 /**
@@ -38,11 +38,11 @@ export function readTitleBlock(blocks: Block[], body: BodyStyle, file: VFile): {
   if (head.length === 0 || head.length === blocks.length) return { removed, title: null };
   const title = head.reduce<Block | null>((best, b) => (b.lines[0]!.size >= TITLE_RATIO * body.size && (!best || b.lines[0]!.size > best.lines[0]!.size) ? b : best), null);
   if (!title) return { removed, title: null };
-  propose(file, 'title', textOf(title), 'text');
+  propose(file, 'title', blockText(title), 'text');
   const titleIndex = head.indexOf(title);
   for (const [i, b] of head.entries()) {
     if (b === title) continue;
-    const text = textOf(b);
+    const text = blockText(b);
     removed.add(b);
     if (i < titleIndex) {
       if (text.length <= 40) propose(file, 'section', text, 'text');

@@ -2,8 +2,10 @@ import type { Nodes, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { explain } from '../../messages.js';
-import { BOILERPLATE_GROUPS, BOILERPLATE_HEADING, TEXT_DUMP_LINES } from '../../clean/vocabulary.js';
-import { linkWords, squash, textOf, wordCount } from './mdast.js';
+import { BOILERPLATE_GROUPS } from '../../vocabulary/class-names.js';
+import { BOILERPLATE_HEADING, RELATED_HEADING } from '../../vocabulary/headings.js';
+import { TEXT_DUMP_LINES } from '../../vocabulary/lines.js';
+import { linkWords, squash, mdastText, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 
 /**
@@ -64,7 +66,7 @@ export default function findArticle(tree: Root, file: VFile, headerEnd = 0): voi
   if (blocks.length === 0) return;
   const seen = new Map<string, number>();
   for (const b of blocks) {
-    const key = squash(clean(textOf(b))).toLowerCase();
+    const key = squash(clean(mdastText(b))).toLowerCase();
     if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   const scored: Scored[] = blocks.map((block) => ({ block, score: scoreBlock(block, seen) }));
@@ -91,7 +93,7 @@ export default function findArticle(tree: Root, file: VFile, headerEnd = 0): voi
   for (let i = start; i <= end; i++) {
     const { block, score } = scored[i]!;
     if (score <= DROP_SCORE) {
-      explain(file, 'text-drop-block', `dropped "${squash(clean(textOf(block))).slice(0, 60)}" inside the article (score ${score})`);
+      explain(file, 'text-drop-block', `dropped "${squash(clean(mdastText(block))).slice(0, 60)}" inside the article (score ${score})`);
       continue;
     }
     if (block.type === 'thematicBreak' && (kept.length === 0 || kept[kept.length - 1]!.type === 'thematicBreak')) continue;
@@ -109,12 +111,12 @@ function clean(text: string): string {
 }
 
 function scoreBlock(block: RootContent, seen: Map<string, number>): number {
-  const raw = textOf(block);
+  const raw = mdastText(block);
   const text = squash(clean(raw));
   const words = wordCount(text);
   if (block.type === 'thematicBreak') return -1;
   if (block.type === 'heading') {
-    if (BOILERPLATE_HEADING.test(text) || TEXT_DUMP_LINES.relatedHeading.test(text)) return -SECTION_END_PENALTY;
+    if (BOILERPLATE_HEADING.test(text)) return -SECTION_END_PENALTY;
     return words > 0 ? -1 : -2;
   }
   if (words === 0) return hasImage(block) ? 0 : -2;
@@ -127,7 +129,7 @@ function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   if (/^\[[^\]]{0,200}\]\s*\S/.test(text) && words < HEADLINE_WORDS * 2) return -2;
   // Lists of dates and counts ("2019年11月 2019年4月", "Archives (12) (8)") are no prose.
   if ((text.match(/\d+/g)?.length ?? 0) > words / 2) return -2;
-  if (words <= LABEL_WORDS && TEXT_DUMP_LINES.relatedHeading.test(text)) return -SECTION_END_PENALTY;
+  if (words <= LABEL_WORDS && RELATED_HEADING.test(text)) return -SECTION_END_PENALTY;
   if (words <= LABEL_WORDS && isBoilerplateLabel(text)) return -LABEL_PENALTY;
   if (TEXT_DUMP_LINES.footer.test(text) && words < 40) return -LABEL_PENALTY;
   if (TEXT_DUMP_LINES.prompt.test(text) && words < MAX_PROMPT_WORDS) return -LABEL_PENALTY;
@@ -152,7 +154,7 @@ function linkedWords(block: RootContent, raw: string, words: number): number {
 
 /** Whether a block holds words that are mostly not links (a card's description, its facts). */
 function unlinkedText(block: RootContent): boolean {
-  const raw = textOf(block);
+  const raw = mdastText(block);
   const words = wordCount(squash(clean(raw)));
   return words > 0 && linkedWords(block, raw, words) / words <= MAX_LINK_SHARE;
 }
@@ -165,7 +167,7 @@ function unlinkedText(block: RootContent): boolean {
 function scoreList(block: RootContent & { type: 'list' }): number {
   let score = 0;
   for (const item of block.children) {
-    const raw = textOf(item);
+    const raw = mdastText(item);
     const t = squash(clean(raw));
     const n = wordCount(t);
     const itemLinked = Math.min(n, linkWords(item) + (raw.split(LINK_MARK).length - 1) * WORDS_PER_LINK_MARK);
@@ -253,7 +255,7 @@ const COPY_PART_WORDS = 10;
 function dropCopies(scored: Scored[]): void {
   const parts = scored
     .filter((s) => s.block.type === 'paragraph')
-    .map((s) => ({ s, text: squash(clean(textOf(s.block))) }))
+    .map((s) => ({ s, text: squash(clean(mdastText(s.block))) }))
     .filter((p) => wordCount(p.text) >= COPY_PART_WORDS);
   // Only the longest blocks can be copies of others: that keeps the search linear.
   const wholes = [...parts].sort((a, b) => b.text.length - a.text.length).slice(0, COPY_CANDIDATES);
@@ -276,7 +278,7 @@ function cutAtThread(scored: Scored[], file: VFile): void {
   for (let i = 0; i < scored.length; i++) {
     const { block, score } = scored[i]!;
     if (score > 0) prose += score;
-    const text = squash(clean(textOf(block)));
+    const text = squash(clean(mdastText(block)));
     if (prose >= PROSE_BEFORE_THREAD && wordCount(text) <= 12 && TEXT_DUMP_LINES.threadOpener.test(text)) {
       explain(file, 'text-cut-comments', `cut the text at "${text.slice(0, 60)}": a comment thread follows the article`);
       scored.length = i;

@@ -3,12 +3,11 @@
  * hyphenated compound. With no dictionary at hand (unboil ships none, and one per language would
  * be large), the document itself is the word list: a form it uses elsewhere wins; then a
  * compound whose two halves are both words of the document keeps its hyphen ("well-known",
- * "state-owned"); then a fragment that is no word ("deescalat-" + "ing") is joined. Shared with
- * the PDF reader, whose lines break the same way.
+ * "state-owned"); then a fragment that is no word ("deescalat-" + "ing") is joined. The hyphens
+ * are those of read/lines/hyphens.ts, which the PDF reader shares; its own join rule is in
+ * read/pdf/hyphenation.ts.
  */
-
-/** A word broken at a line end: letters, a hyphen, a line break, letters. */
-export const LINE_END_HYPHEN = /(\p{L}[\p{L}\p{M}'’]*)[-\u00AD]\n[ \t]*(\p{L}[\p{L}\p{M}]*)/gu;
+import { BROKEN_WORD } from '../lines/hyphens.js';
 
 /**
  * First halves that form hyphenated compounds in English whatever the document says
@@ -23,7 +22,7 @@ const COMPOUND_FIRST = new Set([
 /** The words of a text, lower-cased, with how often they occur; line-end breaks are left out. */
 export function documentWords(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const masked = text.replace(LINE_END_HYPHEN, ' ');
+  const masked = text.replace(BROKEN_WORD, ' ');
   for (const m of masked.matchAll(/\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*)*/gu)) {
     const word = m[0].toLowerCase();
     counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -47,7 +46,7 @@ export function shouldJoin(left: string, right: string, words: Map<string, numbe
 
 /** Re-join or keep every line-end hyphen of a text; other line breaks are left as they are. */
 export function rejoinHyphenated(text: string, words: Map<string, number>): string {
-  return text.replace(LINE_END_HYPHEN, (whole: string, left: string, right: string) => {
+  return text.replace(BROKEN_WORD, (whole: string, left: string, right: string) => {
     const soft = whole.includes('\u00AD');
     return shouldJoin(left, right, words, soft) ? left + right : `${left}-${right}`;
   });

@@ -6,13 +6,13 @@ import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
  */
 
 /** The visible text of a node: text, code and link text; images give nothing. */
-export function textOf(node: Nodes): string {
+export function mdastText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value;
   if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html' || node.type === 'definition') return '';
   if (node.type === 'break') return ' ';
   if ('children' in node) {
     const sep = node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'root' ? ' ' : '';
-    return (node.children as Nodes[]).map(textOf).join(sep);
+    return (node.children as Nodes[]).map(mdastText).join(sep);
   }
   return '';
 }
@@ -34,7 +34,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** Words of a node that sit inside links. */
 export function linkWords(node: Nodes): number {
-  if (node.type === 'link' || node.type === 'linkReference') return wordCount(textOf(node));
+  if (node.type === 'link' || node.type === 'linkReference') return wordCount(mdastText(node));
   if ('children' in node) return (node.children as Nodes[]).reduce((n, c) => n + linkWords(c), 0);
   return 0;
 }

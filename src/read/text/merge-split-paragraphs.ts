@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { textOf, wordCount } from './mdast.js';
+import { mdastText, wordCount } from './mdast.js';
 import { documentWords, shouldJoin } from './hyphenation.js';
 import { explain } from '../../messages.js';
 
@@ -19,13 +19,13 @@ const MIN_WORDS_BEFORE_BREAK = 8;
  */
 export default function mergeSplitParagraphs() {
   return (tree: Root, file: VFile) => {
-    const words = documentWords(textOf(tree));
+    const words = documentWords(mdastText(tree));
     const out: RootContent[] = [];
     for (const block of tree.children) {
       const prev = out[out.length - 1];
       if (prev?.type === 'paragraph' && block.type === 'paragraph' && isCut(prev, block)) {
         join(prev, block, words);
-        explain(file, 'merge-split-paragraphs', `joined a paragraph split by a page break before "${textOf(block).slice(0, 40)}"`);
+        explain(file, 'merge-split-paragraphs', `joined a paragraph split by a page break before "${mdastText(block).slice(0, 40)}"`);
         continue;
       }
       out.push(block);
@@ -35,8 +35,8 @@ export default function mergeSplitParagraphs() {
 }
 
 function isCut(first: Paragraph, next: Paragraph): boolean {
-  const a = textOf(first);
-  const b = textOf(next).trimStart();
+  const a = mdastText(first);
+  const b = mdastText(next).trimStart();
   return !CLOSING.test(a) && /[\p{L}\p{N},][-\u00AD]?\s*$/u.test(a) && wordCount(a) >= MIN_WORDS_BEFORE_BREAK && /^\p{Ll}/u.test(b);
 }
 

@@ -1,10 +1,11 @@
 import type { VFile } from 'vfile';
 import { explain } from '../../messages.js';
+import { lineShape, PAGE_NUMBER } from '../lines/page-lines.js';
 
 /**
  * Page furniture of paginated text (pdftotext and print-to-text dumps): pages separated by form
- * feeds, with running headers and footers repeated on every page and bare page numbers. Shared
- * with the PDF reader: `dropRunningLines` works on pages of lines, whatever made them.
+ * feeds, with running headers and footers repeated on every page and bare page numbers. The page
+ * number and the shape of a running line are read/lines/page-lines.ts', shared with the PDF reader.
  */
 
 /** How many lines at the top and at the bottom of a page may be furniture. */
@@ -13,13 +14,6 @@ const EDGE_LINES = 3;
 const RUNNING_SHARE = 0.4;
 /** ...and on at least this many pages. */
 const RUNNING_MIN_PAGES = 2;
-/** A bare page number: "12", "- 12 -", "Page 12", "12 of 30", "p. 12", roman numerals. */
-const PAGE_NUMBER = /^[-–—\s]*(?:(?:page|p\.|seite|página|pagina)\s*)?(\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:of|\/|von|de|sur)\s*\d{1,4})?[-–—\s]*$/i;
-
-/** Lines with the digits masked, so "Report 2020 — page 3" and "... page 4" compare equal. */
-function shape(line: string): string {
-  return line.trim().replace(/\s+/g, ' ').replace(/\d+/g, '#').toLowerCase();
-}
 
 /** The indexes (into `lines`) of the first and last few non-blank lines of a page. */
 function edges(lines: string[]): number[] {
@@ -31,7 +25,7 @@ function edges(lines: string[]): number[] {
 export function dropRunningLines(pages: string[][]): { pages: string[][]; dropped: number } {
   const counts = new Map<string, number>();
   for (const page of pages) {
-    const seen = new Set(edges(page).map((i) => shape(page[i]!)));
+    const seen = new Set(edges(page).map((i) => lineShape(page[i]!)));
     for (const s of seen) if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   const needed = Math.max(RUNNING_MIN_PAGES, Math.ceil(pages.length * RUNNING_SHARE));
@@ -40,7 +34,7 @@ export function dropRunningLines(pages: string[][]): { pages: string[][]; droppe
     const drop = new Set(
       edges(page).filter((i) => {
         const line = page[i]!;
-        return PAGE_NUMBER.test(line) || (pages.length >= RUNNING_MIN_PAGES && (counts.get(shape(line)) ?? 0) >= needed);
+        return PAGE_NUMBER.test(line) || (pages.length >= RUNNING_MIN_PAGES && (counts.get(lineShape(line)) ?? 0) >= needed);
       }),
     );
     dropped += drop.size;

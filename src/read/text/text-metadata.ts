@@ -5,10 +5,11 @@ import { propose } from '../../metadata/candidates.js';
 import { normalizeDate } from '../../metadata/dates.js';
 import { parseByline } from '../../metadata/authors.js';
 import { explain } from '../../messages.js';
-import { soleLink, squash, textOf, wordCount } from './mdast.js';
+import { soleLink, squash, mdastText, wordCount } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 import { languageOfName } from '../../metadata/language-names.js';
-import { BYLINE_OPENERS } from '../../clean/vocabulary.js';
+import { BYLINE_OPENERS } from '../../vocabulary/bylines.js';
+import { BIO_HEADING, RELATED_HEADING, TRANSLATION_HEADING } from '../../vocabulary/headings.js';
 
 /**
  * Metadata printed in a scraped text, read off its top-level blocks before the article is chosen:
@@ -17,12 +18,6 @@ import { BYLINE_OPENERS } from '../../clean/vocabulary.js';
  * the blocks read are taken out of the body (their text is metadata, not article).
  */
 
-/** Labels that open a list of translations. */
-const TRANSLATIONS_LABEL = /^(also available in|available in|read (this|it) in|other languages|translations?|this page in)\s*:?$/i;
-/** Headings that open author bios. */
-const BIOS_LABEL = /^(about the authors?|about the contributors?|the authors?|author bios?|contributors?)\s*:?$/i;
-/** Headings that open cards of related articles. */
-const RELATED_LABEL = /^(recommended( for you| reading| articles)?|related( articles| stories| posts| content| reading)?|more from .{1,40}|more (stories|articles|on this topic)|read (more|next)|you (may|might) also like|see also|further reading)\s*:?$/i;
 /** A byline: "By A, B and C" (or "Von", "Par", ...), as parseByline reads it. */
 const BYLINE = new RegExp(`^[^\\p{L}\\p{N}]*(${BYLINE_OPENERS})\\s+\\S`, 'iu');
 /** A name in an unlinked byline: capitalised words ("By the end of the year" is no byline). */
@@ -48,13 +43,13 @@ export function readTextMetadata(tree: Root, file: VFile): number {
   const take = (i: number, why: string) => {
     taken.add(i);
     if (HEADER_PARTS.has(why) && i < HEADER_REACH) headerEnd = Math.max(headerEnd, i);
-    explain(file, `text-${why}`, `took "${squash(textOf(blocks[i]!)).slice(0, 60)}" as ${why}`);
+    explain(file, `text-${why}`, `took "${squash(mdastText(blocks[i]!)).slice(0, 60)}" as ${why}`);
   };
 
   const authors = readByline(blocks, take);
   readTranslations(blocks, file, take);
   readBios(blocks, authors, take);
-  readRelated(blocks, file, take);
+  readRelatedLabel(blocks, file, take);
   const title = readTitle(blocks, taken, take);
   if (title) propose(file, 'title', title, 'text');
   if (title && authors.length === 0) authors.push(...readNameLine(blocks, taken, title, take));
@@ -75,7 +70,7 @@ const TEXTS = new WeakMap<RootContent, { text: string; words: number }>();
 function measured(block: RootContent): { text: string; words: number } {
   let m = TEXTS.get(block);
   if (!m) {
-    const t = squash(textOf(block).split(LINK_MARK).join(''));
+    const t = squash(mdastText(block).split(LINK_MARK).join(''));
     m = { text: t, words: wordCount(t) };
     TEXTS.set(block, m);
   }
@@ -96,7 +91,7 @@ function readByline(blocks: RootContent[], take: Take): Author[] {
     if (block.type !== 'paragraph' || !isShort(block) || !BYLINE.test(text(block))) continue;
     const links = block.children.filter((c): c is Link => c.type === 'link');
     const authors: Author[] = links.length > 0
-      ? links.map((l) => ({ name: squash(textOf(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
+      ? links.map((l) => ({ name: squash(mdastText(l)), url: l.url && l.url !== '#' ? l.url : null, bio: null })).filter((a) => a.name)
       : parseByline(text(block).replace(/^[^\p{L}\p{N}]+/u, '')).filter((n) => LOOSE_NAME.test(n)).map((name) => ({ name, url: null, bio: null }));
     if (authors.length === 0) continue;
     take(i, 'byline');
@@ -111,7 +106,7 @@ function readTranslations(blocks: RootContent[], file: VFile, take: Take): void 
     if (!isShort(block)) continue;
     const label = text(block);
     const inline = /^([^:]{3,40}):\s*\S/.exec(label);
-    const labelled = TRANSLATIONS_LABEL.test(label) || (inline !== null && TRANSLATIONS_LABEL.test(inline[1]!) && block.type === 'paragraph');
+    const labelled = TRANSLATION_HEADING.test(label) || (inline !== null && TRANSLATION_HEADING.test(inline[1]!) && block.type === 'paragraph');
     if (!labelled) continue;
     const found: Translation[] = [];
     const own = block.type === 'paragraph' ? block.children.filter((c): c is Link => c.type === 'link') : [];
@@ -136,12 +131,12 @@ function readTranslations(blocks: RootContent[], file: VFile, take: Take): void 
 function linkParagraph(block: RootContent): Link[] | null {
   if (block.type !== 'paragraph') return null;
   const links = block.children.filter((c): c is Link => c.type === 'link');
-  const rest = block.children.filter((c) => c.type !== 'link').map((c) => textOf(c)).join('');
+  const rest = block.children.filter((c) => c.type !== 'link').map((c) => mdastText(c)).join('');
   return links.length > 0 && /^[\s|,·•/]*$/.test(rest) ? links : null;
 }
 
 function translation(link: Link): Translation {
-  const label = squash(textOf(link));
+  const label = squash(mdastText(link));
   const path = /^(?:https?:\/\/[^/]+)?\/([a-z]{2,3}(?:-[a-zA-Z]{2})?)(?:\/|$)/.exec(link.url);
   return { lang: path ? path[1]! : languageOfName(label), label: label || null, url: link.url };
 }
@@ -149,14 +144,14 @@ function translation(link: Link): Translation {
 function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (!isShort(block) || !BIOS_LABEL.test(text(block))) continue;
+    if (!isShort(block) || !BIO_HEADING.test(text(block))) continue;
     let j = i + 1;
     const found: Author[] = [];
     while (j + 1 < blocks.length) {
       const nameBlock = blocks[j]!;
       const bio = blocks[j + 1]!;
       const link = soleLink(nameBlock);
-      const name = link ? squash(textOf(link)) : nameBlock.type === 'paragraph' ? text(nameBlock) : '';
+      const name = link ? squash(mdastText(link)) : nameBlock.type === 'paragraph' ? text(nameBlock) : '';
       const known = authors.some((a) => a.name.toLowerCase() === name.toLowerCase());
       if (!name || wordCount(name) > 6 || !(link || known) || bio.type !== 'paragraph' || wordCount(text(bio)) < 5) break;
       found.push({ name, url: link && link.url !== '#' ? link.url : null, bio: text(bio) });
@@ -179,10 +174,10 @@ function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
   }
 }
 
-function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
+function readRelatedLabel(blocks: RootContent[], file: VFile, take: Take): void {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (!isShort(block) || !RELATED_LABEL.test(text(block))) continue;
+    if (!isShort(block) || !RELATED_HEADING.test(text(block))) continue;
     const cards: RelatedItem[] = [];
     let card: RelatedItem | null = null;
     let label: string | null = null;
@@ -199,7 +194,7 @@ function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
         const items = b.children.map((item) => item.children[0]).filter((p): p is Paragraph => p?.type === 'paragraph');
         const links = items.map((p) => soleLink(p)).filter((l): l is Link => l !== null);
         if (links.length === 0 || links.length < items.length) break;
-        for (const l of links) cards.push({ title: squash(textOf(l)), url: l.url === '#' ? null : l.url, published: null, authors: [], section: null });
+        for (const l of links) cards.push({ title: squash(mdastText(l)), url: l.url === '#' ? null : l.url, published: null, authors: [], section: null });
         card = null;
         used.push(j);
         continue;
@@ -208,7 +203,7 @@ function readRelated(blocks: RootContent[], file: VFile, take: Take): void {
       const t = text(b);
       const link = soleLink(b) ?? (b.type === 'heading' ? soleHeadingLink(b) : null);
       if (link || (b.type === 'heading' && b.depth > headingDepth(block))) {
-        card = { title: squash(textOf(link ?? b)), url: link && link.url !== '#' ? link.url : null, published: null, authors: [], section: label };
+        card = { title: squash(mdastText(link ?? b)), url: link && link.url !== '#' ? link.url : null, published: null, authors: [], section: label };
         label = null;
         cards.push(card);
       } else if (b.type === 'heading') {

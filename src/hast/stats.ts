@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { isElement } from '../hast/util.js';
+import { isElement } from './util.js';
 
 /** Per-element text statistics, computed in one iterative post-order pass. */
 export interface NodeStats {

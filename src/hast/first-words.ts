@@ -1,5 +1,5 @@
 import type { Element } from 'hast';
-import { textOf } from '../hast/util.js';
+import { textOf } from './util.js';
 
 /** The first words of a block, for `--explain` messages (so a reader can find what was removed). */
 export function firstWords(node: Element, count = 8): string {
