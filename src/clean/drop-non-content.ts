@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
-import { computeStats } from '../extract/stats.js';
+import { computeStats, rootStats } from '../extract/stats.js';
 import { explain } from '../messages.js';
 import { firstWords } from './first-words.js';
 import { NON_CONTENT_TAGS } from './vocabulary.js';
@@ -42,7 +42,7 @@ function survey(tree: Root): { panels: Disclosure; anyHidden: boolean } {
   const panels: Disclosure = { ids: new Set(), inDetails: new Set() };
   let anyHidden = false;
   walkElements(tree, (node) => {
-    if (node.tagName === 'noscript' && (computeStats(node).get(node)?.proseText ?? 0) >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
+    if (node.tagName === 'noscript' && rootStats(node).proseText >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
     const controls = attr(node, 'ariaControls');
     if (controls) for (const id of controls.split(/\s+/)) if (id) panels.ids.add(id);
     if (node.tagName === 'details') for (const c of node.children) if (isElement(c) && c.tagName !== 'summary') panels.inDetails.add(c);
