@@ -76,7 +76,7 @@ const CAPTIONED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product'
 /**
  * The one way through, from a page's hast to the article's hast: metadata (reads the whole page
  * first) -> clean (one plugin per kind of boilerplate) -> main content -> tidy. Every input format
- * joins here; rehype-remark and remark-stringify take it from there (write/markdown.ts).
+ * joins here; hast-util-to-mdast and mdast-util-to-markdown take it from there (write/markdown.ts).
  */
 export function articlePipeline(options: PipelineOptions): Processor<undefined, Root, Root> {
   return unified()

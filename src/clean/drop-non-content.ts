@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
-import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
+import { computeStats, linkDensity, rootStats, type StatsMap } from '../hast/stats.js';
 import { MAX_PARAGRAPH_LINKS } from './prose-guard.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
@@ -63,7 +63,7 @@ function survey(tree: Root): { panels: Disclosure; anyHidden: boolean } {
       if (previous && isHidden(c) && isLabel(previous)) panels.labelled.add(c);
       previous = c;
     }
-    if (node.tagName === 'noscript' && (computeStats(node).get(node)?.proseText ?? 0) >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
+    if (node.tagName === 'noscript' && rootStats(node).proseText >= NOSCRIPT_MIN_TEXT) node.tagName = 'div';
     const controls = attr(node, 'ariaControls');
     if (controls) for (const id of controls.split(/\s+/)) if (id) panels.ids.add(id);
     if (node.tagName === 'details') for (const c of node.children) if (isElement(c) && c.tagName !== 'summary') panels.inDetails.add(c);

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement } from '../hast/util.js';
 import { warn } from '../messages.js';
-import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
+import { computeStats, linkDensity, rootStats, type StatsMap } from '../hast/stats.js';
 import { firstWords } from '../hast/first-words.js';
 
 /**
@@ -202,5 +202,5 @@ export function tallyRemoval(file: VFile, rule: string, chars: number): void {
 
 /** Non-space characters of prose in a tree (stats.ts's measure). */
 export function proseOf(tree: Root | Element): number {
-  return computeStats(tree).get(tree)?.proseText ?? 0;
+  return rootStats(tree).proseText;
 }

@@ -1,5 +1,4 @@
 import type { Element, Root } from 'hast';
-import { isElement } from './util.js';
 
 /** Per-element text statistics, computed in one iterative post-order pass. */
 export interface NodeStats {
@@ -30,36 +29,60 @@ export type StatsMap = Map<Element | Root, NodeStats>;
 
 export function computeStats(root: Root | Element): StatsMap {
   const stats: StatsMap = new Map();
-  const order: Array<Element | Root> = [];
-  const stack: Array<[Element | Root, Element | Root | null]> = [[root, null]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
-    order.push(node);
-    stats.set(node, { text: 0, linkText: 0, commas: 0, paragraphs: 0, proseText: 0, parent });
-    for (const child of node.children) if (isElement(child) && !SKIP.has(child.tagName)) stack.push([child, node]);
-  }
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i]!;
-    const s = stats.get(node)!;
+  measure(root, stats);
+  return stats;
+}
+
+/** The statistics of `root` alone: computeStats(root).get(root), without a map of every element. */
+export function rootStats(root: Root | Element): NodeStats {
+  return measure(root, null);
+}
+
+/**
+ * One pass down (each element's own text runs, counted as it is reached) and one up (each
+ * element's totals added to its parent's), over arrays: no tuple per element on the way down, no
+ * map look-up per child on the way up. Every element but `SKIP`'s (and what is under them) is
+ * measured and, when `into` is given, recorded there. Iterative, so deep pages cannot overflow.
+ */
+function measure(root: Root | Element, into: StatsMap | null): NodeStats {
+  const top: NodeStats = { text: 0, linkText: 0, commas: 0, paragraphs: 0, proseText: 0, parent: null };
+  into?.set(root, top);
+  const nodes: Array<Element | Root> = [root];
+  const measured: NodeStats[] = [top];
+  /** The index in `nodes` of each node's parent (-1 for the root). */
+  const parents: number[] = [-1];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const s = measured[i]!;
+    const prose = node.type === 'element' && PROSE_CONTAINERS.has(node.tagName);
     for (const child of node.children) {
       if (child.type === 'text') {
         const value = child.value;
         const chars = countNonSpace(value);
         s.text += chars;
         s.commas += countCommas(value);
-        if (chars >= MIN_PROSE_RUN && node.type === 'element' && PROSE_CONTAINERS.has(node.tagName)) s.proseText += chars;
-      } else if (isElement(child)) {
-        const c = stats.get(child);
-        if (!c) continue;
-        s.text += c.text;
-        s.linkText += child.tagName === 'a' ? c.text : c.linkText;
-        s.commas += c.commas;
-        s.paragraphs += c.paragraphs + (child.tagName === 'p' ? 1 : 0);
-        s.proseText += PROSE.has(child.tagName) ? c.text : c.proseText;
+        if (chars >= MIN_PROSE_RUN && prose) s.proseText += chars;
+      } else if (child.type === 'element' && !SKIP.has(child.tagName)) {
+        const c: NodeStats = { text: 0, linkText: 0, commas: 0, paragraphs: 0, proseText: 0, parent: node };
+        into?.set(child, c);
+        nodes.push(child);
+        measured.push(c);
+        parents.push(i);
       }
     }
   }
-  return stats;
+  // Children come after their parents in `nodes`: backwards, each is complete when added up.
+  for (let i = nodes.length - 1; i > 0; i--) {
+    const child = nodes[i] as Element;
+    const c = measured[i]!;
+    const s = measured[parents[i]!]!;
+    s.text += c.text;
+    s.linkText += child.tagName === 'a' ? c.text : c.linkText;
+    s.commas += c.commas;
+    s.paragraphs += c.paragraphs + (child.tagName === 'p' ? 1 : 0);
+    s.proseText += PROSE.has(child.tagName) ? c.text : c.proseText;
+  }
+  return top;
 }
 
 function countNonSpace(value: string): number {

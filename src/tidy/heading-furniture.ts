@@ -53,15 +53,41 @@ export default function dropHeadingFurniture() {
       for (const id of anchorIds(node)) ids.add(id);
       if (HEADING.test(node.tagName)) headings.push(node);
     });
+    const siblings = new Siblings();
     for (const heading of headings) {
-      dropPermalinks(heading, parents, ids, file);
-      dropEditLinks(heading, parents, file);
+      dropPermalinks(heading, parents, ids, siblings, file);
+      dropEditLinks(heading, parents, siblings, file);
     }
   };
 }
 
-function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: ReadonlySet<string>, file: VFile): void {
-  const own = ownIds(heading, parents);
+/**
+ * The elements among a parent's children and where each stands, built once per parent and dropped
+ * when an element is removed from it: every heading looks at its neighbours, and listing a parent's
+ * elements for each heading in it took time in the square of their number (a <div> of 100,000
+ * headed sections).
+ */
+class Siblings {
+  private readonly lists = new Map<Parents, { elements: Element[]; at: Map<Element, number> }>();
+
+  of(parent: Parents): { elements: Element[]; at: Map<Element, number> } {
+    let list = this.lists.get(parent);
+    if (!list) {
+      const elements = elementsOf(parent);
+      list = { elements, at: new Map(elements.map((e, i) => [e, i])) };
+      this.lists.set(parent, list);
+    }
+    return list;
+  }
+
+  remove(parent: Parents, child: Element): void {
+    remove(parent, child);
+    this.lists.delete(parent);
+  }
+}
+
+function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: ReadonlySet<string>, siblings: Siblings, file: VFile): void {
+  const own = ownIds(heading, parents, siblings);
   const words = textOf(heading);
   const marks: Array<{ link: Element; parent: Parents }> = [];
   walkElements(heading, (node, parent) => {
@@ -82,7 +108,7 @@ function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: R
   const mark = last ? textOf(last).trim() : '';
   if (last && !marks.some((m) => m.link === last) && attr(last, 'href') === null && PERMALINK_SYMBOL.test(mark) && words.trim().endsWith(mark) && words.trim() !== mark) marks.push({ link: last, parent: heading });
   for (const { link, parent } of marks) {
-    remove(parent, link);
+    siblings.remove(parent, link);
     explain(file, 'drop-heading-permalink', `dropped permalink "${textOf(link)}" from heading "${textOf(heading).slice(0, 60)}"`);
   }
 }
@@ -93,19 +119,19 @@ function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: R
  * opens: the containers in which nothing with text comes before it (`<section id="usage"><span
  * id="id1"></span><h2>`).
  */
-function ownIds(heading: Element, parents: Map<Element, Parents>): Set<string> {
+function ownIds(heading: Element, parents: Map<Element, Parents>, siblings: Siblings): Set<string> {
   const ids = new Set<string>(anchorIds(heading));
   walkElements(heading, (node) => {
     for (const id of anchorIds(node)) ids.add(id);
   });
   let node: Element = heading;
   for (let parent = parents.get(node); parent; parent = parents.get(node)) {
-    const before = elementsOf(parent);
-    before.length = before.indexOf(node);
+    const { elements, at } = siblings.of(parent);
+    const index = at.get(node)!;
     // The empty targets just before it name it too.
-    let emptyFrom = before.length;
-    while (emptyFrom > 0 && textOf(before[emptyFrom - 1]!) === '') emptyFrom--;
-    for (const e of before.slice(emptyFrom)) for (const id of anchorIds(e)) ids.add(id);
+    let emptyFrom = index;
+    while (emptyFrom > 0 && textOf(elements[emptyFrom - 1]!) === '') emptyFrom--;
+    for (let i = emptyFrom; i < index; i++) for (const id of anchorIds(elements[i]!)) ids.add(id);
     if (emptyFrom > 0 || parent.type !== 'element') break;
     for (const id of anchorIds(parent)) ids.add(id);
     node = parent;
@@ -113,7 +139,7 @@ function ownIds(heading: Element, parents: Map<Element, Parents>): Set<string> {
   return ids;
 }
 
-function dropEditLinks(heading: Element, parents: Map<Element, Parents>, file: VFile): void {
+function dropEditLinks(heading: Element, parents: Map<Element, Parents>, siblings: Siblings, file: VFile): void {
   const parent = parents.get(heading);
   for (const candidate of new Set([firstElement(heading), lastElement(heading)])) {
     if (!candidate || !isEditControl(candidate) || !atEdge(heading, candidate)) continue;
@@ -121,15 +147,15 @@ function dropEditLinks(heading: Element, parents: Map<Element, Parents>, file: V
     // is only a link to an editor (a wiki's link to a page not yet written) keeps its words.
     const beside = /[\p{L}\p{N}]/u.test(textOf(heading).replace(textOf(candidate), ''));
     if (!beside && !EDIT_NAMES.test(classAndId(candidate)) && !/[[\]|]/.test(textOf(candidate))) continue;
-    removeBracketed(heading, candidate);
+    removeBracketed(heading, candidate, siblings);
     explain(file, 'drop-edit-link', `dropped edit link from heading "${textOf(heading).slice(0, 60)}"`);
     // A heading whose words an earlier rule took leaves nothing to show.
-    if (parent && !beside && textOf(heading) === '') remove(parent, heading);
+    if (parent && !beside && textOf(heading) === '') siblings.remove(parent, heading);
   }
   // A page may set the control just after its heading, in the heading's wrapper.
-  const after = parent ? nextElement(parent, heading) : null;
+  const after = parent ? nextElement(siblings.of(parent), heading) : null;
   if (parent && after && isEditControl(after)) {
-    remove(parent, after);
+    siblings.remove(parent, after);
     explain(file, 'drop-edit-link', `dropped edit link after heading "${textOf(heading).slice(0, 60)}"`);
   }
 }
@@ -166,7 +192,7 @@ function atEdge(heading: Element, control: Element): boolean {
 }
 
 /** Remove a control with the brackets or bar written around it as text: "Title [<a>edit</a>]". */
-function removeBracketed(parent: Parents, child: Element): void {
+function removeBracketed(parent: Parents, child: Element, siblings: Siblings): void {
   const children = parent.children as ElementContent[];
   const at = children.indexOf(child);
   const before = children[at - 1];
@@ -175,7 +201,7 @@ function removeBracketed(parent: Parents, child: Element): void {
     before.value = before.value.replace(/\s*[[(|]\s*$/, '');
     after.value = after.value.replace(/^\s*[\])|]/, '');
   }
-  remove(parent, child);
+  siblings.remove(parent, child);
 }
 
 function elementsOf(parent: Parents): Element[] {
@@ -191,8 +217,7 @@ function lastElement(parent: Parents): Element | null {
   return elements[elements.length - 1] ?? null;
 }
 
-function nextElement(parent: Parents, node: Element): Element | null {
-  const elements = elementsOf(parent);
-  const at = elements.indexOf(node);
-  return at >= 0 ? (elements[at + 1] ?? null) : null;
+function nextElement({ elements, at }: { elements: Element[]; at: Map<Element, number> }, node: Element): Element | null {
+  const index = at.get(node);
+  return index === undefined ? null : (elements[index + 1] ?? null);
 }

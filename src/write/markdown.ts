@@ -1,14 +1,13 @@
 import type { Root as HastRoot } from 'hast';
 import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
-import { unified, type Processor } from 'unified';
-import rehypeRemark, { type Options as RehypeRemarkOptions } from 'rehype-remark';
-import { defaultHandlers, defaultNodeHandlers, type State as ToMdastState } from 'hast-util-to-mdast';
+import { minifyWhitespace } from 'hast-util-minify-whitespace';
+import { defaultHandlers, defaultNodeHandlers, toMdast, type Options as ToMdastOptions, type State as ToMdastState } from 'hast-util-to-mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
+import { toMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
-import { isElement } from '../hast/util.js';
+import { isElement, walkElements } from '../hast/util.js';
 import { dropBlockWhitespace } from '../hast/drop-block-whitespace.js';
 import { warn } from '../messages.js';
 import { FOOTNOTE_DEF, FOOTNOTE_REF } from '../tidy/footnotes.js';
@@ -40,17 +39,15 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
 const GFM_OPTIONS = { tableCellPadding: true, tablePipeAlign: false, firstLineBlank: false } as const;
 
 /**
- * GFM (tables, strikethrough, footnotes, task lists, autolinks) for remark-stringify: the
- * serialising half of remark-gfm, which would also load micromark's GFM syntax (about 60 modules
- * of start-up) that writing never uses.
+ * Writing options: the pinned ones, with GFM (tables, strikethrough, footnotes, task lists,
+ * autolinks) as mdast-util-gfm's serialising extension, which is what remark-stringify with
+ * remark-gfm passes to mdast-util-to-markdown, without micromark's GFM syntax (about 60 modules of
+ * start-up) that writing never uses.
  */
-function gfmStringify(this: Processor): void {
-  const data = this.data();
-  (data.toMarkdownExtensions ??= []).push(gfmToMarkdown(GFM_OPTIONS));
-}
+const TO_MARKDOWN_OPTIONS: StringifyOptions = { ...STRINGIFY_OPTIONS, extensions: [gfmToMarkdown(GFM_OPTIONS)] };
 
 /** The footnotes tidy/footnotes.ts marks, as GFM footnote references and definitions. */
-const FOOTNOTE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
+const FOOTNOTE_HANDLERS: NonNullable<ToMdastOptions['handlers']> = {
   [FOOTNOTE_REF]: (state, node) => {
     const result: FootnoteReference = { type: 'footnoteReference', identifier: String(node.properties.dataIdentifier), label: String(node.properties.dataLabel) };
     state.patch(node, result);
@@ -72,7 +69,7 @@ const FOOTNOTE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
  * A table's `<caption>` (hast-util-to-mdast drops it: a Markdown table has no place for one),
  * written as a paragraph before the table, where a reader of the HTML saw it.
  */
-const TABLE_HANDLERS: NonNullable<RehypeRemarkOptions['handlers']> = {
+const TABLE_HANDLERS: NonNullable<ToMdastOptions['handlers']> = {
   table: (state, node) => {
     const table = defaultHandlers.table(state, node);
     const caption = node.children.find((c) => isElement(c, 'caption'));
@@ -113,20 +110,27 @@ function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['a
   return results;
 }
 
-/** The root's handler installs allWithoutSpread on the state of the conversion, then converts. */
-const ROOT_HANDLER: NonNullable<RehypeRemarkOptions['nodeHandlers']> = {
-  root: (state, node) => {
+/**
+ * hast -> mdast as rehype-remark does it (`toMdast` with `document: true`, `newlines: false`), but
+ * on the tree itself: toMdast first deep-copies the tree it is given (with a structured-clone
+ * polyfill: about a tenth of a huge page's time and a second copy of its tree in memory), so that
+ * its white-space minifier may change it. The article's tree is not read again after this, so it is
+ * minified here, in place, with the same minifier and options, and toMdast is handed an empty root
+ * whose handler converts the real one: the same state, handlers and clean-up of text nodes as
+ * before (byte-identical output), with the ids toMdast would have collected for in-page links.
+ */
+function toMdastInPlace(tree: HastRoot): MdastRoot {
+  minifyWhitespace(tree, { newlines: false });
+  const root: NonNullable<ToMdastOptions['nodeHandlers']>['root'] = (state) => {
     state.all = allWithoutSpread;
-    return defaultNodeHandlers.root!(state, node);
-  },
-};
-
-/** hast -> mdast -> Markdown, through rehype-remark, GFM and remark-stringify. */
-const toMarkdownProcessor = unified()
-  .use(rehypeRemark, { newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS }, nodeHandlers: ROOT_HANDLER })
-  .use(gfmStringify)
-  .use(remarkStringify, STRINGIFY_OPTIONS)
-  .freeze();
+    walkElements(tree, (node) => {
+      const id = String(node.properties.id || '') || undefined;
+      if (id && !state.elementById.has(id)) state.elementById.set(id, node);
+    });
+    return defaultNodeHandlers.root!(state, tree);
+  };
+  return toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS }, nodeHandlers: { root } }) as MdastRoot;
+}
 
 /** The Markdown and its visible text (markdownToText's), both from the one mdast tree. */
 export async function hastToMarkdownAndText(tree: HastRoot, file: VFile): Promise<{ markdown: string; text: string }> {
@@ -135,8 +139,8 @@ export async function hastToMarkdownAndText(tree: HastRoot, file: VFile): Promis
   if (unwrapped > 0) warn(file, 'too-deep', `formatting nested deeper than ${MAX_FORMATTING_DEPTH} levels; unwrapped ${unwrapped} elements, keeping their text`);
   // Linear here what hast-util-to-mdast's white-space minifier does in quadratic time on wide trees.
   dropBlockWhitespace(tree);
-  const mdast = (await toMarkdownProcessor.run(tree, file)) as MdastRoot;
-  const markdown = normaliseMarkdown(String(toMarkdownProcessor.stringify(mdast, file)));
+  const mdast = toMdastInPlace(tree);
+  const markdown = normaliseMarkdown(toMarkdown(mdast, TO_MARKDOWN_OPTIONS));
   return { markdown, text: mdastToText(mdast).normalize('NFC') };
 }
 

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
 import { hastToMarkdownAndText } from '../../src/write/markdown.js';
 import { HUGE_SHAPES, hugePage } from '../helpers/huge-pages.js';
+import dropHeadingFurniture from '../../src/tidy/heading-furniture.js';
+import foldCaptions from '../../src/tidy/fold-captions.js';
+
+const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const SECTIONS = 30_000;
 
 // Huge pages (issue 16): no recursion or argument spread over a node's children, nothing
 // quadratic. The sizes here are small enough for the test suite; `npm run bench:hostile` runs
@@ -19,6 +25,29 @@ describe('huge pages', { timeout: 150_000 }, () => {
     const lines = markdown.split('\n\n');
     expect(lines.length).toBe(150_000);
     expect(lines[149_999]).toBe('Item 149999\n');
+  });
+
+  it(`drops the permalinks of ${SECTIONS} headed sections in one element (each heading listed its parent's elements)`, () => {
+    const children: ElementContent[] = [];
+    for (let i = 0; i < SECTIONS; i++) {
+      children.push(el('h2', { id: `s${i}` }, [text(`Section ${i} `), el('a', { href: `#s${i}` }, [text('#')])]), el('p', {}, [text(`Text ${i}`)]));
+    }
+    const div = el('div', {}, children);
+    dropHeadingFurniture()({ type: 'root', children: [div] }, new VFile());
+    const headings = div.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'h2');
+    expect(headings.length).toBe(SECTIONS);
+    expect(headings.every((h) => h.children.length === 1 && h.children[0]!.type === 'text')).toBe(true);
+  });
+
+  it(`folds the captions of ${SECTIONS} images in one element (each caption listed its parent's elements)`, () => {
+    const children: ElementContent[] = [];
+    for (let i = 0; i < SECTIONS; i++) {
+      children.push(el('img', { src: `/i${i}.png` }, []), el('span', { className: ['caption'] }, [text(`Caption ${i}`)]), el('p', {}, [text(`Text ${i}`)]));
+    }
+    const div = el('div', {}, children);
+    foldCaptions()({ type: 'root', children: [div] }, new VFile());
+    expect(div.children.length).toBe(2 * SECTIONS);
+    expect((div.children[2 * SECTIONS - 2] as Element).properties.title).toBe(`Caption ${SECTIONS - 1}`);
   });
 
   for (const shape of HUGE_SHAPES) {
