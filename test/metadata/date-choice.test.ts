@@ -23,6 +23,12 @@ describe('publication dates: the kinds of misses', () => {
     expect(m.fieldSources.published).toBe('url');
   });
 
+  it('takes the dateline the page shows when the structured date is days later (a re-stamped post)', async () => {
+    const m = await fixture('meta-date-shown-earlier');
+    expect(m.published).toBe('2019-03-14');
+    expect(m.fieldSources.published).toBe('byline');
+  });
+
   it("keeps a late-evening post on the publisher's clock (not the UTC day)", async () => {
     const m = await fixture('meta-date-late-evening');
     expect(m.published).toBe('2024-01-01T00:30:00+01:00');
