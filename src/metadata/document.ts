@@ -1,7 +1,7 @@
 import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Author, RelatedItem, Translation } from '../types.js';
-import { blockKind, readBio, readRelated, readSwitcher } from './page-blocks.js';
+import { blockKind, isTeaserCard, pageKey, readBio, readRelated, readSwitcher } from './page-blocks.js';
 import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
@@ -157,6 +157,8 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   const decks: Array<{ at: number; text: string }> = [];
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
+  let self: ReadonlySet<string> = new Set();
+  let selfBase: string | null = null;
 
   const noteTime = (node: Element, parent: Parents, place: number): void => {
     const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
@@ -179,12 +181,21 @@ export function readDocument(tree: Root, file: VFile, options: { baseUrl?: strin
   walkElements(tree, (node, parent) => {
     at++;
     const tag = node.tagName;
-    if (tag === 'body') inBody = true;
+    if (tag === 'body') {
+      inBody = true;
+      // The page's own addresses, known from its head: a card linking to one of them is not a teaser.
+      const own = [canonical, ogUrl, options.baseUrl ?? null].filter((u): u is string => !!u);
+      self = new Set(own.map((u) => pageKey(resolveUrl(u, options.baseUrl ?? null) ?? u)));
+      selfBase = resolveUrl(base, own[0] ?? null) ?? own[0] ?? null;
+    }
     // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
     // rendered by script put their whole crawler view there: headline, posts, authors, dates).
     if (tag === 'script' || tag === 'style' || tag === 'template') return false;
     if (inBody && COMMENTS_HINT.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
+    // A teaser card (a linked headline and a date, outside related blocks too) speaks for the
+    // article it links to: its date and byline are not walked.
+    if (inBody && !block && isTeaserCard(node, self, selfBase)) return false;
     if (block === 'related') {
       if (related.length < MAX_RELATED) related.push(...readRelated(node).slice(0, MAX_RELATED - related.length));
       return false;

@@ -286,12 +286,14 @@ const MAX_CLOCK_DAYS = 1;
  * headline), when it is earlier than the one stated for machines (JSON-LD, meta tags) by more
  * than MAX_CLOCK_DAYS: CMSes re-stamp datePublished when a post is migrated, republished or
  * reindexed, while the dateline keeps the day it first appeared. A later shown date is not taken
- * (an "Updated" line left unlabelled, a comment). Null when the chosen date stands.
+ * (an "Updated" line left unlabelled, a comment), nor one whose day and month could be either way
+ * round. Null when the chosen date stands.
  */
 function earliestShown(file: VFile, chosen: string | null, source: FieldSource | null, readDate: (value: string) => string | null): { date: string; source: FieldSource } | null {
   if (!chosen || !source || VISIBLE_SOURCES.has(source) || source === 'url') return null;
   const shown = candidatesFor(file, 'published')
-    .filter((c) => SHOWN_SOURCES.has(c.source))
+    // A numeric date that reads either way round ("01/12/2025") is a guess, not enough to overrule.
+    .filter((c) => SHOWN_SOURCES.has(c.source) && dayFirstReading(c.value) === null)
     .map((c) => ({ date: readDate(c.value), source: c.source }))
     .filter((d): d is { date: string; source: FieldSource } => d.date !== null && daysBetween(d.date, chosen) > MAX_CLOCK_DAYS)
     .sort((a, b) => (datePart(a.date) < datePart(b.date) ? -1 : datePart(a.date) > datePart(b.date) ? 1 : 0));
