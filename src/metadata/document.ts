@@ -30,8 +30,11 @@ declare module 'vfile' {
 
 /** Class/id words that mark a visible dateline. */
 const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time|datetime|meta-date|entry-date|post-date)($|[\s_-])/;
-/** Class/id/itemprop words that say a date is the modification date. */
-const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|aggiornat|bijgewerkt|mis[- ]à[- ]jour|mis-a-jour|обновлен|更新|تحديث|تم التحديث/;
+/**
+ * Class/id/itemprop words and labels that say a date is the modification date; a thread's "Last
+ * post" is its last change, not its start.
+ */
+const MODIFIED_HINT = /modif|updat|edited|revised|last[- _]?(post|reply|activity)|latest[- _]?(post|reply)|dernier message|letzte[rn]? (beitrag|antwort)|último mensaje|ultima risposta|laatste (bericht|reactie)|aktualisiert|actualiz|atualiz|aggiornat|bijgewerkt|mis[- ]à[- ]jour|mis-a-jour|обновлен|更新|تحديث|تم التحديث/;
 /** Class/id/itemprop words of a deck or standfirst under the headline. */
 const SUBTITLE_HINT = /(^|[\s_-])(subtitle|sub-?title|subhead|sub-?headline|subheading|dek|deck|standfirst|strapline|alternativeheadline|article-?summary)($|[\s_-])/;
 /** Class/id words of the kind or section label above a headline ("Brief Analysis", "Opinion"). */

@@ -38,6 +38,12 @@ describe('publication dates: the kinds of misses', () => {
     expect(bare.published).toBeNull();
   });
 
+  it("reads a thread's \"Last post\" date as its last change, not its start", async () => {
+    const m = await fixture('meta-date-forum-last-post');
+    expect(m.published).toBe('2024-03-02');
+    expect(m.modified).toBe('2024-03-09');
+  });
+
   it("keeps a late-evening post on the publisher's clock (not the UTC day)", async () => {
     const m = await fixture('meta-date-late-evening');
     expect(m.published).toBe('2024-01-01T00:30:00+01:00');
