@@ -142,6 +142,14 @@ describe('authors: people before publishers', () => {
   });
 });
 
+describe("Twitter card labels", () => {
+  it('takes the data a "Written by" label names as the author, not the other labelled data', async () => {
+    const m = await meta('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ines Moreau"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">');
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    expect(m.fieldSources.authors).toBe('meta');
+  });
+});
+
 describe('unmarked bylines', () => {
   it('are read by their opening words just under the headline', async () => {
     const m = await meta('', '<div class="x1">Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>');
