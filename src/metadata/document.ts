@@ -71,9 +71,11 @@ const opensByline = (text: string) => /^[\p{Lu}\p{Lo}]/u.test(BYLINE_WORDS.exec(
 const NEAR_BYLINE = 60;
 /**
  * A byline sits by the headline: one further away than this (elements, see distance()) belongs
- * to a teaser list or a sidebar, not to the article.
+ * to a teaser list or a sidebar, not to the article. Teaser cards are not walked (isTeaserCard),
+ * so the bound can reach past the hero images, share bars and icon sprites of modern templates
+ * (600 elements after the headline, 200 before it).
  */
-const MAX_BYLINE_DISTANCE = 300;
+const MAX_BYLINE_DISTANCE = 600;
 /** Profile links noted at most (a bound on work), and how close (elements) links of one byline sit. */
 const MAX_PROFILE_LINKS = 100;
 const PROFILE_LINK_SPAN = 12;

@@ -150,6 +150,14 @@ describe("Twitter card labels", () => {
   });
 });
 
+describe('a byline far under the headline', () => {
+  it('is found past a hero block of a few hundred elements', async () => {
+    const hero = '<div class="hero"><span><svg><path></path></svg></span></div>'.repeat(100);
+    const m = await meta('', `${hero}<div class="author">Ines Moreau</div>`);
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+  });
+});
+
 describe('unmarked bylines', () => {
   it('are read by their opening words just under the headline', async () => {
     const m = await meta('', '<div class="x1">Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>');
