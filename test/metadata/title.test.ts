@@ -80,3 +80,13 @@ describe('typographic quotes in the title', () => {
     expect(m.title).toBe("A Beginner's Guide to the “Lantern” Walk");
   });
 });
+
+describe("a thread's heading", () => {
+  it('is its title when the tab and card titles share no word with it (a platform slogan), not when they name the thread', async () => {
+    const { headlineTitle } = await import('../../src/metadata/title.js');
+    expect(headlineTitle(['Best knot for mooring a dinghy?'], 'forum', 'Harbour Forum', 'The heart of the harbour', ['The heart of the harbour'])).toBe('Best knot for mooring a dinghy?');
+    // A forum's name as heading, beside the thread's title: the candidates decide.
+    expect(headlineTitle(['Harbour Forum'], 'forum', null, 'Best knot for mooring a dinghy?', ['Best knot for mooring a dinghy? - Harbour Forum'])).toBeNull();
+    expect(headlineTitle(['Sailing and Moorings'], 'forum', null, 'Best knot for mooring a dinghy?', ['Best knot for mooring a dinghy?'])).toBeNull();
+  });
+});
