@@ -1,7 +1,7 @@
 import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Author, RelatedItem, Translation } from '../types.js';
-import { blockKind, readBio, readRelatedCards, readSwitcher } from './page-blocks.js';
+import { blockKind, isTeaserCard, pageKey, readBio, readRelatedCards, readSwitcher } from './page-blocks.js';
 import { propose } from './candidates.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
@@ -31,8 +31,11 @@ declare module 'vfile' {
 
 /** Class/id words that mark a visible dateline. */
 const DATELINE_HINT = /(^|[\s_-])(date|dateline|timestamp|published|pubdate|posted|time|datetime|meta-date|entry-date|post-date)($|[\s_-])/;
-/** Class/id/itemprop words that say a date is the modification date. */
-const MODIFIED_HINT = /modif|updat|edited|revised|aktualisiert|actualiz|atualiz|aggiornat|bijgewerkt|mis[- ]à[- ]jour|mis-a-jour|обновлен|更新|تحديث|تم التحديث/;
+/**
+ * Class/id/itemprop words and labels that say a date is the modification date; a thread's "Last
+ * post" is its last change, not its start.
+ */
+const MODIFIED_HINT = /modif|updat|edited|revised|last[- _]?(post|reply|activity)|latest[- _]?(post|reply)|dernier message|letzte[rn]? (beitrag|antwort)|último mensaje|ultima risposta|laatste (bericht|reactie)|aktualisiert|actualiz|atualiz|aggiornat|bijgewerkt|mis[- ]à[- ]jour|mis-a-jour|обновлен|更新|تحديث|تم التحديث/;
 /** Class/id/itemprop words of a deck or standfirst under the headline. */
 const SUBTITLE_HINT = /(^|[\s_-])(subtitle|sub-?title|subhead|sub-?headline|subheading|dek|deck|standfirst|strapline|alternativeheadline|article-?summary)($|[\s_-])/;
 /** Class/id words of the kind or section label above a headline ("Brief Analysis", "Opinion"). */
@@ -67,9 +70,11 @@ const opensByline = (text: string) => /^[\p{Lu}\p{Lo}]/u.test(BYLINE_WORDS.exec(
 const NEAR_BYLINE = 60;
 /**
  * A byline sits by the headline: one further away than this (elements, see distance()) belongs
- * to a teaser list or a sidebar, not to the article.
+ * to a teaser list or a sidebar, not to the article. Teaser cards are not walked (isTeaserCard),
+ * so the bound can reach past the hero images, share bars and icon sprites of modern templates
+ * (600 elements after the headline, 200 before it).
  */
-const MAX_BYLINE_DISTANCE = 300;
+const MAX_BYLINE_DISTANCE = 600;
 /** Profile links noted at most (a bound on work), and how close (elements) links of one byline sit. */
 const MAX_PROFILE_LINKS = 100;
 const PROFILE_LINK_SPAN = 12;
@@ -156,6 +161,8 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   const decks: Array<{ at: number; text: string }> = [];
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
+  let self: ReadonlySet<string> = new Set();
+  let selfBase: string | null = null;
 
   const noteTime = (node: Element, parent: Parents, place: number): void => {
     const datetime = clean(attr(node, 'dateTime')) ?? clean(textOf(node));
@@ -178,13 +185,22 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   walkElements(tree, (node, parent) => {
     at++;
     const tag = node.tagName;
-    if (tag === 'body') inBody = true;
+    if (tag === 'body') {
+      inBody = true;
+      // The page's own addresses, known from its head: a card linking to one of them is not a teaser.
+      const own = [canonical, ogUrl, options.baseUrl ?? null].filter((u): u is string => !!u);
+      self = new Set(own.map((u) => pageKey(resolveUrl(u, options.baseUrl ?? null) ?? u)));
+      selfBase = resolveUrl(base, own[0] ?? null) ?? own[0] ?? null;
+    }
     // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
     // rendered by script put their whole crawler view there: headline, posts, authors, dates).
     if (tag === 'script' || tag === 'style' || tag === 'template') return false;
     // Comment sections: their bylines and dates are the commenters', not the article's.
     if (inBody && BOILERPLATE_GROUPS.comments!.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
+    // A teaser card (a linked headline and a date, outside related blocks too) speaks for the
+    // article it links to: its date and byline are not walked.
+    if (inBody && !block && isTeaserCard(node, self, selfBase)) return false;
     if (block === 'related') {
       if (related.length < MAX_RELATED) related.push(...readRelatedCards(node).slice(0, MAX_RELATED - related.length));
       return false;

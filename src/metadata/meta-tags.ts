@@ -64,6 +64,15 @@ const TAG_TAGS: ReadonlyArray<[RegExp, FieldSource]> = [
 ];
 
 /**
+ * Twitter's enhanced cards (Yoast and other CMSes write them): `twitter:labelN` names what
+ * `twitter:dataN` holds. A label saying the data is the writer ("Written by", and Yoast's
+ * translations of it) makes the data an author, on the same footing as `twitter:creator`.
+ */
+const CARD_LABEL = /^twitter:label(\d+)$/;
+const CARD_DATA = /^twitter:data(\d+)$/;
+const WRITER_LABEL = /^(written by|author|authors?|by|geschrieben von|verfasst von|autor|écrit par|ecrit par|auteur|escrito por|scritto da|autore|geschreven door|door)$/i;
+
+/**
  * How a tag names its key. RDFa's `property` is the vocabularies' own syntax (Open Graph and Dublin
  * Core are defined for it); `name=` spellings of the same keys are looser copies. Within a source,
  * `property` tags are proposed first, and authors come from one kind only (never a union).
@@ -74,6 +83,7 @@ export function readMetaTags(tree: Root, file: VFile): void {
   const authors: Array<{ name: string; source: FieldSource; kind: KeyKind }> = [];
   const tags = new Map<FieldSource, string[]>();
   const byName: Array<[string, string]> = [];
+  const cards: Array<[string, string]> = [];
   walkElements(tree, (node) => {
     if (node.tagName !== 'meta') return;
     const content = clean(attr(node, 'content'));
@@ -88,7 +98,9 @@ export function readMetaTags(tree: Root, file: VFile): void {
   });
   // Second pass: the `name=` tags, after every `property` tag (candidatesFor keeps insertion order within a source).
   for (const [key, content] of byName) readTag(key, content, 'name');
+  for (const name of writersOfCards(cards)) authors.push({ name, source: 'meta', kind: 'name' });
   function readTag(key: string, content: string, kind: KeyKind): void {
+    if (CARD_LABEL.test(key) || CARD_DATA.test(key)) cards.push([key, content]);
     for (const [pattern, field, source] of META_FIELDS) {
       if (pattern.test(key)) {
         propose(file, field, content as FieldValues[typeof field], source);
@@ -115,4 +127,17 @@ export function readMetaTags(tree: Root, file: VFile): void {
     }
   }
   for (const [source, list] of tags) propose(file, 'tags', [...new Set(list)], source);
+}
+
+/** The `twitter:dataN` values whose `twitter:labelN` says they name the writer. */
+function writersOfCards(tags: Array<[string, string]>): string[] {
+  const labels = new Map<string, string>();
+  const data = new Map<string, string>();
+  for (const [key, content] of tags) {
+    const label = CARD_LABEL.exec(key);
+    if (label) labels.set(label[1]!, content);
+    const value = CARD_DATA.exec(key);
+    if (value) data.set(value[1]!, content);
+  }
+  return [...labels].filter(([n, label]) => WRITER_LABEL.test(label.trim()) && data.has(n)).map(([n]) => data.get(n)!);
 }

@@ -5,7 +5,7 @@ import { BIO_HEADING, RELATED_HEADING, SPONSORED_TEXT, TRANSLATION_HEADING } fro
 import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { findDateText, normalizeDate, datePart } from './dates.js';
-import { clean } from './text-utils.js';
+import { clean, resolveUrl } from './text-utils.js';
 import { languageOfName } from './language-names.js';
 
 /**
@@ -229,4 +229,56 @@ function langFromPath(href: string): string | null {
   const path = href.replace(/^[a-z]+:\/\/[^/]+/i, '');
   const m = /^\/([a-z]{2})(?:[-_]([a-z]{2}))?\//i.exec(path);
   return m ? (m[2] ? `${m[1]}-${m[2]}` : m[1]!) : null;
+}
+
+/** Elements that hold one teaser card (a post in a list, a tile). */
+const CARD_TAGS = new Set(['article', 'li', 'div', 'section']);
+/**
+ * A teaser card's text fits in this many characters (a headline, a date, a line of summary); an
+ * element with more is a region of the page, or the article itself.
+ */
+const MAX_TEASER_TEXT = 600;
+
+/**
+ * A teaser card: a small element (at most MAX_TEASER_TEXT characters) whose heading (`<h2>`..`<h6>`)
+ * links, with a headline's words, to another page (a forum post's heading linking its poster's
+ * profile is no teaser), and that states a date (`<time>`, or an element classed as a date), not
+ * holding the page's `<h1>`. Its date and byline are the linked article's, never this page's,
+ * whatever the list around it is called ("Latest posts", a grid with no heading at all).
+ * `self` are the page's own addresses (canonical, og:url, the address given), resolved.
+ */
+export function isTeaserCard(node: Element, self: ReadonlySet<string>, base: string | null): boolean {
+  if (!CARD_TAGS.has(node.tagName) || textOf(node, MAX_TEASER_TEXT + 1).length > MAX_TEASER_TEXT) return false;
+  let elsewhere = false;
+  let dated = false;
+  let headline = false;
+  walkElements({ type: 'root', children: [node] }, (el) => {
+    if (el.tagName === 'h1') headline = true;
+    if (el.tagName === 'time' || CARD_DATE.test(classAndId(el))) dated = true;
+    if (/^h[2-6]$/.test(el.tagName) && !elsewhere) elsewhere = linksElsewhere(el, self, base);
+    return !headline;
+  });
+  return elsewhere && dated && !headline;
+}
+
+/** The heading holds a link, reading as a headline (not a user's or a section's name), to a page other than this one. */
+function linksElsewhere(heading: Element, self: ReadonlySet<string>, base: string | null): boolean {
+  let found = false;
+  walkElements({ type: 'root', children: [heading] }, (el) => {
+    if (el.tagName !== 'a') return !found;
+    const href = clean(attr(el, 'href'));
+    const title = clean(textOf(el));
+    // A link with a fragment is a permalink to a part of a page (a forum post's "#p550447"), not a teaser's.
+    if (href && !href.includes('#') && title && looksLikeHeadline(title)) {
+      const target = pageKey(resolveUrl(href, base) ?? href);
+      if (!self.has(target)) found = true;
+    }
+    return false;
+  });
+  return found;
+}
+
+/** An address without its fragment and trailing slash, to compare two links to the same page. */
+export function pageKey(url: string): string {
+  return url.replace(/#.*$/, '').replace(/\/+$/, '');
 }

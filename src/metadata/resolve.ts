@@ -79,6 +79,12 @@ export function resolveFields(file: VFile): ResolvedFields {
     }
     return date;
   }));
+  const shown = earliestShown(file, published, sources.published ?? null, readDate);
+  if (shown) {
+    explain(file, 'earliest-shown-date', `published date ${datePart(shown.date)} shown on the page, ${datePart(published!)} stated for machines (${sources.published}): the page's own is taken`);
+    published = shown.date;
+    sources.published = shown.source;
+  }
   checkDateConflicts(file, published, readDate);
   const modified = onPublisherClock('modified', pick('modified', (v) => readDate(v)));
   // A page that states only when it was last updated ("Updated October 1, 2025" under the
@@ -267,6 +273,35 @@ function isBefore(a: string, b: string): boolean {
   if (zoned.test(a) && zoned.test(b)) return Date.parse(a) < Date.parse(b);
   return a < b;
 }
+
+/**
+ * Days by which a date shown on the page may precede the structured one and still be the same
+ * publication read on another clock: a post of 00:30 in Berlin is the previous day in UTC, and
+ * no clock is more than a day from another. Beyond that the two are different events.
+ */
+const MAX_CLOCK_DAYS = 1;
+
+/**
+ * The publication date the page shows its readers (its dateline, byline or `<time>` nearest the
+ * headline), when it is earlier than the one stated for machines (JSON-LD, meta tags) by more
+ * than MAX_CLOCK_DAYS: CMSes re-stamp datePublished when a post is migrated, republished or
+ * reindexed, while the dateline keeps the day it first appeared. A later shown date is not taken
+ * (an "Updated" line left unlabelled, a comment), nor one whose day and month could be either way
+ * round. Null when the chosen date stands.
+ */
+function earliestShown(file: VFile, chosen: string | null, source: FieldSource | null, readDate: (value: string) => string | null): { date: string; source: FieldSource } | null {
+  if (!chosen || !source || VISIBLE_SOURCES.has(source) || source === 'url') return null;
+  const shown = candidatesFor(file, 'published')
+    // A numeric date that reads either way round ("01/12/2025") is a guess, not enough to overrule.
+    .filter((c) => SHOWN_SOURCES.has(c.source) && dayFirstReading(c.value) === null)
+    .map((c) => ({ date: readDate(c.value), source: c.source }))
+    .filter((d): d is { date: string; source: FieldSource } => d.date !== null && daysBetween(d.date, chosen) > MAX_CLOCK_DAYS)
+    .sort((a, b) => (datePart(a.date) < datePart(b.date) ? -1 : datePart(a.date) > datePart(b.date) ? 1 : 0));
+  return shown[0] ?? null;
+}
+
+/** Sources that hold the one date the page shows nearest its headline (microdata holds every card's). */
+const SHOWN_SOURCES: ReadonlySet<FieldSource> = new Set(['byline', 'time', 'text']);
 
 /** Days a stated publication must precede a datePublished equal to the modified timestamp. */
 const MIN_DAYS_EARLIER = 2;

@@ -137,11 +137,12 @@ const HEADLINE_IS_TITLE: ReadonlySet<PageKind> = new Set(['article', 'product', 
  * is its title, the heading is not the site's name (nor a part of a title candidate beside the
  * headline, "Open Verilog flow | Silicon Exposed"), and at least half its words are in the title
  * the candidates chose: a heading with fewer in common is a blog's, a section's or a logo's name
- * ("Allergies Health Center", "Hi, I'm Nicolas."), not a variant of the title. Null when the
+ * ("Allergies Health Center", "Hi, I'm Nicolas."), not a variant of the title. On a thread the
+ * heading is the title only when the candidates share no word with it (see below). Null when the
  * candidates should decide.
  */
 export function headlineTitle(headlines: string[], pageType: PageKind, siteName: string | null, chosen: string | null, candidates: string[]): string | null {
-  if (headlines.length !== 1 || !HEADLINE_IS_TITLE.has(pageType)) return null;
+  if (headlines.length !== 1 || !(HEADLINE_IS_TITLE.has(pageType) || pageType === 'forum')) return null;
   const whole = clean(headlines[0]!);
   if (!whole || (siteName && norm(whole) === norm(siteName))) return null;
   const headline = withoutSiteName(whole, siteName);
@@ -151,6 +152,10 @@ export function headlineTitle(headlines: string[], pageType: PageKind, siteName:
   const chosenWords = new Set(words(chosen ?? '').filter((w) => w.length >= MIN_SHARED_WORD));
   const own = words(headline).filter((w) => w.length >= MIN_SHARED_WORD);
   const shared = own.filter((w) => chosenWords.has(w)).length;
+  // A thread whose tab and card titles share no word with its heading: they are the platform's
+  // slogan ("The heart of the internet"), the same on every thread, and the heading is the
+  // thread's, when it is longer than a board's or a section's name (SHORT_PART_WORDS).
+  if (pageType === 'forum') return shared === 0 && words(headline).length > SHORT_PART_WORDS ? headline : null;
   if (shared === 0 || shared < own.length * MIN_SHARED_SHARE) return null;
   return headline;
 }
@@ -159,3 +164,13 @@ export function headlineTitle(headlines: string[], pageType: PageKind, siteName:
 const MIN_SHARED_WORD = 4;
 /** The share of the heading's words the chosen title must hold too (a variant, not another text). */
 const MIN_SHARED_SHARE = 0.5;
+
+/**
+ * Typographic apostrophes and single quotes as typed: ’ ‘ ‛ as `'`. A headline is an identifier
+ * people search, cite and compare, and the same page writes it both ways (`&#039;` in its
+ * `<title>`, ’ in its `<h1>`); wcxb-dev's human truth types them straight (half 1: 42 titles with
+ * `'`, 8 with ’). Double quotes stay as written: the truth keeps “ ” as often as the pages do.
+ */
+export function plainQuotes(title: string): string {
+  return title.replace(/[\u2018\u2019\u201b]/g, "'");
+}

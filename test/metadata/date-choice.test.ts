@@ -23,6 +23,27 @@ describe('publication dates: the kinds of misses', () => {
     expect(m.fieldSources.published).toBe('url');
   });
 
+  it('takes the dateline the page shows when the structured date is days later (a re-stamped post)', async () => {
+    const m = await fixture('meta-date-shown-earlier');
+    expect(m.published).toBe('2019-03-14');
+    expect(m.fieldSources.published).toBe('byline');
+  });
+
+  it('never takes the date of a teaser card linking to another post, whatever its list is called', async () => {
+    const m = await fixture('meta-date-teaser-cards');
+    expect(m.published).toBe('2024-06-20');
+    expect(m.authors).toEqual([]);
+    // With no date of its own, the page gets none from its cards.
+    const bare = await page('', '<main><article><h1>Why the Tide Tables Moved an Hour</h1>' + BODY + BODY + '</article><div class="tile"><h3><a href="/blog/ferry-timetable/">The ferry timetable for the autumn season</a></h3><time datetime="2023-09-18">18 September 2023</time></div></main>');
+    expect(bare.published).toBeNull();
+  });
+
+  it("reads a thread's \"Last post\" date as its last change, not its start", async () => {
+    const m = await fixture('meta-date-forum-last-post');
+    expect(m.published).toBe('2024-03-02');
+    expect(m.modified).toBe('2024-03-09');
+  });
+
   it("keeps a late-evening post on the publisher's clock (not the UTC day)", async () => {
     const m = await fixture('meta-date-late-evening');
     expect(m.published).toBe('2024-01-01T00:30:00+01:00');

@@ -142,6 +142,22 @@ describe('authors: people before publishers', () => {
   });
 });
 
+describe("Twitter card labels", () => {
+  it('takes the data a "Written by" label names as the author, not the other labelled data', async () => {
+    const m = await meta('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ines Moreau"><meta name="twitter:label2" content="Est. reading time"><meta name="twitter:data2" content="4 minutes">');
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    expect(m.fieldSources.authors).toBe('meta');
+  });
+});
+
+describe('a byline far under the headline', () => {
+  it('is found past a hero block of a few hundred elements', async () => {
+    const hero = '<div class="hero"><span><svg><path></path></svg></span></div>'.repeat(100);
+    const m = await meta('', `${hero}<div class="author">Ines Moreau</div>`);
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+  });
+});
+
 describe('unmarked bylines', () => {
   it('are read by their opening words just under the headline', async () => {
     const m = await meta('', '<div class="x1">Written by <a href="/team">Rachael Link, MS, RD</a> on November 14, 2019</div>');
