@@ -5,7 +5,7 @@ import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readPageMetadata } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
-import { headlineTitle, plainQuotes } from './title.js';
+import { headlineTitle } from './title.js';
 import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
 
@@ -64,9 +64,8 @@ export default function readMetadata(options: MetadataOptions = {}) {
     if (headline !== null && headline !== fields.title) {
       fields.title = headline;
       fields.fieldSources = { ...fields.fieldSources, title: 'markup' };
+      file.data.title = headline;
     }
-    fields.title = fields.title === null ? null : plainQuotes(fields.title);
-    file.data.title = fields.title;
   };
 }
 

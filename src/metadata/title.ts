@@ -164,13 +164,3 @@ export function headlineTitle(headlines: string[], pageType: PageKind, siteName:
 const MIN_SHARED_WORD = 4;
 /** The share of the heading's words the chosen title must hold too (a variant, not another text). */
 const MIN_SHARED_SHARE = 0.5;
-
-/**
- * Typographic apostrophes and single quotes as typed: ’ ‘ ‛ as `'`. A headline is an identifier
- * people search, cite and compare, and the same page writes it both ways (`&#039;` in its
- * `<title>`, ’ in its `<h1>`); wcxb-dev's human truth types them straight (half 1: 42 titles with
- * `'`, 8 with ’). Double quotes stay as written: the truth keeps “ ” as often as the pages do.
- */
-export function plainQuotes(title: string): string {
-  return title.replace(/[\u2018\u2019\u201b]/g, "'");
-}

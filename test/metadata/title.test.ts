@@ -71,16 +71,6 @@ describe('character references left in metadata values', () => {
     expect((await convert(`<!DOCTYPE html><html><head><title>a &lt;b&gt; &amp;amp; c</title></head><body>${body}</body></html>`)).metadata.title).toBe('a <b> & c');
   });
 });
-
-describe('typographic quotes in the title', () => {
-  it('write apostrophes as typed, whichever way the page writes them; double quotes stay', async () => {
-    const { convert } = await import('../../src/index.js');
-    const body = '<p>The harbour walk opens at dusk, with lanterns along the quay and music from the old boathouse until late.</p>'.repeat(2);
-    const m = (await convert(`<!DOCTYPE html><html lang="en"><head><title>A Beginner&#039;s Guide to the &#8220;Lantern&#8221; Walk</title></head><body><article><h1>A Beginner’s Guide to the “Lantern” Walk</h1>${body}</article></body></html>`)).metadata;
-    expect(m.title).toBe("A Beginner's Guide to the “Lantern” Walk");
-  });
-});
-
 describe("a thread's heading", () => {
   it('is its title when the tab and card titles share no word with it (a platform slogan), not when they name the thread', async () => {
     const { headlineTitle } = await import('../../src/metadata/title.js');
