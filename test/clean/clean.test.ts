@@ -69,6 +69,13 @@ describe('drop-boilerplate-regions', () => {
     expect(r.rules).not.toContain('drop-chrome');
   });
 
+  it("keeps a data table's cells whatever they are named: a header cell is the table's", async () => {
+    const rows = Array.from({ length: 4 }, (_, i) => `<tr><td>Plan ${i + 1}</td><td>${10 * (i + 1)} GB</td><td>€${5 * (i + 1)}</td></tr>`).join('');
+    const r = await run(`<body><main><h1>Plans</h1><p>Every plan, what it holds and what it costs each month, with support included.</p><table><thead><tr><th class="table-header">Plan</th><th class="table-header">Storage</th><th class="table-header">Monthly price</th></tr></thead><tbody>${rows}</tbody></table></main></body>`);
+    expect(r.markdown).toContain('Monthly price');
+    expect(r.markdown).toContain('Plan 4');
+  });
+
   it('drops a modal dialog however much of the page it says: it is laid over the page', async () => {
     const consent = Array.from({ length: 4 }, (_, i) => `<p>These cookies, number ${i + 1}, are set by our partners to build a profile of your interests, measure visits, and show you relevant adverts on other sites, which you may refuse.</p>`).join('');
     const r = await run(`<body><main><p>Short reply one, on topic.</p><p>I agree with that, and I would add a second point about it.</p></main><div role="dialog" aria-modal="true" aria-label="Privacy">${consent}</div></body>`);
