@@ -69,7 +69,8 @@ const DEDUPLICATED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'produ
 /**
  * Pages whose captions belong to pictures (fold-captions.ts): on a listing or a collection an
  * entry is often a picture with its "caption", the entry's name, price and details: the card's
- * text, which stays text. wcxb-dev half 1 WCXB F1: collection 0.678 -> 0.692 (4 pages changed: 0.050 -> 0.996, 0.918 -> 0.799, two alike), no other page type changed.
+ * text, which stays text. wcxb-dev half 1 WCXB F1: collection 0.678 -> 0.692 (4 pages changed:
+ * 0.050 -> 0.996, 0.918 -> 0.799, two alike), no other page type changed.
  */
 const CAPTIONED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', 'service', 'documentation'];
 

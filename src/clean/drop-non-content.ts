@@ -32,7 +32,7 @@ interface Disclosure {
   ids: Set<string>;
   /** The children of <details> elements but their <summary>. */
   inDetails: Set<Element>;
-  /** Hidden blocks that follow the label that opens them (isOpenedBy). */
+  /** Hidden blocks right after the label that opens them (isLabel). */
   labelled: Set<Element>;
 }
 
@@ -40,9 +40,10 @@ interface Disclosure {
  * Many accordions are built without ARIA: a question or a heading the reader clicks, and the
  * hidden answer right after it (a FAQ, a product's "Details" and "Sizing" sections, a guide's
  * collapsed chapters). The label is a button (or holds one, as a heading around an accordion's
- * button does), or a short line that asks a question: a plain heading is not, as a page also hides
- * what follows a heading for good (Readability's visibility-hidden and hidden-nodes pages); the panel is prose, not a list of links (a mobile menu behind its "Menu" button is
- * links: MAX_PARAGRAPH_LINKS). A label longer than this many words is prose, not a label.
+ * button does), or a short line that asks a question; a plain heading is not, as pages also hide
+ * what follows a heading for good (Readability's visibility-hidden and hidden-nodes pages). The
+ * panel is prose, not a list of links (a mobile menu behind its "Menu" button is links:
+ * MAX_PARAGRAPH_LINKS). A label longer than this many words is prose, not a label.
  */
 const MAX_LABEL_WORDS = 30;
 const QUESTION_END = /[?？؟]\s*$/u;

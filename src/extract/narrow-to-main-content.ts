@@ -11,8 +11,8 @@ import { describe, droppedBy } from './select-main-content.js';
  * page's sections, a thread's posts, a listing's cards, a product's specifications), and the whole
  * cleaned page is kept: or, when the page marks its main landmark (`<main>`, role=main) and that
  * holds the container, the landmark alone, the page's own statement of where its content is
- * (wcxb-dev half 1: 17 pages changed, none down, WCXB F1 +0.0005). On an article page one container is the article by nature, and what lies
- * outside it is chrome (teaser cards, comments) unless the container holds under a third of the
+ * (wcxb-dev half 1: 17 pages changed, none down, WCXB F1 +0.0005). On an article page one
+ * container is the article by nature, and what lies outside it is chrome (teaser cards, comments) unless the container holds under a third of the
  * text (then the selection missed most of a split article). On wcxb-dev's first half, shares from
  * 0.5 to 0.8 score alike for the other kinds; 0.3 for articles keeps scrapinghub-dev's precision.
  */
