@@ -7,9 +7,9 @@
  * A corpus's floors are figures (`f1`, `precision`, `recall`) for all its pages, and/or `half1` /
  * `half2` objects of figures for one half (bench/halves.ts). Each corpus is converted once and every
  * scope is scored from that run, with the corpus's own metric (WCXB's on a corpus with page types).
- * A key `<corpus>-meta` holds metadata floors for a corpus with page types (`title`, `author`,
- * `date`: WCXB's metadata exact rates, bench/meta-metric.ts), for all pages and/or per half,
- * scored from the same run.
+ * A key `<corpus>-meta` holds metadata floors, for all pages and/or per half, scored from the same
+ * run: for a corpus with page types WCXB's metadata exact rates (`title`, `author`, `date`), for
+ * any other corpus score-meta's (`title`, `authors`, `published`; bench/meta-metric.ts).
  *
  *   npm run bench:gate [-- --corpora DIR]
  */
@@ -19,7 +19,7 @@ import { argValue } from './corpus.js';
 import type { Half } from './halves.js';
 import { formatStructure, rowsOf, runQuality, scoresOf, type QualityRun } from './quality-run.js';
 import { readManifest } from './corpus.js';
-import { scoreWcxbMeta, WCXB_META_FIELDS, type WcxbMetaField, type WcxbMetaPrediction } from './meta-metric.js';
+import { scoreMeta, scoreWcxbMeta, WCXB_META_FIELDS, type MetaValue, type WcxbMetaField, type WcxbMetaPrediction } from './meta-metric.js';
 
 const FIGURES = ['f1', 'precision', 'recall'] as const;
 type Figure = (typeof FIGURES)[number];
@@ -41,13 +41,17 @@ function scopesOf(name: string, floors: Record<string, unknown>): [Half | null, 
 
 /** Suffix of a floors.json key that holds a corpus's metadata floors. */
 const META_SUFFIX = '-meta';
-type MetaFloors = Partial<Record<WcxbMetaField, number>>;
+/** The fields score-meta measures that a floor may name, on a corpus without page types. */
+const MEANT_FIELDS = ['title', 'authors', 'published'] as const;
+type MetaField = WcxbMetaField | (typeof MEANT_FIELDS)[number];
+const META_FLOOR_FIELDS: readonly MetaField[] = [...new Set<MetaField>([...WCXB_META_FIELDS, ...MEANT_FIELDS])];
+type MetaFloors = Partial<Record<MetaField, number>>;
 
 /** A corpus's metadata floors as (scope, floors) pairs; null scope = all pages. Throws on an unknown key. */
 function metaScopesOf(name: string, floors: Record<string, unknown>): [Half | null, MetaFloors][] {
   const check = (where: string, value: Record<string, unknown>): MetaFloors => {
     for (const [key, v] of Object.entries(value)) {
-      if (!(WCXB_META_FIELDS as readonly string[]).includes(key) || typeof v !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a metadata field (${WCXB_META_FIELDS.join(', ')}) with a number`);
+      if (!(META_FLOOR_FIELDS as readonly string[]).includes(key) || typeof v !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a metadata field (${META_FLOOR_FIELDS.join(', ')}) with a number`);
     }
     return value as MetaFloors;
   };
@@ -66,14 +70,27 @@ function checkMeta(name: string, corpus: string, run: QualityRun, scopes: [Half 
   const entries = readManifest(corpus);
   for (const [scope, floor] of scopes) {
     const ids = new Set(rowsOf(run.rows, scope).map((r) => r.id));
-    const predictions = new Map<string, WcxbMetaPrediction | null>(run.rows.filter((r) => ids.has(r.id)).map((r) => [r.id, r.meta ?? null]));
-    const fields = scoreWcxbMeta(entries.filter((e) => ids.has(e.id)), predictions).byType.get('');
-    const rate = (k: WcxbMetaField) => {
-      const s = fields?.get(k);
-      return s && s.n ? s.exact / s.n : 0;
-    };
-    const low = WCXB_META_FIELDS.filter((k) => floor[k] !== undefined && rate(k) < floor[k]!);
-    const figures = WCXB_META_FIELDS.map((k) => `${k} ${rate(k).toFixed(3)}${floor[k] === undefined ? '' : ` (floor ${floor[k]})`}`).join('  ');
+    const scoped = entries.filter((e) => ids.has(e.id));
+    const rows = run.rows.filter((r) => ids.has(r.id));
+    const fields: readonly MetaField[] = run.wcxb ? WCXB_META_FIELDS : MEANT_FIELDS;
+    let rate: (k: MetaField) => number;
+    if (run.wcxb) {
+      const byField = scoreWcxbMeta(scoped, new Map<string, WcxbMetaPrediction | null>(rows.map((r) => [r.id, r.meta ?? null]))).byType.get('');
+      rate = (k) => {
+        const s = byField?.get(k as WcxbMetaField);
+        return s && s.n ? s.exact / s.n : 0;
+      };
+    } else {
+      const { summary } = scoreMeta(scoped, new Map(rows.map((r) => [r.id, { ...(r.meta ?? {}) } as Record<string, MetaValue>])));
+      rate = (k) => summary.get(k as (typeof MEANT_FIELDS)[number])?.exact ?? 0;
+    }
+    const unknown = Object.keys(floor).filter((k) => !(fields as readonly string[]).includes(k));
+    if (unknown.length) {
+      process.stdout.write(`gate ${name}${META_SUFFIX}: FAIL: ${unknown.join(', ')} not measured on this corpus (${fields.join(', ')})\n`);
+      below += unknown.length;
+    }
+    const low = fields.filter((k) => floor[k] !== undefined && rate(k) < floor[k]!);
+    const figures = fields.map((k) => `${k} ${rate(k).toFixed(3)}${floor[k] === undefined ? '' : ` (floor ${floor[k]})`}`).join('  ');
     const label = scope === null ? `${name}${META_SUFFIX}` : `${name}${META_SUFFIX} half ${scope}`;
     process.stdout.write(`gate ${label}: n=${ids.size}  ${figures}  ${low.length ? `FAIL: ${low.join(', ')} below floor` : 'ok'}\n`);
     below += low.length;
@@ -115,10 +132,7 @@ for (const [name, scopes] of gates) {
   }
   const run = await runQuality(corpus, resolve('bench', 'out', `gate-${name}`));
   const metaScopes = metaGates.get(name);
-  if (metaScopes && !run.wcxb) {
-    process.stdout.write(`gate ${name}${META_SUFFIX}: FAIL: metadata floors need a corpus with page types\n`);
-    failures++;
-  } else if (metaScopes) failures += checkMeta(name, corpus, run, metaScopes);
+  if (metaScopes) failures += checkMeta(name, corpus, run, metaScopes);
   for (const [scope, floor] of scopes) {
     const s = scoresOf(run, rowsOf(run.rows, scope));
     const below = FIGURES.filter((k) => floor[k] !== undefined && s[k] < floor[k]!);

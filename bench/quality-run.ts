@@ -33,7 +33,7 @@ export interface QualityRow {
   match?: Match;
   /** WCXB's per-page figures (corpora with page types). */
   page?: PageScore;
-  /** The `<id>.meta.json` prediction (corpora with page types), for WCXB's metadata metric. */
+  /** The metadata prediction (title, authors, published): the `<id>.meta.json` of a corpus with page types, for WCXB's metadata metric; for any other corpus, for score-meta's exact rates (bench:gate). */
   meta?: WcxbMetaPrediction;
   error?: string;
 }
@@ -99,10 +99,10 @@ export async function runQuality(corpus: string, out: string, half: Half | null 
     const truth = entry.truth ? readFileSync(join(corpus, entry.truth), 'utf8') : '';
     const row: QualityRow = { id: entry.id, half: split.get(entry.id)!, pageType: pageTypeOf(entry), error };
     if (metadata && 'pageType' in metadata) row.guess = typeof metadata.pageType === 'string' ? metadata.pageType : null;
+    row.meta = metaPrediction(metadata, row.guess);
     if (wcxb) {
       row.page = pageScore(text, truth, entry.meta);
       writeFileSync(join(out, `${entry.id}.txt`), text);
-      row.meta = metaPrediction(metadata, row.guess);
       writeFileSync(join(out, `${entry.id}.meta.json`), `${JSON.stringify(row.meta)}\n`);
     } else {
       row.match = shingleMatch(truth, text);
