@@ -116,9 +116,9 @@ function surveyRegions(tree: Root, stats: StatsMap, total: number, content: Read
     const [node, sectioned] = stack.pop()!;
     // Code is the author's text, whatever a highlighter names its spans (`token comment`).
     if (CODE.has(node.tagName)) continue;
-    // A data table's cells are its data, whatever they are named (`<th class="header">`).
-    if (node.tagName === 'table' && !isLayoutTable(node) && boilerplateName(node, content) === null) continue;
     const name = sectioned && node.tagName === 'header' && !holdsTag(node, 'h1') ? null : boilerplateName(node, content);
+    // A data table's cells are its data, whatever they are named (`<th class="header">`).
+    if (name === null && node.tagName === 'table' && !isLayoutTable(node)) continue;
     const s = stats.get(node);
     if (name && (name.word === null || !vetoed.has(name.word)) && s && (s.proseText / total <= MAX_PROSE_SHARE || isModal(node)) && !holdsArticleBody(node) && !namedAsContent(node, s) && !isEmbed(node)) {
       // A class/id name is weak evidence: a block of real prose stays (prose-guard.ts). A landmark

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
-import { computeStats } from '../hast/stats.js';
+import { computeStats, type StatsMap } from '../hast/stats.js';
 import { describe, droppedBy } from './select-main-content.js';
 
 /**
@@ -12,8 +12,9 @@ import { describe, droppedBy } from './select-main-content.js';
  * cleaned page is kept: or, when the page marks its main landmark (`<main>`, role=main) and that
  * holds the container, the landmark alone, the page's own statement of where its content is
  * (wcxb-dev half 1: 17 pages changed, none down, WCXB F1 +0.0005). On an article page one
- * container is the article by nature, and what lies outside it is chrome (teaser cards, comments) unless the container holds under a third of the
- * text (then the selection missed most of a split article). On wcxb-dev's first half, shares from
+ * container is the article by nature, and what lies outside it is chrome (teaser cards,
+ * comments) unless the container holds under a third of the text (then the selection missed most
+ * of a split article). On wcxb-dev's first half, shares from
  * 0.5 to 0.8 score alike for the other kinds; 0.3 for articles keeps scrapinghub-dev's precision.
  */
 const NARROW_MIN_SHARE = 0.6;
@@ -38,7 +39,7 @@ export default function narrowToMainContent() {
     // still most likely an article; reading the certain kind here measured 0.001 lower on half 1.
     const minShare = file.data.pageType?.type === 'article' ? NARROW_MIN_SHARE_ARTICLE : NARROW_MIN_SHARE;
     if (parts.length === 0 || total === 0 || (!main.stated && chosen / total < minShare)) {
-      const landmark = parts.length > 0 ? mainLandmark(main.body, parts[0]!) : null;
+      const landmark = parts.length > 0 ? mainLandmark(parts[0]!, stats) : null;
       explain(file, 'keep-cleaned-page', `kept the whole cleaned ${landmark ? 'main landmark' : 'page'}: the main container holds ${chosen} of its ${total} characters of text`);
       tree.children = [article(landmark ? [landmark] : (main.body.children.filter((c) => c.type !== 'doctype') as ElementContent[]))];
       return;
@@ -50,20 +51,12 @@ export default function narrowToMainContent() {
   };
 }
 
-/** The page's main landmark (`<main>`, role=main) that holds `part`, or null. */
-function mainLandmark(body: Element | Root, part: Element): Element | null {
-  const path: Element[] = [];
-  const find = (node: Element | Root): boolean => {
-    for (const c of node.children) {
-      if (c.type !== 'element') continue;
-      path.push(c);
-      if (c === part || find(c)) return true;
-      path.pop();
-    }
-    return false;
-  };
-  if (!find(body)) return null;
-  return path.find((n) => n.tagName === 'main' || n.properties.role === 'main') ?? null;
+/** The page's main landmark (`<main>`, role=main) that holds `part`, or null: up its ancestors, as stats.ts records them. */
+function mainLandmark(part: Element, stats: StatsMap): Element | null {
+  for (let node = stats.get(part)?.parent ?? null; node && node.type === 'element'; node = stats.get(node)?.parent ?? null) {
+    if (node.tagName === 'main' || node.properties.role === 'main') return node;
+  }
+  return null;
 }
 
 function article(children: ElementContent[]): Element {

@@ -296,7 +296,7 @@ function earliestShown(file: VFile, chosen: string | null, source: FieldSource |
     .filter((c) => SHOWN_SOURCES.has(c.source) && dayFirstReading(c.value) === null)
     .map((c) => ({ date: readDate(c.value), source: c.source }))
     .filter((d): d is { date: string; source: FieldSource } => d.date !== null && daysBetween(d.date, chosen) > MAX_CLOCK_DAYS)
-    .sort((a, b) => (datePart(a.date) < datePart(b.date) ? -1 : datePart(a.date) > datePart(b.date) ? 1 : 0));
+    .sort((a, b) => datePart(a.date).localeCompare(datePart(b.date)));
   return shown[0] ?? null;
 }
 
