@@ -39,7 +39,7 @@ export default function narrowToMainContent() {
     // still most likely an article; reading the certain kind here measured 0.001 lower on half 1.
     const minShare = file.data.pageType?.type === 'article' ? NARROW_MIN_SHARE_ARTICLE : NARROW_MIN_SHARE;
     if (parts.length === 0 || total === 0 || (!main.stated && chosen / total < minShare)) {
-      const landmark = parts.length > 0 ? mainLandmark(parts[0]!, stats) : null;
+      const landmark = parts.length > 0 ? mainLandmark(parts[0]!, main.body, stats) : null;
       explain(file, 'keep-cleaned-page', `kept the whole cleaned ${landmark ? 'main landmark' : 'page'}: the main container holds ${chosen} of its ${total} characters of text`);
       tree.children = [article(landmark ? [landmark] : (main.body.children.filter((c) => c.type !== 'doctype') as ElementContent[]))];
       return;
@@ -51,12 +51,16 @@ export default function narrowToMainContent() {
   };
 }
 
-/** The page's main landmark (`<main>`, role=main) that holds `part`, or null: up its ancestors, as stats.ts records them. */
-function mainLandmark(part: Element, stats: StatsMap): Element | null {
-  for (let node = stats.get(part)?.parent ?? null; node && node.type === 'element'; node = stats.get(node)?.parent ?? null) {
-    if (node.tagName === 'main' || node.properties.role === 'main') return node;
+/**
+ * The main landmark (`<main>`, role=main) inside `body` that is or holds `part`, or null: up its
+ * ancestors, as stats.ts records them; the outermost when landmarks nest (`<div role="main"><main>`).
+ */
+function mainLandmark(part: Element, body: Element | Root, stats: StatsMap): Element | null {
+  let landmark: Element | null = null;
+  for (let node: Element | Root | null = part; node && node !== body && node.type === 'element'; node = stats.get(node)?.parent ?? null) {
+    if (node.tagName === 'main' || node.properties.role === 'main') landmark = node;
   }
-  return null;
+  return landmark;
 }
 
 function article(children: ElementContent[]): Element {
