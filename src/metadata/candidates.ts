@@ -1,24 +1,8 @@
 import type { VFile } from 'vfile';
-import type { Author, FieldSource, MetadataField, RelatedItem, Translation } from '../types.js';
+import type { FieldSource, MetadataField, MetadataFields } from '../types.js';
 
-/** The value type of each field that metadata readers propose. */
-export interface FieldValues {
-  title: string;
-  subtitle: string;
-  authors: Author[];
-  published: string;
-  modified: string;
-  lang: string;
-  siteName: string;
-  url: string;
-  description: string;
-  section: string;
-  tags: string[];
-  image: string;
-  license: string;
-  translations: Translation[];
-  related: RelatedItem[];
-}
+/** The value type of each field that metadata readers propose (a list, or one value), from FIELDS. */
+export type FieldValues = { [F in MetadataField]: NonNullable<MetadataFields[F]> };
 
 export interface Candidate<F extends MetadataField = MetadataField> {
   field: F;
