@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import type { Author, FieldSource, Metadata, MetadataField, RelatedItem, Translation } from '../types.js';
-import { candidatesFor, SOURCE_TRUST, type FieldValues } from './candidates.js';
+import { candidatesFor, trustRank, type FieldValues } from './candidates.js';
 import { datePart, dayFirstReading, normalizeDate } from './dates.js';
 import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
@@ -39,11 +39,11 @@ export function resolveFields(file: VFile): ResolvedFields {
   // sources of equal trust the publication stands: CMSes stamp the draft's last save as
   // dateModified and the release, hours later, as datePublished (the modified date then goes).
   const modifiedDates = candidatesFor(file, 'modified')
-    .map((c) => ({ day: readDate(c.value), rank: SOURCE_TRUST.indexOf(c.source) }))
+    .map((c) => ({ day: readDate(c.value), rank: trustRank(c.source) }))
     .filter((d): d is { day: string; rank: number } => d.day !== null)
     .map((d) => ({ day: datePart(d.day), rank: d.rank }));
   const latestModifiedAbove = (source: FieldSource) => {
-    const rank = SOURCE_TRUST.indexOf(source);
+    const rank = trustRank(source);
     return modifiedDates.filter((d) => d.rank < rank).map((d) => d.day).sort().pop();
   };
   const modifiedInstants = new Set(
