@@ -5,7 +5,7 @@ import { datePart, dayFirstReading, normalizeDate } from './dates.js';
 import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { explain, warn } from '../messages.js';
-import { chooseTitle } from './title.js';
+import { chooseTitle, titleKey } from './title.js';
 import { iso6393To1 } from 'iso-639-3';
 
 /** The metadata fields proper, as chosen from the candidates (everything but provenance). */
@@ -98,7 +98,7 @@ export function resolveFields(file: VFile): ResolvedFields {
     title,
     subtitle: pick('subtitle', (v) => {
       const deck = stated(v);
-      return deck && title && normKey(deck) === normKey(title) ? null : deck;
+      return deck && title && titleKey(deck) === titleKey(title) ? null : deck;
     }),
     // People first: the first source that names a person; only when none does, one that credits the publisher.
     authors: withBios(
@@ -404,8 +404,6 @@ function stated(value: string): string | null {
   const text = clean(value);
   return text && !NULLISH.test(text) ? text : null;
 }
-
-const normKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A licence: a URL resolved against the page (not a bare `#fragment`), or its name as stated. */
 function licence(value: string, base: string | null): string | null {
