@@ -24,11 +24,8 @@ describe('propose / candidatesFor', () => {
 
   it("hears a PDF file's own dates only when no other source dates the document (SOURCE_TRUST.lastResort)", () => {
     const file = new VFile();
-    propose(file, 'published', '2020-03-04', 'pdf-info');
-    propose(file, 'modified', '2021-05-06', 'xmp');
-    propose(file, 'published', 'March 1, 2019', 'text');
-    propose(file, 'title', 'From the info dictionary', 'pdf-info');
-    propose(file, 'title', 'From the text', 'text');
+    const proposals = [['published', 'pdf-info'], ['modified', 'xmp'], ['published', 'text'], ['title', 'pdf-info'], ['title', 'text']] as const;
+    for (const [field, source] of proposals) propose(file, field, `${field} from ${source}`, source);
     expect(candidatesFor(file, 'published').map((c) => c.source)).toEqual(['text']);
     expect(candidatesFor(file, 'modified').map((c) => c.source)).toEqual(['xmp']);
     expect(candidatesFor(file, 'title').map((c) => c.source)).toEqual(['pdf-info', 'text']);
