@@ -12,7 +12,7 @@ declare module 'vfile' {
 }
 
 /** Decorative end marks that close articles (❖ ■ ∎ □ ◆ ♦ ● ★ ☐ ⧫). */
-export const END_MARK = /(^|\s)[❖■∎□◆♦●★☐⧫▪◼]+\s*$/u;
+const END_MARK = /(^|\s)[❖■∎□◆♦●★☐⧫▪◼]+\s*$/u;
 
 /**
  * rehype plugin: drop a heading that repeats the title (the Markdown prints the title itself).
