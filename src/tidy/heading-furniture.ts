@@ -2,6 +2,7 @@ import type { Element, ElementContent, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
+import { wordCount } from '../hast/words.js';
 import { anchorIds, fragmentLink } from './fragment-links.js';
 
 /**
@@ -185,7 +186,7 @@ function isEditControl(node: Element): boolean {
   const wrapperNamed = EDIT_NAMES.test(classAndId(node));
   if (!links.every((link) => wrapperNamed || EDIT_NAMES.test(classAndId(link)) || EDIT_TARGET.test(attr(link, 'href') ?? '') || EDIT_WORDS.test(textOf(link)))) return false;
   const text = textOf(node);
-  if (text.split(/\s+/).filter(Boolean).length > MAX_EDIT_WORDS) return false;
+  if (wordCount(text) > MAX_EDIT_WORDS) return false;
   // Around the links, nothing but brackets and separators: "[edit]", "[ edit | edit source ]".
   let rest = text;
   for (const link of links) rest = rest.replace(textOf(link), '');
