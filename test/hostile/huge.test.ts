@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
 import { hastToMarkdownAndText } from '../../src/write/markdown.js';
+import { textOf } from '../../src/hast/util.js';
 import { HUGE_SHAPES, hugePage } from '../helpers/huge-pages.js';
 import dropHeadingFurniture from '../../src/tidy/heading-furniture.js';
 import foldCaptions from '../../src/tidy/fold-captions.js';
@@ -48,6 +49,22 @@ describe('huge pages', { timeout: 150_000 }, () => {
     foldCaptions()({ type: 'root', children: [div] }, new VFile());
     expect(div.children.length).toBe(2 * SECTIONS);
     expect((div.children[2 * SECTIONS - 2] as Element).properties.title).toBe(`Caption ${SECTIONS - 1}`);
+  });
+
+  it('reads only the start of a long text node when asked for a limited text (every level of a capped deep page read all of it)', () => {
+    // Deep pages keep the text below the depth bound in one node; each ancestor asks for its text.
+    const words = 'word\u200e \n  next\u00a0line\t'.repeat(100_000);
+    for (const [value, tag] of [[words, 'div'], [words, 'pre'], [`${words}\u200b\nend`, 'div'], [' \n'.repeat(50_000) + words, 'div']] as const) {
+      const node = el('section', {}, [text('Start '), el(tag, {}, [text(value)])]);
+      const whole = textOf(node);
+      for (const limit of [0, 40, 600]) {
+        const cut = textOf(node, limit);
+        expect(cut.length).toBeGreaterThan(limit);
+        expect(whole.startsWith(cut)).toBe(true);
+        // A text with a zero-width space beside a line break is read whole (its lines join).
+        if (!value.includes('\u200b')) expect(cut.length).toBeLessThan(100_000);
+      }
+    }
   });
 
   for (const shape of HUGE_SHAPES) {
