@@ -95,6 +95,10 @@ function renderedText(node: Nodes, limit: number | undefined, lineBreak: string)
         const next = parent.children[index + 1];
         if ((!before || (before.type === 'element' && TABLE_PARTS.has(before.tagName))) && (!next || (next.type === 'element' && TABLE_PARTS.has(next.tagName)))) continue;
       }
+      if (limit !== undefined && n.value.length > 2 * limit + FIRST_TEXT_PIECE) {
+        const start = longTextStart(out, n.value, frame.whitespace === 'normal', limit, lineBreak);
+        if (start !== null) return start;
+      }
       const next = parent.children[index + 1];
       const breakAfter = next ? next.type === 'element' && next.tagName === 'br' : frame.broken;
       out += frame.whitespace === 'normal' ? inLine(normalText(n.value, breakAfter), lineBreak) : n.value;
@@ -117,6 +121,31 @@ function renderedText(node: Nodes, limit: number | undefined, lineBreak: string)
     stack.push({ node: n, index: 0, whitespace: whitespaceOf(n, frame.whitespace), rowAfter, broken, after: (tab ? ' ' : '') + (broken ? lineBreak : '') });
   }
   return out;
+}
+
+/**
+ * With a limit, a long text node is read in pieces of doubling length, from this many characters
+ * past twice the limit: a page nested deeper than hast/limit-depth.ts allows keeps the text below
+ * the bound in one node, and every ancestor's textOf would otherwise copy and collapse all of it
+ * (a 8 MB page's text, once per level of 512).
+ */
+const FIRST_TEXT_PIECE = 4096;
+
+/**
+ * textOf (collapsed) of the text so far followed by the start of a long text node, once that is
+ * longer than `limit`; null if no piece makes it so (the node is then read whole). Only where a
+ * piece's text is the start of the whole node's: in normal white space, a text without zero-width
+ * spaces (normalText then only drops bidi controls, character by character); preformatted text is
+ * copied as it is.
+ */
+function longTextStart(before: string, value: string, normal: boolean, limit: number, lineBreak: string): string | null {
+  if (normal && value.includes(ZWSP)) return null;
+  for (let size = 2 * limit + FIRST_TEXT_PIECE; size < value.length; size *= 2) {
+    const piece = value.slice(0, size);
+    const sofar = collapse(before + (normal ? inLine(normalText(piece, false), lineBreak) : piece));
+    if (sofar.length > limit) return sofar;
+  }
+  return null;
 }
 
 /** Whether textOf reads an element below the one asked about (its own text, hidden or not, is read). */

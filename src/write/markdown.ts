@@ -1,7 +1,7 @@
 import type { Root as HastRoot } from 'hast';
 import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
 import { minifyWhitespace } from 'hast-util-minify-whitespace';
-import { defaultHandlers, defaultNodeHandlers, toMdast, type Options as ToMdastOptions, type State as ToMdastState } from 'hast-util-to-mdast';
+import { defaultHandlers, toMdast, type Options as ToMdastOptions, type State as ToMdastState } from 'hast-util-to-mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { VFile } from 'vfile';
@@ -111,6 +111,97 @@ function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['a
 }
 
 /**
+ * Most nodes handed to one call spread inside hast-util-to-mdast (`push(...nodes)`): V8 overflows
+ * the call stack near 120,000 arguments, less when the stack is already deep. The places below
+ * that would hand it more give it pieces of at most about this many (twice as many for a link).
+ */
+const SPREAD_CHUNK = 5000;
+
+/**
+ * hast-util-to-mdast's `state.toSpecificContent` (a list's items, a `<dl>`'s groups), without its
+ * `unshift(...queue)` and `push(...queue)`: a `<ul>` whose 300,000 children are not `<li>`s
+ * queues them all for one item. Otherwise the same: non-items go into the next item (the last,
+ * after the last item; a new one if there is no item).
+ */
+function toSpecificContentWithoutSpread<Child extends MdastNodes, Parent extends Extract<MdastNodes, { children: Child[] }>>(nodes: RootContent[], build: () => Parent): Parent[] {
+  const type = build().type;
+  const results: Parent[] = [];
+  let queue: Child[] = [];
+  for (const node of nodes) {
+    if (node.type === type) {
+      const item = node as Parent;
+      if (queue.length > 0) {
+        const own = item.children.splice(0);
+        for (const child of queue) item.children.push(child);
+        for (const child of own) item.children.push(child);
+        queue = [];
+      }
+      results.push(item);
+    } else {
+      queue.push(node as Child);
+    }
+  }
+  if (queue.length > 0) {
+    let item = results[results.length - 1];
+    if (!item) results.push((item = build()));
+    for (const child of queue) item.children.push(child);
+  }
+  return results;
+}
+
+/** mdast flow content (never phrasing, whatever its children): where a straddling link may be cut. */
+const FLOW_TYPES = new Set(['paragraph', 'heading', 'thematicBreak', 'blockquote', 'list', 'table', 'code']);
+
+/**
+ * A link (or deletion) holding flow content, such as an `<a>` around a `<div>` of paragraphs, is
+ * split by hast-util-to-mdast's wrap into one piece per run of phrasing and per flow child, which
+ * it spreads as arguments. A link of more children is cut here into consecutive links first, each
+ * cut before a flow child (not the first): wrap splits each the same way, and since a flow child
+ * ends a run of phrasing either way, the pieces are the same, in the same order.
+ */
+function cutStraddlingLinks(nodes: RootContent[]): RootContent[] {
+  if (!nodes.some((node) => (node.type === 'link' || node.type === 'delete') && node.children.length > SPREAD_CHUNK)) return nodes;
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if ((node.type !== 'link' && node.type !== 'delete') || node.children.length <= SPREAD_CHUNK) {
+      out.push(node);
+      continue;
+    }
+    const children = node.children as RootContent[];
+    let start = 0;
+    let flowSeen = false;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (!FLOW_TYPES.has(child.type) || child.data?.hName) continue;
+      if (flowSeen && i - start >= SPREAD_CHUNK) {
+        out.push({ ...node, children: children.slice(start, i) } as RootContent);
+        start = i;
+      }
+      flowSeen = true;
+    }
+    out.push(start === 0 ? node : ({ ...node, children: children.slice(start) } as RootContent));
+  }
+  return out;
+}
+
+/**
+ * A `<dl>`: hast-util-to-mdast unwraps its `<div>` children with `push(...div.children)`; a
+ * `<div>` of more children is handed to it as consecutive `<div>`s of fewer, which it unwraps into
+ * the same list (it keeps nothing of a `<div>` but its children).
+ */
+const DL_HANDLER: NonNullable<ToMdastOptions['handlers']> = {
+  dl: (state, node) => {
+    if (!node.children.some((child) => isElement(child, 'div') && child.children.length > SPREAD_CHUNK)) return defaultHandlers.dl(state, node);
+    const children: typeof node.children = [];
+    for (const child of node.children) {
+      if (!isElement(child, 'div') || child.children.length <= SPREAD_CHUNK) children.push(child);
+      else for (let i = 0; i < child.children.length; i += SPREAD_CHUNK) children.push({ ...child, children: child.children.slice(i, i + SPREAD_CHUNK) });
+    }
+    return defaultHandlers.dl(state, { ...node, children });
+  },
+};
+
+/**
  * hast -> mdast as rehype-remark does it (`toMdast` with `document: true`, `newlines: false`), but
  * on the tree itself: toMdast first deep-copies the tree it is given (with a structured-clone
  * polyfill: about a tenth of a huge page's time and a second copy of its tree in memory), so that
@@ -123,13 +214,20 @@ function toMdastInPlace(tree: HastRoot): MdastRoot {
   minifyWhitespace(tree, { newlines: false });
   const root: NonNullable<ToMdastOptions['nodeHandlers']>['root'] = (state) => {
     state.all = allWithoutSpread;
+    state.toSpecificContent = toSpecificContentWithoutSpread as ToMdastState['toSpecificContent'];
+    const toFlow = state.toFlow;
+    state.toFlow = (nodes) => toFlow(cutStraddlingLinks(nodes));
     walkElements(tree, (node) => {
       const id = String(node.properties.id || '') || undefined;
       if (id && !state.elementById.has(id)) state.elementById.set(id, node);
     });
-    return defaultNodeHandlers.root!(state, tree);
+    // The default root handler, through the state's toFlow (it calls the same wrap directly):
+    // with `document: true` a root's children are always wrapped as flow.
+    const result: MdastRoot = { type: 'root', children: state.toFlow(state.all(tree)) };
+    state.patch(tree, result);
+    return result;
   };
-  return toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS }, nodeHandlers: { root } }) as MdastRoot;
+  return toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS, ...DL_HANDLER }, nodeHandlers: { root } }) as MdastRoot;
 }
 
 /** The Markdown and its visible text (markdownToText's), both from the one mdast tree. */

@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
 import { hastToMarkdownAndText } from '../../src/write/markdown.js';
+import { textOf } from '../../src/hast/util.js';
 import { HUGE_SHAPES, hugePage } from '../helpers/huge-pages.js';
 import dropHeadingFurniture from '../../src/tidy/heading-furniture.js';
 import foldCaptions from '../../src/tidy/fold-captions.js';
@@ -27,6 +28,35 @@ describe('huge pages', { timeout: 150_000 }, () => {
     expect(lines[149_999]).toBe('Item 149999\n');
   });
 
+  // hast-util-to-mdast spreads some lists of nodes as arguments (a link's pieces, a list's
+  // non-items, a <dl>'s <div>s): each of these overflowed the call stack.
+  const items = (tag: string, count: number) => Array.from({ length: count }, (_, i) => el(tag, {}, [text(`Item ${i}`)]));
+  const SPREAD_CASES: Array<[string, Element, (markdown: string) => void]> = [
+    ['an <a> around a <div> of 150,000 paragraphs', el('a', { href: '/x' }, [el('div', {}, items('p', 150_000))]), (md) => {
+      const blocks = md.split('\n\n');
+      expect(blocks.length).toBe(150_000);
+      expect(blocks[149_999]).toBe('[Item 149999](/x)\n');
+    }],
+    ['a <del> around a <div> of 150,000 paragraphs', el('del', {}, [el('div', {}, items('p', 150_000))]), (md) => {
+      expect(md.split('\n\n').length).toBe(150_000);
+      expect(md.endsWith('~~Item 149999~~\n')).toBe(true);
+    }],
+    ['a <ul> of 150,000 children, none an <li>', el('ul', {}, items('b', 150_000)), (md) => {
+      expect(md.startsWith('- **Item 0**')).toBe(true);
+      expect(md.endsWith('**Item 149999**\n')).toBe(true);
+    }],
+    ['a <dl> whose <div> holds 150,000 terms and definitions', el('dl', {}, [el('div', {}, items('dt', 150_000).flatMap((dt, i) => (i % 2 ? [] : [dt, el('dd', {}, [text(`Def ${i}`)])])))]), (md) => {
+      expect(md.match(/^- Item \d+$/gm)?.length).toBe(75_000);
+      expect(md.endsWith('- Item 149998\n\n  Def 149998\n')).toBe(true);
+    }],
+  ];
+  for (const [name, element, check] of SPREAD_CASES) {
+    it(`writes ${name}`, async () => {
+      const { markdown } = await hastToMarkdownAndText({ type: 'root', children: [element] }, new VFile());
+      check(markdown);
+    });
+  }
+
   it(`drops the permalinks of ${SECTIONS} headed sections in one element (each heading listed its parent's elements)`, () => {
     const children: ElementContent[] = [];
     for (let i = 0; i < SECTIONS; i++) {
@@ -48,6 +78,22 @@ describe('huge pages', { timeout: 150_000 }, () => {
     foldCaptions()({ type: 'root', children: [div] }, new VFile());
     expect(div.children.length).toBe(2 * SECTIONS);
     expect((div.children[2 * SECTIONS - 2] as Element).properties.title).toBe(`Caption ${SECTIONS - 1}`);
+  });
+
+  it('reads only the start of a long text node when asked for a limited text (every level of a capped deep page read all of it)', () => {
+    // Deep pages keep the text below the depth bound in one node; each ancestor asks for its text.
+    const words = 'word\u200e \n  next\u00a0line\t'.repeat(100_000);
+    for (const [value, tag] of [[words, 'div'], [words, 'pre'], [`${words}\u200b\nend`, 'div'], [' \n'.repeat(50_000) + words, 'div']] as const) {
+      const node = el('section', {}, [text('Start '), el(tag, {}, [text(value)])]);
+      const whole = textOf(node);
+      for (const limit of [0, 40, 600]) {
+        const cut = textOf(node, limit);
+        expect(cut.length).toBeGreaterThan(limit);
+        expect(whole.startsWith(cut)).toBe(true);
+        // A text with a zero-width space beside a line break is read whole (its lines join).
+        if (!value.includes('\u200b')) expect(cut.length).toBeLessThan(100_000);
+      }
+    }
   });
 
   for (const shape of HUGE_SHAPES) {
