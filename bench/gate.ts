@@ -9,16 +9,18 @@
  * scope is scored from that run, with the corpus's own metric (WCXB's on a corpus with page types).
  * A key `<corpus>-meta` holds metadata floors, for all pages and/or per half, scored from the same
  * run: for a corpus with page types WCXB's metadata exact rates (`title`, `author`, `date`), for
- * any other corpus score-meta's (`title`, `authors`, `published`; bench/meta-metric.ts).
+ * any other corpus score-meta's (`title`, `authors`, `published`; bench/meta-metric.ts). A key
+ * `<corpus>-furniture` holds ceilings on the page furniture left in its Markdown (FURNITURE_SUFFIX).
  *
  *   npm run bench:gate [-- --corpora DIR]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { argValue } from './corpus.js';
+import { argValue, readDoc } from './corpus.js';
 import type { Half } from './halves.js';
 import { formatStructure, rowsOf, runQuality, scoresOf, type QualityRun } from './quality-run.js';
 import { readManifest } from './corpus.js';
+import { pageFurniture } from './furniture.js';
 import { scoreMeta, scoreWcxbMeta, WCXB_META_FIELDS, type MetaValue, type WcxbMetaField, type WcxbMetaPrediction } from './meta-metric.js';
 
 const FIGURES = ['f1', 'precision', 'recall'] as const;
@@ -98,6 +100,43 @@ function checkMeta(name: string, corpus: string, run: QualityRun, scopes: [Half 
   return below;
 }
 
+/**
+ * Suffix of a floors.json key that holds a corpus's furniture ceilings (issue 20): at most this many
+ * headings ending in a permalink mark or an edit link (`headings`), and code blocks starting or
+ * ending with a blank line (`codeBlocks`), counted on the run's Markdown (bench/furniture.ts).
+ */
+const FURNITURE_SUFFIX = '-furniture';
+const FURNITURE_KINDS = ['headings', 'codeBlocks'] as const;
+type FurnitureCeilings = Partial<Record<(typeof FURNITURE_KINDS)[number], number>>;
+
+function furnitureCeilingsOf(where: string, value: Record<string, unknown>): FurnitureCeilings {
+  for (const [key, v] of Object.entries(value)) {
+    if (!(FURNITURE_KINDS as readonly string[]).includes(key) || typeof v !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a kind of furniture (${FURNITURE_KINDS.join(', ')}) with a number`);
+  }
+  return value as FurnitureCeilings;
+}
+
+/** Count the furniture in a run's Markdown against its ceilings; returns the number of kinds above. */
+function checkFurniture(name: string, corpus: string, out: string, ceilings: FurnitureCeilings): number {
+  const counts = { headings: 0, codeBlocks: 0 };
+  let pages = 0;
+  for (const entry of readManifest(corpus)) {
+    const file = join(out, `${entry.id}.md`);
+    if (!existsSync(file)) continue; // a failed page: the quality figures count it
+    pages++;
+    const { found } = pageFurniture(readFileSync(file, 'utf8'), () => {
+      const { bytes, path } = readDoc(corpus, entry);
+      return /\.html?$/.test(path) ? bytes.toString('utf8') : null;
+    });
+    counts.headings += found.headings.length;
+    counts.codeBlocks += found.codeBlocks.length;
+  }
+  const above = FURNITURE_KINDS.filter((k) => ceilings[k] !== undefined && counts[k] > ceilings[k]!);
+  const figures = FURNITURE_KINDS.map((k) => `${k} ${counts[k]}${ceilings[k] === undefined ? '' : ` (ceiling ${ceilings[k]})`}`).join('  ');
+  process.stdout.write(`gate ${name}${FURNITURE_SUFFIX}: n=${pages}  ${figures}  ${above.length ? `FAIL: ${above.join(', ')} above ceiling` : 'ok'}\n`);
+  return above.length;
+}
+
 function figureFloors(where: string, floors: Record<string, unknown>): FigureFloors {
   for (const [key, value] of Object.entries(floors)) {
     if (!(FIGURES as readonly string[]).includes(key) || typeof value !== 'number') throw new Error(`bench/floors.json: ${where}.${key} is not a figure (${FIGURES.join(', ')}) with a number`);
@@ -110,10 +149,15 @@ const floors = JSON.parse(readFileSync(join('bench', 'floors.json'), 'utf8')) as
 // Every floor is checked before any corpus is converted: a typo fails at once, not after minutes.
 const gates = new Map<string, [Half | null, FigureFloors][]>();
 const metaGates = new Map<string, [Half | null, MetaFloors][]>();
+const furnitureGates = new Map<string, FurnitureCeilings>();
 try {
   for (const [key, corpusFloors] of Object.entries(floors)) {
     if (typeof corpusFloors === 'string') continue; // a string is a comment
-    if (key.endsWith(META_SUFFIX)) {
+    if (key.endsWith(FURNITURE_SUFFIX)) {
+      const name = key.slice(0, -FURNITURE_SUFFIX.length);
+      furnitureGates.set(name, furnitureCeilingsOf(key, corpusFloors));
+      if (!gates.has(name)) gates.set(name, []);
+    } else if (key.endsWith(META_SUFFIX)) {
       const name = key.slice(0, -META_SUFFIX.length);
       metaGates.set(name, metaScopesOf(key, corpusFloors));
       if (!gates.has(name)) gates.set(name, []);
@@ -130,9 +174,12 @@ for (const [name, scopes] of gates) {
     process.stdout.write(`gate ${name}: skipped (no corpus at ${corpus})\n`);
     continue;
   }
-  const run = await runQuality(corpus, resolve('bench', 'out', `gate-${name}`));
+  const out = resolve('bench', 'out', `gate-${name}`);
+  const run = await runQuality(corpus, out);
   const metaScopes = metaGates.get(name);
   if (metaScopes) failures += checkMeta(name, corpus, run, metaScopes);
+  const ceilings = furnitureGates.get(name);
+  if (ceilings) failures += checkFurniture(name, corpus, out, ceilings);
   for (const [scope, floor] of scopes) {
     const s = scoresOf(run, rowsOf(run.rows, scope));
     const below = FIGURES.filter((k) => floor[k] !== undefined && s[k] < floor[k]!);
