@@ -35,8 +35,11 @@ import { halves, type Half } from './halves.js';
  * "Setting up¶"), or `#` after a space ("Current status #"; "C#" is a word).
  */
 const PERMALINK_END = /(?:[¶§🔗⚓]|(?:^|\s)#)\uFE0F?$/u;
-/** What an edit link leaves at a heading's end: "edit", "[edit]", "[ edit ]", "[edit source]". */
-const EDIT_END = /\[?\s*edit(\s+source)?\s*\]?$/i;
+/**
+ * An edit link's whole text: "edit", "[edit]", "[ edit ]", "[edit source]". A link whose words
+ * only end in "edit" ("… Photo Edit", a heading that is a link to an entry) is the heading's text.
+ */
+const EDIT_LINK_TEXT = /^\[?\s*edit(\s+source)?\s*\]?$/i;
 
 export interface Found {
   text: string;
@@ -58,8 +61,8 @@ export function furnitureOf(markdown: string): Furniture {
     const node = stack.pop()!;
     const kind = node.type === 'heading' ? headingFurniture(node) : null;
     if (node.type === 'heading' && kind) found.headings.push({ text: toString(node), kind });
-    else if (node.type === 'code' && /^[ \t]*\n/.test(node.value)) found.codeBlocks.push({ text: node.value.slice(0, 60), kind: 'starts blank' });
-    else if (node.type === 'code' && /\n[ \t]*$/.test(node.value)) found.codeBlocks.push({ text: node.value.slice(0, 60), kind: 'ends blank' });
+    else if (node.type === 'code' && /^[ \t\u200b\u200c\u200d\u2060\ufeff]*\n/.test(node.value)) found.codeBlocks.push({ text: node.value.slice(0, 60), kind: 'starts blank' });
+    else if (node.type === 'code' && /\n[ \t\u200b\u200c\u200d\u2060\ufeff]*$/.test(node.value)) found.codeBlocks.push({ text: node.value.slice(0, 60), kind: 'ends blank' });
     if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
   }
   return found;
@@ -76,7 +79,7 @@ function headingFurniture(heading: Heading): string | null {
   const linkText = toString(last).trim();
   // An icon-only permalink: a link to a place in a page that shows nothing (an image shows itself).
   if (linkText === '' && last.url.includes('#') && !last.children.some((c) => c.type === 'image')) return 'empty link';
-  return EDIT_END.test(linkText) ? 'edit link' : null;
+  return EDIT_LINK_TEXT.test(linkText) ? 'edit link' : null;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
-import type { ConvertOptions, ConvertResult, InputFormat, Metadata, SourceInfo, UserRules } from './types.js';
+import type { ConvertOptions, ConvertResult, InputFormat, SourceInfo, UserRules } from './types.js';
 import { isUnboilError, UnboilError } from './errors.js';
 import { checkConvertArguments } from './check-options.js';
 import { sniffFormat } from './read/sniff.js';
 import { readHtml } from './read/html.js';
 import { articlePipeline } from './pipeline.js';
 import { assembleMarkdown, hastToMarkdownAndText } from './write/markdown.js';
-import { articleLang } from './metadata/detect-lang.js';
-import { messagesOf, warn, warningsOf } from './messages.js';
-import { VERSION } from './version.js';
+import { assembleMetadata } from './metadata/assemble.js';
+import { messagesOf } from './messages.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -52,22 +51,18 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
   const processor = articlePipeline({ baseUrl, articleGiven: file.data.articleGiven === true, rules: options.rules });
   const article = (await processor.run(tree, file)) as Root;
   const { markdown: body, text } = await hastToMarkdownAndText(article, file);
+  const metadata = await assembleMetadata(file, { text, captureUrl: options.url ?? null, source: sourceInfo(bytes, format, file, options) });
 
-  const fields = file.data.fields!;
-  const words = text.split(/\s+/u).filter(Boolean).length;
-  if (words === 0) warn(file, 'empty-article', 'no article text found');
-  const sources: Metadata['fieldSources'] = { ...fields.fieldSources };
-  if (!fields.url && options.url) sources.url = 'capture';
-  const pageType = file.data.pageType ?? { type: 'article', source: 'detected', probability: 1, certain: true };
-  sources.pageType = pageType.source;
-  // Stated, else detected from the text; a long text overrules a contradicting <html lang>.
-  const { lang, source: langSource } = await articleLang(file, fields.lang, sources.lang, text);
-  if (langSource) sources.lang = langSource;
-  if (!fields.title) warn(file, 'no-title', 'no title found');
-  if (!fields.published) warn(file, 'no-date', 'no publication date found');
+  let markdown = assembleMarkdown(metadata.title, body, options.title !== false);
+  if (options.frontMatter) {
+    const { frontMatter } = await import('./write/front-matter.js'); // loads the YAML writer only when asked
+    markdown = frontMatter(metadata) + markdown;
+  }
+  return { markdown, metadata, messages: messagesOf(file) };
+}
 
-  const messages = messagesOf(file);
-  const source: SourceInfo = {
+function sourceInfo(bytes: Uint8Array, format: InputFormat, file: VFile, options: ConvertOptions): SourceInfo {
+  return {
     path: options.path ?? null,
     format,
     bytes: bytes.length,
@@ -75,35 +70,6 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
     encoding: file.data.encoding ?? null,
     pages: file.data.pages ?? null,
   };
-  const metadata: Metadata = {
-    title: fields.title,
-    subtitle: fields.subtitle,
-    authors: fields.authors,
-    published: fields.published,
-    modified: fields.modified,
-    lang,
-    siteName: fields.siteName,
-    url: fields.url ?? options.url ?? null,
-    description: fields.description,
-    section: fields.section,
-    pageType: pageType.type,
-    tags: fields.tags,
-    image: fields.image,
-    license: fields.license,
-    translations: fields.translations,
-    related: fields.related,
-    fieldSources: orderSources(sources),
-    wordCount: words,
-    source,
-    generator: { name: 'unboil', version: VERSION },
-    warnings: warningsOf(messages),
-  };
-  let markdown = assembleMarkdown(metadata.title, body, options.title !== false);
-  if (options.frontMatter) {
-    const { frontMatter } = await import('./write/front-matter.js'); // loads the YAML writer only when asked
-    markdown = frontMatter(metadata) + markdown;
-  }
-  return { markdown, metadata, messages };
 }
 
 async function read(format: InputFormat, bytes: Uint8Array, file: VFile, charset: string | null): Promise<Root> {
@@ -148,12 +114,4 @@ function looksUtf16(sample: Uint8Array): boolean {
     if (sample[i + 1] === 0) oddZero++;
   }
   return n > 0 && (evenZero / (n / 2) > 0.4 || oddZero / (n / 2) > 0.4) && Math.min(evenZero, oddZero) < n / 20;
-}
-
-const SOURCE_ORDER = ['title', 'subtitle', 'authors', 'published', 'modified', 'lang', 'siteName', 'url', 'description', 'section', 'pageType', 'tags', 'image', 'license', 'translations', 'related'] as const;
-
-function orderSources(sources: Metadata['fieldSources']): Metadata['fieldSources'] {
-  const out: Metadata['fieldSources'] = {};
-  for (const key of SOURCE_ORDER) if (sources[key]) out[key] = sources[key];
-  return out;
 }

@@ -8,8 +8,6 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'PDF_INVALID'
   | 'PDF_ENCRYPTED'
-  /** Never thrown by convert(): for callers that fail on the `pdf-no-text` warning (docs/pdf.md). */
-  | 'PDF_NO_TEXT'
   | 'TIMEOUT'
   | 'WORKER_CRASHED'
   | 'WRITE_FAILED'

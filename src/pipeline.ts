@@ -82,7 +82,7 @@ const CAPTIONED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product'
 export function articlePipeline(options: PipelineOptions): Processor<undefined, Root, Root> {
   return unified()
     .use(readMetadata, { baseUrl: options.baseUrl ?? null })
-    .use(applyUserRules, { rules: options.rules ?? null, baseUrl: options.baseUrl ?? null })
+    .use(applyUserRules, { rules: options.rules ?? null })
     .use(dropNonContent)
     .use(rememberPageText)
     .use(unwrapLayoutTables)

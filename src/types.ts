@@ -86,49 +86,51 @@ export interface PageType {
   certain: boolean;
 }
 
-/** The JSON metadata object, schema version 1. Key order is the schema's order. */
-export interface Metadata {
-  title: string | null;
-  subtitle: string | null;
-  authors: Author[];
-  published: string | null;
-  modified: string | null;
-  lang: string | null;
-  siteName: string | null;
-  url: string | null;
-  description: string | null;
-  section: string | null;
+/** A field that holds one value, null when the page gives none. */
+const one = <T>(): T | null => null;
+/** A field that holds a list, empty when the page gives none. */
+const list = <T>(): T[] => [];
+
+/**
+ * The metadata fields, in the schema's key order (schema/metadata.schema.json), each with its
+ * value when the page gives none. The one list of fields: `Metadata`, `MetadataField` (the fields
+ * readers propose), their value types (`FieldValues`) and the JSON's key order
+ * (metadata/assemble.ts) are all drawn from it.
+ */
+export const FIELDS = {
+  title: one<string>(),
+  subtitle: one<string>(),
+  authors: list<Author>(),
+  published: one<string>(),
+  modified: one<string>(),
+  lang: one<string>(),
+  siteName: one<string>(),
+  url: one<string>(),
+  description: one<string>(),
+  section: one<string>(),
   /** What kind of page the input is, read off its structure (docs/metadata.md, "Page type"). */
-  pageType: PageKind;
-  tags: string[];
-  image: string | null;
-  license: string | null;
-  translations: Translation[];
-  related: RelatedItem[];
+  pageType: 'article' as PageKind,
+  tags: list<string>(),
+  image: one<string>(),
+  license: one<string>(),
+  translations: list<Translation>(),
+  related: list<RelatedItem>(),
+};
+
+/** The metadata fields and their value types (FIELDS). */
+export type MetadataFields = typeof FIELDS;
+
+/** The fields that metadata readers fill (those that can have a source): every field but the page type, which is classified. */
+export type MetadataField = Exclude<keyof MetadataFields, 'pageType'>;
+
+/** The JSON metadata object, schema version 1: the fields, then their provenance. Key order is the schema's order. */
+export interface Metadata extends MetadataFields {
   fieldSources: Partial<Record<MetadataField | 'pageType', FieldSource>>;
   wordCount: number;
   source: SourceInfo;
   generator: { name: 'unboil'; version: string };
   warnings: Warning[];
 }
-
-/** The fields that metadata extractors fill (those that can have a source). */
-export type MetadataField =
-  | 'title'
-  | 'subtitle'
-  | 'authors'
-  | 'published'
-  | 'modified'
-  | 'lang'
-  | 'siteName'
-  | 'url'
-  | 'description'
-  | 'section'
-  | 'tags'
-  | 'image'
-  | 'license'
-  | 'translations'
-  | 'related';
 
 export interface ConvertOptions {
   /** Force the input kind; `auto` (default) sniffs the bytes. */

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
+import { wordCount } from '../hast/words.js';
 import { findDateText } from '../metadata/dates.js';
 import { isBylineOf } from '../metadata/authors.js';
 import { BOILERPLATE_LINES } from '../vocabulary/lines.js';
@@ -114,7 +115,7 @@ function holdsBlock(node: Element): boolean {
  * lines the date parser may read (decremented; unbounded when not given).
  */
 export function lineKind(text: string, heading = false, dateParses?: { left: number }): string | null {
-  const words = text.split(/\s+/).filter(Boolean).length;
+  const words = wordCount(text);
   if (words > MAX_LINE_WORDS) return null;
   const norm = text.toLowerCase().replace(/[’‘]/g, "'").replace(/^[\s\p{P}\p{S}]+|[\s.…!?,;]+$/gu, '').replace(/\s+/g, ' ');
   if (BOILERPLATE_LINES['ui-label']!.test(norm)) return 'ui-label';

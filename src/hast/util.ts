@@ -281,7 +281,8 @@ const WHITESPACE_ONLY = /^[\t\n\f\r ]+$/;
 const ROW_GROUPS = new Set(['tbody', 'tfoot', 'thead']);
 const TABLE_PARTS = new Set(['caption', 'col', 'colgroup', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr']);
 const NOT_RENDERED = new Set(['datalist', 'head', 'noembed', 'noframes', 'noscript', 'rp', 'script', 'style', 'template', 'title']);
-const BLOCKS = new Set([
+/** Elements rendered as blocks (hast-util-to-text's list): their text starts on a line of its own. */
+export const BLOCKS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'dialog', 'dir', 'dl', 'dt', 'div', 'figure',
   'figcaption', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'listing',
   'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'section', 'ul', 'xmp',

@@ -1,24 +1,8 @@
 import type { VFile } from 'vfile';
-import type { Author, FieldSource, MetadataField, RelatedItem, Translation } from '../types.js';
+import type { FieldSource, MetadataField, MetadataFields } from '../types.js';
 
-/** The value type of each field that metadata readers propose. */
-export interface FieldValues {
-  title: string;
-  subtitle: string;
-  authors: Author[];
-  published: string;
-  modified: string;
-  lang: string;
-  siteName: string;
-  url: string;
-  description: string;
-  section: string;
-  tags: string[];
-  image: string;
-  license: string;
-  translations: Translation[];
-  related: RelatedItem[];
-}
+/** The value type of each field that metadata readers propose (a list, or one value), from FIELDS. */
+export type FieldValues = { [F in MetadataField]: NonNullable<MetadataFields[F]> };
 
 export interface Candidate<F extends MetadataField = MetadataField> {
   field: F;
@@ -26,30 +10,42 @@ export interface Candidate<F extends MetadataField = MetadataField> {
   source: FieldSource;
 }
 
+/** A PDF file's own metadata: its info dictionary and XMP packet. */
+const PDF_FILE: readonly FieldSource[] = ['pdf-info', 'xmp'];
+
 /**
- * Order of trust between sources, most trusted first (see docs/metadata.md): structured data the
- * publisher wrote for machines beats tags written for social cards, which beat what we read off
- * the visible page, which beats what we guess. One place for this decision.
+ * The order of trust between sources (see docs/metadata.md), the one place for this decision.
+ * `order`, most trusted first: structured data the publisher wrote for machines beats tags written
+ * for social cards, which beat what we read off the visible page, which beats what we guess.
+ * `lastResort`, per field: sources heard only when no other source gives the field at all. A PDF
+ * file's creation and modification dates say when the file was made, a dateline in its text
+ * (`text`, ranked lower) when the article appeared: the file's dates only date a document that
+ * states none.
  */
-export const SOURCE_TRUST: readonly FieldSource[] = [
-  'json-ld',
-  'microdata',
-  'citation',
-  'front-matter',
-  'dublin-core',
-  'open-graph',
-  'twitter',
-  'meta',
-  'pdf-info',
-  'xmp',
-  'markup',
-  'byline',
-  'time',
-  'link',
-  'text',
-  'url',
-  'detected',
-];
+export const SOURCE_TRUST: { order: readonly FieldSource[]; lastResort: Partial<Record<MetadataField, readonly FieldSource[]>> } = {
+  order: [
+    'json-ld',
+    'microdata',
+    'citation',
+    'front-matter',
+    'dublin-core',
+    'open-graph',
+    'twitter',
+    'meta',
+    ...PDF_FILE,
+    'markup',
+    'byline',
+    'time',
+    'link',
+    'text',
+    'url',
+    'detected',
+  ],
+  lastResort: { published: PDF_FILE, modified: PDF_FILE },
+};
+
+/** A source's rank in the order of trust (0 is the most trusted). */
+export const trustRank = (source: FieldSource): number => SOURCE_TRUST.order.indexOf(source);
 
 declare module 'vfile' {
   interface DataMap {
@@ -67,11 +63,16 @@ export function propose<F extends MetadataField>(file: VFile, field: F, value: F
   list.push({ field, value, source } as Candidate);
 }
 
-/** Candidates for one field, most trusted source first (stable within a source). */
+/**
+ * Candidates for one field, most trusted source first (stable within a source), without the
+ * field's last-resort sources when another source gives it.
+ */
 export function candidatesFor<F extends MetadataField>(file: VFile, field: F): Candidate<F>[] {
-  const list = (file.data.candidates ?? []).filter((c): c is Candidate<F> => c.field === field);
+  let list = (file.data.candidates ?? []).filter((c): c is Candidate<F> => c.field === field);
+  const lastResort = SOURCE_TRUST.lastResort[field];
+  if (lastResort && list.some((c) => !lastResort.includes(c.source))) list = list.filter((c) => !lastResort.includes(c.source));
   return list
-    .map((c, i) => ({ c, i, rank: SOURCE_TRUST.indexOf(c.source) }))
+    .map((c, i) => ({ c, i, rank: trustRank(c.source) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i)
     .map((x) => x.c);
 }

@@ -15,8 +15,6 @@ declare module 'vfile' {
   interface DataMap {
     /** The document's base URL for resolving links (`<base href>`, canonical, og:url, --base-url). */
     baseUrl: string | null;
-    /** Text of the page's most prominent visible headline (first `<h1>`), to match the title. */
-    headline: string | null;
     /** Texts of the page's `<h1>`s (the first few): one of them is usually the article's headline. */
     headlines: string[];
     /** Authors as the page's bio boxes name them, with profile link and biography. */
@@ -133,7 +131,6 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   let base: string | null = null;
   let canonical: string | null = null;
   let ogUrl: string | null = null;
-  let headline: string | null = null;
   let headlineAt = -1;
   const headlines: string[] = [];
   let at = 0;
@@ -242,8 +239,7 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
     if (tag === 'h1') {
       const text = clean(textOf(node).replace(PERMALINK_MARK, ''));
       if (text && headlines.length < MAX_HEADLINES) headlines.push(text);
-      if (headline === null && text) {
-        headline = text;
+      if (headlineAt < 0 && text) {
         headlineAt = at;
         for (const b of beforeHeadline) noteTextDate(b.node, b.at);
       }
@@ -382,7 +378,6 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   const baseUrl = resolveUrl(base, canonical ?? ogUrl ?? options.baseUrl ?? null) ?? canonical ?? ogUrl ?? options.baseUrl ?? null;
   file.data.baseUrl = baseUrl ? absoluteOrNull(baseUrl) ?? options.baseUrl ?? null : null;
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');
-  file.data.headline = headline;
   file.data.headlines = headlines;
   // The first of the page's addresses that states a date (a canonical link may be relative, or wrong).
   const urlDate = [canonical, ogUrl, options.baseUrl ?? null].map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;

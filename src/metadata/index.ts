@@ -22,6 +22,9 @@ declare module 'vfile' {
   }
 }
 
+/** The page type of an input read as one document (a scraped text, a PDF): an article, as there is no page structure to read. */
+export const DOCUMENT_PAGE_TYPE: PageType = { type: 'article', source: 'detected', probability: 1, certain: true };
+
 /** Sources that name the author in structured data: they stand on a thread too. */
 const STRUCTURED_AUTHORS: ReadonlySet<FieldSource> = new Set(['json-ld', 'microdata']);
 
@@ -45,9 +48,8 @@ export default function readMetadata(options: MetadataOptions = {}) {
     const fields = resolveFields(file);
     file.data.fields = fields;
     file.data.title = fields.title;
-    // A scraped text or a PDF is read as one document: an article (there is no page structure to read).
     const documentInput = file.data.articleGiven === true || typeof file.data.pages === 'number';
-    file.data.pageType = documentInput ? { type: 'article', source: 'detected', probability: 1, certain: true } : classifyPage(tree, pageSignals(file, options));
+    file.data.pageType = documentInput ? DOCUMENT_PAGE_TYPE : classifyPage(tree, pageSignals(file, options));
     // A thread's author is its starter, as the forum names them (user names may hold digits,
     // "archuser38013", which a byline would not take for a name): the one-word name JSON-LD gives
     // the opening post, else the first microdata author's name as written (each post carries

@@ -375,16 +375,10 @@ export function pageFeatures(tree: Root, signals: PageSignals): Features {
         c.h1++;
         break;
       case 'h2':
-        c.h2 += main();
-        break;
       case 'h3':
-        c.h3 += main();
-        break;
       case 'h4':
-        c.h4 += main();
-        break;
       case 'section':
-        c.section += main();
+        c[tag] += main();
         break;
       case 'article':
         c.article++;
@@ -658,61 +652,33 @@ export function pageFeatures(tree: Root, signals: PageSignals): Features {
   // --- structure ---
   const text = Math.max(c.text, 1);
   const log = Math.log1p;
-  f.textLog = log(c.text);
+  // The features that are a count's log: [feature, count].
+  const logged = [
+    ['textLog', 'text'], ['pLog', 'p'], ['runLog', 'maxRun'], ['h1Log', 'h1'], ['h2Log', 'h2'],
+    ['h3Log', 'h3'], ['sectionLog', 'section'], ['articleElLog', 'article'], ['preLog', 'pre'],
+    ['codeLog', 'code'], ['highlightLog', 'highlight'], ['tocLog', 'toc'], ['sidebarLinksLog', 'maxNav'],
+    ['navLinksLog', 'nav'], ['priceLog', 'price'], ['cartLog', 'cart'], ['quantityLog', 'quantity'],
+    ['specRowsLog', 'spec'], ['ratingLog', 'rating'], ['imgLog', 'img'], ['cardsLog', 'cards'],
+    ['pricedCardsLog', 'priced'], ['datedCardsLog', 'dated'], ['postsLog', 'posts'], ['groupLog', 'group'],
+    ['liLinksLog', 'liLinks'], ['paginationLog', 'pagination'], ['filterLog', 'filter'],
+    ['authorLog', 'author'], ['dateLog', 'date'], ['postClassLog', 'postClass'], ['voteLog', 'vote'],
+    ['ctaLog', 'cta'], ['formLog', 'form'], ['contactLog', 'contact'], ['buttonLog', 'button'],
+    ['iconLog', 'icon'], ['videoLog', 'video'], ['breadcrumbLog', 'breadcrumb'],
+    ['headingLinksLog', 'headingLinks'], ['headedCardsLog', 'headed'], ['cellsLog', 'cells'],
+    ['marketingLog', 'marketing'], ['faqLog', 'faq'],
+  ] as const;
+  for (const [feature, count] of logged) f[feature] = log(c[count]);
   f.linkShare = c.link / text;
-  f.pLog = log(c.p);
   f.pShare = c.pText / text;
   f.runShare = c.maxRun / text;
-  f.runLog = log(c.maxRun);
   f.shortShare = c.short / text;
-  f.h1Log = log(c.h1);
-  f.h2Log = log(c.h2);
-  f.h3Log = log(c.h3);
-  f.sectionLog = log(c.section);
   f.headingsPerKchar = Math.min(((c.h2 + c.h3 + c.h4) * 1000) / text, 20);
-  f.articleElLog = log(c.article);
-  f.preLog = log(c.pre);
-  f.codeLog = log(c.code);
-  f.highlightLog = log(c.highlight);
   f.preShare = c.preText / text;
-  f.tocLog = log(c.toc);
-  f.sidebarLinksLog = log(c.maxNav);
-  f.navLinksLog = log(c.nav);
-  f.priceLog = log(c.price);
-  f.cartLog = log(c.cart);
-  f.quantityLog = log(c.quantity);
-  f.specRowsLog = log(c.spec);
-  f.ratingLog = log(c.rating);
-  f.imgLog = log(c.img);
-  f.cardsLog = log(c.cards);
-  f.pricedCardsLog = log(c.priced);
-  f.datedCardsLog = log(c.dated);
-  f.postsLog = log(c.posts);
   f.postsShare = c.postsText / text;
-  f.groupLog = log(c.group);
   f.groupShare = c.groupText / text;
   f.groupProseShare = c.groupLong / text;
-  f.liLinksLog = log(c.liLinks);
-  f.paginationLog = log(c.pagination);
-  f.filterLog = log(c.filter);
-  f.authorLog = log(c.author);
-  f.dateLog = log(c.date);
-  f.postClassLog = log(c.postClass);
-  f.voteLog = log(c.vote);
-  f.ctaLog = log(c.cta);
-  f.formLog = log(c.form);
-  f.contactLog = log(c.contact);
-  f.buttonLog = log(c.button);
-  f.iconLog = log(c.icon);
-  f.videoLog = log(c.video);
-  f.breadcrumbLog = log(c.breadcrumb);
-  f.headingLinksLog = log(c.headingLinks);
-  f.headedCardsLog = log(c.headed);
   f.liShare = c.liText / text;
   f.tableShare = c.tableText / text;
-  f.cellsLog = log(c.cells);
-  f.marketingLog = log(c.marketing);
-  f.faqLog = log(c.faq);
   f.longShare = c.longText / text;
   f.chromeShare = c.chromeText / text;
   f.pMeanLog = log(c.pAll > 0 ? c.pAllText / c.pAll : 0);

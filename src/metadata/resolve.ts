@@ -1,11 +1,11 @@
 import type { VFile } from 'vfile';
 import type { Author, FieldSource, Metadata, MetadataField, RelatedItem, Translation } from '../types.js';
-import { candidatesFor, SOURCE_TRUST, type FieldValues } from './candidates.js';
+import { candidatesFor, trustRank, type FieldValues } from './candidates.js';
 import { datePart, dayFirstReading, normalizeDate } from './dates.js';
 import { isInvertedName, parseByline } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { explain, warn } from '../messages.js';
-import { chooseTitle } from './title.js';
+import { chooseTitle, titleKey } from './title.js';
 import { iso6393To1 } from 'iso-639-3';
 
 /** The metadata fields proper, as chosen from the candidates (everything but provenance). */
@@ -39,11 +39,11 @@ export function resolveFields(file: VFile): ResolvedFields {
   // sources of equal trust the publication stands: CMSes stamp the draft's last save as
   // dateModified and the release, hours later, as datePublished (the modified date then goes).
   const modifiedDates = candidatesFor(file, 'modified')
-    .map((c) => ({ day: readDate(c.value), rank: SOURCE_TRUST.indexOf(c.source) }))
+    .map((c) => ({ day: readDate(c.value), rank: trustRank(c.source) }))
     .filter((d): d is { day: string; rank: number } => d.day !== null)
     .map((d) => ({ day: datePart(d.day), rank: d.rank }));
   const latestModifiedAbove = (source: FieldSource) => {
-    const rank = SOURCE_TRUST.indexOf(source);
+    const rank = trustRank(source);
     return modifiedDates.filter((d) => d.rank < rank).map((d) => d.day).sort().pop();
   };
   const modifiedInstants = new Set(
@@ -98,7 +98,7 @@ export function resolveFields(file: VFile): ResolvedFields {
     title,
     subtitle: pick('subtitle', (v) => {
       const deck = stated(v);
-      return deck && title && normKey(deck) === normKey(title) ? null : deck;
+      return deck && title && titleKey(deck) === titleKey(title) ? null : deck;
     }),
     // People first: the first source that names a person; only when none does, one that credits the publisher.
     authors: withBios(
@@ -404,8 +404,6 @@ function stated(value: string): string | null {
   const text = clean(value);
   return text && !NULLISH.test(text) ? text : null;
 }
-
-const normKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
 /** A licence: a URL resolved against the page (not a bare `#fragment`), or its name as stated. */
 function licence(value: string, base: string | null): string | null {

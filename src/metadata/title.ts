@@ -22,8 +22,13 @@ const HEADLINE_AGREEMENT = 0.8;
 /** A title part of at most this many words, beside a long one, is a site or section name. */
 const SHORT_PART_WORDS = 4;
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-const words = (s: string) => norm(s).split(' ').filter(Boolean);
+/**
+ * A title as it is compared: compatibility forms folded (NFKC: a ligature, full-width letters),
+ * lower case, and every run of other than letters and digits one space. The one way titles are
+ * matched: against headlines, decks and the body's headings.
+ */
+export const titleKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const words = (s: string) => titleKey(s).split(' ').filter(Boolean);
 
 /**
  * Choose among title candidates (most trusted first): the first whose cleaned value is one of the
@@ -31,13 +36,13 @@ const words = (s: string) => norm(s).split(' ').filter(Boolean);
  */
 export function chooseTitle(values: string[], siteName: string | null, headlines: string[]): { index: number; title: string } | null {
   const cleaned = values.map((v) => cleanTitle(v, siteName, headlines));
-  const heads = new Set(headlines.map(norm));
-  let matching = cleaned.findIndex((t) => t !== null && heads.has(norm(t)));
+  const heads = new Set(headlines.map(titleKey));
+  let matching = cleaned.findIndex((t) => t !== null && heads.has(titleKey(t)));
   // A more trusted title that contains the matched headline is the whole of a headline the page
   // broke over two lines (or two elements): keep it.
   if (matching > 0) {
-    const head = norm(cleaned[matching]!);
-    const fuller = cleaned.findIndex((t, i) => i < matching && t !== null && norm(t).startsWith(head));
+    const head = titleKey(cleaned[matching]!);
+    const fuller = cleaned.findIndex((t, i) => i < matching && t !== null && titleKey(t).startsWith(head));
     if (fuller >= 0) matching = fuller;
   }
   const index = matching >= 0 ? matching : cleaned.findIndex((t) => t !== null);
@@ -70,8 +75,8 @@ export function cleanTitle(raw: string, siteName: string | null, headlines: stri
     }
   }
   // A headline that is only the site's name (a logo in an <h1>) must not cut the title to it.
-  if (best && best.score >= HEADLINE_AGREEMENT && !(siteName && norm(best.run) === norm(siteName))) {
-    const onlyLast = norm(best.run) === norm(parts[parts.length - 1]!) && words(parts[0]!).length > SHORT_PART_WORDS;
+  if (best && best.score >= HEADLINE_AGREEMENT && !(siteName && titleKey(best.run) === titleKey(siteName))) {
+    const onlyLast = titleKey(best.run) === titleKey(parts[parts.length - 1]!) && words(parts[0]!).length > SHORT_PART_WORDS;
     // A headline that carries the site's name itself ("Critics' Choice 2025 – Artlyst") loses it too.
     if (!onlyLast) return withoutSiteName(best.run, siteName);
   }
@@ -91,8 +96,8 @@ export function cleanTitle(raw: string, siteName: string | null, headlines: stri
 
 /** A title part that is the site's name (or a piece of it: "WRAL" of "WRAL.com"); a long part is not. */
 function isSitePart(part: string, siteName: string): boolean {
-  const p = norm(part);
-  const s = norm(siteName);
+  const p = titleKey(part);
+  const s = titleKey(siteName);
   return p !== '' && (p === s || s.includes(p)) && p.length <= s.length + 20;
 }
 
@@ -144,10 +149,10 @@ const HEADLINE_IS_TITLE: ReadonlySet<PageKind> = new Set(['article', 'product', 
 export function headlineTitle(headlines: string[], pageType: PageKind, siteName: string | null, chosen: string | null, candidates: string[]): string | null {
   if (headlines.length !== 1 || !(HEADLINE_IS_TITLE.has(pageType) || pageType === 'forum')) return null;
   const whole = clean(headlines[0]!);
-  if (!whole || (siteName && norm(whole) === norm(siteName))) return null;
+  if (!whole || (siteName && titleKey(whole) === titleKey(siteName))) return null;
   const headline = withoutSiteName(whole, siteName);
-  const key = norm(headline);
-  const siteParts = candidates.flatMap((c) => c.split(TITLE_SEPARATORS).map(norm)).filter((part) => part !== norm(chosen ?? ''));
+  const key = titleKey(headline);
+  const siteParts = candidates.flatMap((c) => c.split(TITLE_SEPARATORS).map(titleKey)).filter((part) => part !== titleKey(chosen ?? ''));
   if (candidates.some((c) => c.split(TITLE_SEPARATORS).length > 1) && siteParts.includes(key)) return null;
   const chosenWords = new Set(words(chosen ?? '').filter((w) => w.length >= MIN_SHARED_WORD));
   const own = words(headline).filter((w) => w.length >= MIN_SHARED_WORD);

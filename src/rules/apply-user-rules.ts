@@ -14,8 +14,6 @@ declare module 'vfile' {
 
 export interface UserRulesOptions {
   rules?: UserRules | null;
-  /** The URL the user gave (`--base-url`); the page's own URL is used first. */
-  baseUrl?: string | null;
 }
 
 /**
@@ -30,7 +28,8 @@ export default function applyUserRules(options: UserRulesOptions = {}) {
     // Loaded only when there are rules: most runs have none, and these modules (the selector
     // engine, the YAML reader) would be a good share of a one-page run's start-up.
     const [{ selectAll }, { rulesForHost }] = await Promise.all([import('hast-util-select'), import('./load-rules.js')]);
-    const host = hostOf(file.data.fields?.url ?? null) ?? hostOf(file.data.baseUrl ?? null) ?? hostOf(options.baseUrl ?? null);
+    // The page's own URL, else its base URL (metadata/document.ts: the page's, else the one given).
+    const host = hostOf(file.data.fields?.url ?? null) ?? hostOf(file.data.baseUrl ?? null);
     const rules = rulesForHost(options.rules, host);
     if (rules.length === 0) return;
     const drop = new Set<Element>();

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
-import { walkElements } from '../hast/util.js';
+import { BLOCKS, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 
 /**
@@ -10,6 +10,15 @@ import { explain } from '../messages.js';
  * left where a highlighted line was) become blank lines inside the Markdown fence; they go. The
  * indentation of the first line of code stays: it is code.
  */
+
+/**
+ * Characters a line may hold and still show nothing: white space and the zero-width ones (a
+ * highlighter's U+200B placeholder for an empty line, a stray byte-order mark). A line of only these
+ * is blank.
+ */
+const BLANK = String.raw`\s\u200b\u200c\u200d\u2060\ufeff`;
+const FIRST_SHOWN = new RegExp(`[^${BLANK}]`);
+const TRAILING_BLANK = new RegExp(`[${BLANK}]+$`);
 
 /** Elements written as fenced code (hast-util-to-mdast's code handler). */
 const CODE_BLOCKS = new Set(['pre', 'listing', 'plaintext', 'xmp']);
@@ -20,8 +29,11 @@ const CODE_BLOCKS = new Set(['pre', 'listing', 'plaintext', 'xmp']);
  */
 type Leaf = { node: Text; parent: Element } | { node: Element; parent: Element; block?: boolean };
 
-/** Elements that start a new line of text inside a `<pre>` (as innerText renders them). */
-const LINE_BLOCKS = new Set(['div', 'p', 'li', 'section', 'article', 'header', 'footer', 'blockquote', 'pre', 'table', 'tr', 'dl', 'dt', 'dd', 'ul', 'ol', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * Elements that start a new line of text inside a `<pre>`: the blocks hast-util-to-text renders on
+ * lines of their own (an `<xmp>` inside the `<code>`, a `<div>` a line), and table rows.
+ */
+const LINE_BLOCKS: ReadonlySet<string> = new Set([...BLOCKS, 'table', 'tr']);
 
 export default function trimCodeBlocks() {
   return (tree: Root, file: VFile) => {
@@ -65,7 +77,7 @@ function trimStart(leaves: Leaf[]): number {
       continue;
     }
     const text = leaf.node;
-    const firstCode = text.value.search(/\S/);
+    const firstCode = text.value.search(FIRST_SHOWN);
     const lead = firstCode < 0 ? text.value : text.value.slice(0, firstCode);
     const lastBreak = lead.lastIndexOf('\n');
     if (lastBreak >= 0) {
@@ -91,7 +103,7 @@ function trimEnd(leaves: Leaf[]): number {
       continue;
     }
     const text = leaf.node;
-    const kept = text.value.replace(/\s+$/, '');
+    const kept = text.value.replace(TRAILING_BLANK, '');
     if (kept !== text.value) {
       // A blank line is two line breaks: the usual one closing the last line is not worth telling.
       if ((text.value.slice(kept.length).match(/\n/g) ?? []).length > 1) changed++;

@@ -2,6 +2,7 @@ import type { Element, ElementContent, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, classAndId, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
+import { wordCount } from '../hast/words.js';
 import { anchorIds, fragmentLink } from './fragment-links.js';
 
 /**
@@ -13,8 +14,8 @@ import { anchorIds, fragmentLink } from './fragment-links.js';
  *   link symbol with no link at all (PERMALINK_SYMBOL) at the heading's end goes too.
  * - `drop-edit-link`: a heading's edit control, `[edit]`: a link (with the brackets or bars
  *   around it) at the start or end of a heading, or just after it, whose target edits the page
- *   (`action=edit` in its query, or a source host's `/edit/` path) or whose class or id names an
- *   edit-section link; brackets written around it as text go with it.
+ *   (`action=edit` in its query, or a source host's `/edit/` path), whose class or id names an
+ *   edit-section link, or whose text says only "edit"; brackets written around it as text go with it.
  *
  * Runs before resolve-urls, which unwraps in-page links and would leave the mark as text.
  */
@@ -22,6 +23,11 @@ import { anchorIds, fragmentLink } from './fragment-links.js';
 const HEADING = /^h[1-6]$/;
 /** A permalink's text: a few characters, none a letter or a digit (`#`, `¶`, `§`, `🔗`, `⚓︎`). */
 const LONE_MARK = /^[^\p{L}\p{N}]{1,3}$/u;
+/**
+ * A permalink symbol behind a character of a wrong decoding: a page saved with its UTF-8 read as
+ * Latin-1 shows "Â¶" for "¶". Judged by its target, as a lone mark is.
+ */
+const GARBLED_MARK = /^[^\s\p{N}]?(?:¶|🔗|⚓)$/u;
 /**
  * A mark that never ends a heading's own words: the pilcrow and the link and anchor symbols. A page
  * whose scripts make the permalink (an `<a>` with no href yet, a `<span class="anchor">`) leaves it
@@ -37,6 +43,12 @@ const PERMALINK_SYMBOL = /^(?:¶|🔗|⚓[\uFE0E\uFE0F]?)$/u;
 const EDIT_TARGET = /[?&](?:ve)?action=edit(?:source)?(?:[&#]|$)|\/(?:-\/)?edit(?:\/|\?|$)/i;
 /** Class or id words of edit-section controls (`mw-editsection`, `edit-section`, `section-edit`, `edit-link`). */
 const EDIT_NAMES = /(^|[\s_-])(edit-?section|section-?edit|edit-?link)s?($|[\s_-])/;
+/**
+ * A link that says only "edit" ("Edit", "edit source") names what it does, whatever its target (a
+ * script's handler, an editor on another host). It is a control only at a heading's edge, beside
+ * the heading's words (dropEditLinks): "The edit command" keeps its link.
+ */
+const EDIT_WORDS = /^\s*\[?\s*edit(?:\s+source)?\s*\]?\s*$/i;
 /**
  * An edit control says a word or two per link ("edit", "edit source", "modifier | modifier le
  * code"); more words than this are a sentence that happens to link to an editor.
@@ -94,7 +106,7 @@ function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: R
     if (node.tagName !== 'a') return undefined;
     const target = fragmentLink(node);
     const text = textOf(node);
-    if (!target || !(text === '' || LONE_MARK.test(text))) return false;
+    if (!target || !(text === '' || LONE_MARK.test(text) || GARBLED_MARK.test(text))) return false;
     // Its target is the heading; or the target is nowhere in what was kept of the page (the
     // section's wrapper was left out), and a mark at the heading's edge that links within the
     // page is what a permalink looks like (a note's mark carries a number, and its note is kept).
@@ -103,10 +115,11 @@ function dropPermalinks(heading: Element, parents: Map<Element, Parents>, ids: R
     if (target.ids.some((id) => own.has(id)) || edge) marks.push({ link: node, parent });
     return false;
   });
-  // A mark with no link to check, as the heading's last element (PERMALINK_SYMBOL).
+  // A mark that never ends a heading's words (PERMALINK_SYMBOL) as its last element, whatever it
+  // links to: no link yet, or one to a target this check cannot follow (another address of the page).
   const last = lastElement(heading);
   const mark = last ? textOf(last).trim() : '';
-  if (last && !marks.some((m) => m.link === last) && attr(last, 'href') === null && PERMALINK_SYMBOL.test(mark) && words.trim().endsWith(mark) && words.trim() !== mark) marks.push({ link: last, parent: heading });
+  if (last && !marks.some((m) => m.link === last) && PERMALINK_SYMBOL.test(mark) && words.trim().endsWith(mark) && words.trim() !== mark) marks.push({ link: last, parent: heading });
   for (const { link, parent } of marks) {
     siblings.remove(parent, link);
     explain(file, 'drop-heading-permalink', `dropped permalink "${textOf(link)}" from heading "${textOf(heading).slice(0, 60)}"`);
@@ -171,9 +184,9 @@ function isEditControl(node: Element): boolean {
   }
   if (links.length === 0) return false;
   const wrapperNamed = EDIT_NAMES.test(classAndId(node));
-  if (!links.every((link) => wrapperNamed || EDIT_NAMES.test(classAndId(link)) || EDIT_TARGET.test(attr(link, 'href') ?? ''))) return false;
+  if (!links.every((link) => wrapperNamed || EDIT_NAMES.test(classAndId(link)) || EDIT_TARGET.test(attr(link, 'href') ?? '') || EDIT_WORDS.test(textOf(link)))) return false;
   const text = textOf(node);
-  if (text.split(/\s+/).filter(Boolean).length > MAX_EDIT_WORDS) return false;
+  if (wordCount(text) > MAX_EDIT_WORDS) return false;
   // Around the links, nothing but brackets and separators: "[edit]", "[ edit | edit source ]".
   let rest = text;
   for (const link of links) rest = rest.replace(textOf(link), '');

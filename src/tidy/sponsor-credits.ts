@@ -2,6 +2,7 @@ import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
+import { wordCount } from '../hast/words.js';
 
 /**
  * rehype plugin (`drop-sponsor-credit`): a sponsor's credit line — a short line that says the
@@ -34,7 +35,7 @@ export default function dropSponsorCredits() {
       const block = creditBlock(logo, parents);
       if (!block || credits.has(block)) continue;
       const text = textOf(block);
-      if (text.split(/\s+/).filter(Boolean).length > MAX_CREDIT_WORDS || !SPONSOR_CREDIT.test(text)) continue;
+      if (wordCount(text) > MAX_CREDIT_WORDS || !SPONSOR_CREDIT.test(text)) continue;
       credits.add(block);
       explain(file, 'drop-sponsor-credit', `dropped sponsor credit: "${text.slice(0, 80)}"`);
     }

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
 import { classAndId, isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
-import { cleanTitle } from '../metadata/title.js';
+import { cleanTitle, titleKey } from '../metadata/title.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -12,7 +12,7 @@ declare module 'vfile' {
 }
 
 /** Decorative end marks that close articles (❖ ■ ∎ □ ◆ ♦ ● ★ ☐ ⧫). */
-export const END_MARK = /(^|\s)[❖■∎□◆♦●★☐⧫▪◼]+\s*$/u;
+const END_MARK = /(^|\s)[❖■∎□◆♦●★☐⧫▪◼]+\s*$/u;
 
 /**
  * rehype plugin: drop a heading that repeats the title (the Markdown prints the title itself).
@@ -21,8 +21,7 @@ export function dropTitleHeading() {
   return (tree: Root, file: VFile) => {
     const title = file.data.title;
     if (!title) return;
-    const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const target = norm(title);
+    const target = titleKey(title);
     const siteName = file.data.fields?.siteName ?? null;
     // The first such heading in breadth-first order (the title sits high in the tree). A queue read
     // by index: shift() would make a wide page's walk quadratic.
@@ -31,7 +30,7 @@ export function dropTitleHeading() {
       // The heading may carry the site's name that the title lost ("Title - Site.ca"): the same
       // cut the title went through (metadata/title.ts) decides.
       const heading = textOf(child);
-      return norm(heading) === target || norm(cleanTitle(heading, siteName) ?? '') === target;
+      return titleKey(heading) === target || titleKey(cleanTitle(heading, siteName) ?? '') === target;
     };
     const queue: Array<Root | Element> = [tree];
     for (let i = 0; i < queue.length; i++) {

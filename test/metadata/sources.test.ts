@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VFile } from 'vfile';
 import { convert } from '../../src/index.js';
-import { candidatesFor, propose, SOURCE_TRUST } from '../../src/metadata/candidates.js';
+import { candidatesFor, propose, trustRank } from '../../src/metadata/candidates.js';
 
 const BODY = '<p>The harbour board met on Tuesday and agreed to reopen the northern quay to small boats, after two years of repairs to the sea wall that had kept it closed to everyone.</p>';
 
@@ -19,7 +19,16 @@ describe('propose / candidatesFor', () => {
     propose(file, 'title', '   ', 'meta');
     propose(file, 'title', 'Second og', 'open-graph');
     expect(candidatesFor(file, 'title').map((c) => c.value)).toEqual(['From json-ld', 'From og', 'Second og', 'From text']);
-    expect(SOURCE_TRUST.indexOf('dublin-core')).toBeLessThan(SOURCE_TRUST.indexOf('open-graph'));
+    expect(trustRank('dublin-core')).toBeLessThan(trustRank('open-graph'));
+  });
+
+  it("hears a PDF file's own dates only when no other source dates the document (SOURCE_TRUST.lastResort)", () => {
+    const file = new VFile();
+    const proposals = [['published', 'pdf-info'], ['modified', 'xmp'], ['published', 'text'], ['title', 'pdf-info'], ['title', 'text']] as const;
+    for (const [field, source] of proposals) propose(file, field, `${field} from ${source}`, source);
+    expect(candidatesFor(file, 'published').map((c) => c.source)).toEqual(['text']);
+    expect(candidatesFor(file, 'modified').map((c) => c.source)).toEqual(['xmp']);
+    expect(candidatesFor(file, 'title').map((c) => c.source)).toEqual(['pdf-info', 'text']);
   });
 });
 

@@ -41,6 +41,15 @@ describe('apply-user-rules', () => {
     expect(r.rules).toContain('user-rule-keep');
   });
 
+  it("takes the host from the base URL given when the page states no URL of its own", async () => {
+    const anonymous = page.replace('<link rel="canonical" href="https://news.example.com/a">', '');
+    const rules = parseRules('rules:\n  - host: example.com\n    keep: [".story"]\n');
+    expect((await run(anonymous, { rules })).rules).not.toContain('user-rule-keep');
+    const r = await run(anonymous, { rules, baseUrl: 'https://www.example.com/story' });
+    expect(r.rules).toContain('user-rule-keep');
+    expect(r.markdown).not.toContain('heuristic story');
+  });
+
   it('ignores rules for other hosts', async () => {
     const r = await run(page, { rules: parseRules('rules:\n  - host: other.org\n    drop: ["p"]\n') });
     expect(r.markdown).toContain('paragraph 3');

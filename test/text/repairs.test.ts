@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { convert } from '../../src/index.js';
 import repairEscapedLinks from '../../src/read/text/repair-escaped-links.js';
-import repairDropCaps from '../../src/read/text/repair-drop-caps.js';
-import repairEndMarks from '../../src/read/text/repair-end-marks.js';
 import reflowLines from '../../src/read/text/reflow-lines.js';
 import mergeSplitParagraphs from '../../src/read/text/merge-split-paragraphs.js';
 import { runPlugin } from './helpers.js';
@@ -21,27 +20,14 @@ describe('repair-escaped-links', () => {
   });
 });
 
-describe('repair-drop-caps', () => {
-  it('joins a bold initial to its word', async () => {
-    expect(await runPlugin(repairDropCaps, '**A**fter years of violence.')).toBe('After years of violence.');
-  });
-  it('joins an emphasised initial', async () => {
-    expect(await runPlugin(repairDropCaps, '*W*hen the guns fall quiet.')).toBe('When the guns fall quiet.');
-  });
-  it('leaves a bold word alone', async () => {
-    expect(await runPlugin(repairDropCaps, '**I** think so.')).toBe('**I** think so.');
-  });
-});
+describe('drop caps and end marks in a text (the shared tidy stage: unwrapDropCaps, dropEndMarks)', () => {
+  const prose = 'the harbour board met on Tuesday and agreed to reopen the northern quay to small boats, after two years of repairs to the sea wall.';
+  const text = `# Quay Reopens\n\nBy Ines Moreau\n\n**A**fter ${prose}\n\n*W*hen ${prose}\n\n**I** think ${prose}\n\nThe board will ${prose} ❖\n\n■\n\nA ■ B ${prose}\n`;
 
-describe('repair-end-marks', () => {
-  it('drops the mark that closes the article', async () => {
-    expect(await runPlugin(repairEndMarks, 'guide the country through them. ❖')).toBe('guide the country through them.');
-  });
-  it('drops a paragraph that is only a mark', async () => {
-    expect(await runPlugin(repairEndMarks, 'Last words.\n\n■')).toBe('Last words.');
-  });
-  it('keeps marks inside the text', async () => {
-    expect(await runPlugin(repairEndMarks, 'A ■ B.')).toBe('A ■ B.');
+  it('joins a bold or emphasised initial to its word, leaves a bold word, drops the closing marks', async () => {
+    const paragraphs = (await convert(text, { from: 'text', title: false })).markdown.trim().split('\n\n');
+    expect(paragraphs.map((p) => p.split(' the harbour')[0])).toEqual(['After', 'When', '**I** think', 'The board will', 'A ■ B']);
+    expect(paragraphs[3]!.endsWith('sea wall.')).toBe(true);
   });
 });
 

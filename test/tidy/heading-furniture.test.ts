@@ -34,6 +34,18 @@ describe('drop-heading-permalink', () => {
     expect(r.rules).toContain('drop-heading-permalink');
   });
 
+  it('drops a pilcrow or link symbol ending a heading whatever it links to', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2 id="setup">Setting things up <a href="https://docs.example.org/v2/guide.html#setting-up">¶</a></h2>${prose('setup', 2)}
+      <h3>Options<a class="anchor" href="#opts-3"><span>🔗</span></a></h3>${prose('options', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Setting things up\n');
+    expect(r.markdown).toContain('### Options\n');
+    const garbled = await run(`<body><article><section id="module-heapq"><h2>Heap queue <a class="headerlink" href="#module-heapq">Â¶</a></h2>${prose('heap', 2)}</section></article></body>`);
+    expect(garbled.markdown).toContain('## Heap queue\n');
+    expect(r.rules).toContain('drop-heading-permalink');
+  });
+
   it('keeps a mark that is the heading text, or a link to another heading', async () => {
     const r = await run(`<body><article>${prose('intro', 2)}
       <h2 id="langs">Notes on C# <a href="#other">#</a></h2>${prose('langs', 2)}
@@ -66,6 +78,18 @@ describe('drop-edit-link', () => {
     expect(r.markdown).toContain('## Install\n');
     expect(r.markdown).toContain('## Upgrade\n');
     expect(r.markdown).toContain('## The [edit](https://github.com/org/tool/edit/main/README.md) command\n');
+    expect(r.rules).toContain('drop-edit-link');
+  });
+
+  it('drops a link that says only "edit" at the end of a heading, whatever its target', async () => {
+    const r = await run(`<body><article>${prose('intro', 2)}
+      <h2>Installation <a href="javascript:void(0)" onclick="openEditor(2)">[edit]</a></h2>${prose('install', 2)}
+      <h2>Usage <a href="https://cms.example.org/pages/41?section=usage">Edit</a></h2>${prose('usage', 2)}
+      <h2>The <a href="/tools/edit">edit</a> tool</h2>${prose('tool', 2)}
+    </article></body>`);
+    expect(r.markdown).toContain('## Installation\n');
+    expect(r.markdown).toContain('## Usage\n');
+    expect(r.markdown).toContain('## The [edit](/tools/edit) tool\n');
     expect(r.rules).toContain('drop-edit-link');
   });
 

@@ -34,6 +34,13 @@ describe('tidy-article', () => {
     expect(r.rules).toContain('drop-title-heading');
   });
 
+  it('matches the heading to the title as the title is matched everywhere (titleKey: ligatures folded)', async () => {
+    const r = await run(`<html><head><title>Office fire drill on Friday</title></head><body><article><h2>O\uFB03ce \uFB01re drill on Friday</h2>${prose('main', 3)}</article></body></html>`);
+    expect(r.metadata.title).toBe('Office fire drill on Friday');
+    expect(r.markdown).not.toContain('drill on Friday');
+    expect(r.rules).toContain('drop-title-heading');
+  });
+
   it('drops end marks and mends drop caps', async () => {
     const r = await run(`<body><article><p><span class="dropcap">O</span>nce upon a time, a story began, with commas, words and more words to read. ■</p>${prose('main', 3)}</article></body>`);
     expect(r.markdown).toContain('Once upon a time');

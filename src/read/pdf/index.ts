@@ -35,10 +35,9 @@ export async function readPdf(bytes: Uint8Array, file: VFile): Promise<Root> {
 /** The document's text as hast: tagged structure when there is one, else the layout. */
 async function readOpenPdf(doc: PdfDocument, file: VFile): Promise<Root> {
   file.data.pages = doc.numPages;
-  const info = await readPdfInfo(doc, file);
+  await readPdfInfo(doc, file);
   const tagged = await readTagged(doc, file);
   if (tagged) {
-    info.proposeDates();
     return documentOf(tagged.body, tagged.lang);
   }
   const links: PdfLink[] = [];
@@ -46,7 +45,6 @@ async function readOpenPdf(doc: PdfDocument, file: VFile): Promise<Root> {
   const chars = pages.reduce((n, p) => n + p.runs.reduce((m, r) => m + r.str.length, 0), 0);
   if (chars === 0) {
     warn(file, NO_TEXT_RULE, `the PDF has no text layer (${doc.numPages} page(s) of images?); it needs OCR`);
-    info.proposeDates();
     return documentOf([], null);
   }
   const bodySize = bodyRunSize(pages);
@@ -64,7 +62,6 @@ async function readOpenPdf(doc: PdfDocument, file: VFile): Promise<Root> {
   const body = layoutToHast(lines, (page) => heights.get(page) ?? 792, file, links);
   const titles = (file.data.candidates ?? []).filter((c) => c.field === 'title').map((c) => String(c.value));
   propose(file, 'siteName', runningSiteName(furniture, titles.at(-1) ?? null), 'text');
-  info.proposeDates();
   return documentOf([el('article', body)], null);
 }
 

@@ -5,18 +5,10 @@ import type { PdfDocument } from './open.js';
 /**
  * The document's own metadata: the info dictionary (Title, Author, Subject, Keywords, dates), the
  * catalog's /Lang, and the XMP packet (dc:title, dc:creator, dc:language, dc:subject,
- * pdf:Keywords, xmp:CreateDate, xmp:ModifyDate), proposed as `pdf-info` and `xmp` candidates.
+ * pdf:Keywords, xmp:CreateDate, xmp:ModifyDate), proposed as `pdf-info` and `xmp` candidates. The
+ * file's dates count only when the document states no date of its own (SOURCE_TRUST.lastResort).
  */
-export interface PdfInfo {
-  /**
-   * Propose the file's creation and modification dates, after the reader has proposed what the
-   * page itself states: a visible dateline says when the article appeared, the file's dates when
-   * the file was made, so they are only a fallback.
-   */
-  proposeDates(): void;
-}
-
-export async function readPdfInfo(doc: PdfDocument, file: VFile): Promise<PdfInfo> {
+export async function readPdfInfo(doc: PdfDocument, file: VFile): Promise<void> {
   const { info, metadata } = (await doc.getMetadata().catch(() => ({ info: {}, metadata: null }))) as {
     info: Record<string, unknown>;
     metadata: { get(name: string): unknown } | null;
@@ -28,15 +20,9 @@ export async function readPdfInfo(doc: PdfDocument, file: VFile): Promise<PdfInf
   propose(file, 'description', str(info.Subject), 'pdf-info');
   propose(file, 'tags', splitList(str(info.Keywords)), 'pdf-info');
   propose(file, 'lang', str(info.Language), 'pdf-info');
-  const dates: Array<['published' | 'modified', string | null, 'pdf-info' | 'xmp']> = [
-    ['published', pdfDate(str(info.CreationDate)), 'pdf-info'],
-    ['modified', pdfDate(str(info.ModDate)), 'pdf-info'],
-  ];
-  const proposeDates = () => {
-    const stated = new Set((file.data.candidates ?? []).map((c) => c.field));
-    for (const [field, value, source] of dates) if (!stated.has(field)) propose(file, field, value, source);
-  };
-  if (!metadata) return { proposeDates };
+  propose(file, 'published', pdfDate(str(info.CreationDate)), 'pdf-info');
+  propose(file, 'modified', pdfDate(str(info.ModDate)), 'pdf-info');
+  if (!metadata) return;
   const xmp = (name: string): string | null => {
     const value = metadata.get(name);
     if (Array.isArray(value)) return str(value.filter((v) => typeof v === 'string').join('; '));
@@ -47,8 +33,8 @@ export async function readPdfInfo(doc: PdfDocument, file: VFile): Promise<PdfInf
   propose(file, 'description', xmp('dc:description'), 'xmp');
   propose(file, 'lang', xmp('dc:language'), 'xmp');
   propose(file, 'tags', splitList(xmp('pdf:keywords') ?? xmp('dc:subject')), 'xmp');
-  dates.push(['published', isoDate(xmp('xmp:createdate')), 'xmp'], ['modified', isoDate(xmp('xmp:modifydate')), 'xmp']);
-  return { proposeDates };
+  propose(file, 'published', isoDate(xmp('xmp:createdate')), 'xmp');
+  propose(file, 'modified', isoDate(xmp('xmp:modifydate')), 'xmp');
 }
 
 /** "A; B", "A and B", "A & B" -> authors (a comma alone may be "Last, First", so it splits only names of two words or more). */

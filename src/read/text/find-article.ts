@@ -5,7 +5,7 @@ import { explain } from '../../messages.js';
 import { BOILERPLATE_GROUPS } from '../../vocabulary/class-names.js';
 import { BOILERPLATE_HEADING, RELATED_HEADING } from '../../vocabulary/headings.js';
 import { TEXT_DUMP_LINES } from '../../vocabulary/lines.js';
-import { linkWords, squash, mdastText, wordCount } from './mdast.js';
+import { linkWords, squash, mdastText, proseWords } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 
 /**
@@ -113,7 +113,7 @@ function clean(text: string): string {
 function scoreBlock(block: RootContent, seen: Map<string, number>): number {
   const raw = mdastText(block);
   const text = squash(clean(raw));
-  const words = wordCount(text);
+  const words = proseWords(text);
   if (block.type === 'thematicBreak') return -1;
   if (block.type === 'heading') {
     if (BOILERPLATE_HEADING.test(text)) return -SECTION_END_PENALTY;
@@ -155,7 +155,7 @@ function linkedWords(block: RootContent, raw: string, words: number): number {
 /** Whether a block holds words that are mostly not links (a card's description, its facts). */
 function unlinkedText(block: RootContent): boolean {
   const raw = mdastText(block);
-  const words = wordCount(squash(clean(raw)));
+  const words = proseWords(squash(clean(raw)));
   return words > 0 && linkedWords(block, raw, words) / words <= MAX_LINK_SHARE;
 }
 
@@ -169,7 +169,7 @@ function scoreList(block: RootContent & { type: 'list' }): number {
   for (const item of block.children) {
     const raw = mdastText(item);
     const t = squash(clean(raw));
-    const n = wordCount(t);
+    const n = proseWords(t);
     const itemLinked = Math.min(n, linkWords(item) + (raw.split(LINK_MARK).length - 1) * WORDS_PER_LINK_MARK);
     if (n === 0 || itemLinked / n > MAX_LINK_SHARE) score -= 2;
     else if (SENTENCE_END.test(t) && n >= LIST_SENTENCE_WORDS) score += (n - itemLinked) / 2;
@@ -256,7 +256,7 @@ function dropCopies(scored: Scored[]): void {
   const parts = scored
     .filter((s) => s.block.type === 'paragraph')
     .map((s) => ({ s, text: squash(clean(mdastText(s.block))) }))
-    .filter((p) => wordCount(p.text) >= COPY_PART_WORDS);
+    .filter((p) => proseWords(p.text) >= COPY_PART_WORDS);
   // Only the longest blocks can be copies of others: that keeps the search linear.
   const wholes = [...parts].sort((a, b) => b.text.length - a.text.length).slice(0, COPY_CANDIDATES);
   for (const whole of wholes) {
@@ -279,7 +279,7 @@ function cutAtThread(scored: Scored[], file: VFile): void {
     const { block, score } = scored[i]!;
     if (score > 0) prose += score;
     const text = squash(clean(mdastText(block)));
-    if (prose >= PROSE_BEFORE_THREAD && wordCount(text) <= 12 && TEXT_DUMP_LINES.threadOpener.test(text)) {
+    if (prose >= PROSE_BEFORE_THREAD && proseWords(text) <= 12 && TEXT_DUMP_LINES.threadOpener.test(text)) {
       explain(file, 'text-cut-comments', `cut the text at "${text.slice(0, 60)}": a comment thread follows the article`);
       scored.length = i;
       return;

@@ -13,8 +13,6 @@ import { dropPageFurniture } from './page-furniture.js';
 import { deinterleaveColumns } from './layout-columns.js';
 import { plainDumpToMarkdown } from './plain-dump.js';
 import repairEscapedLinks from './repair-escaped-links.js';
-import repairDropCaps from './repair-drop-caps.js';
-import repairEndMarks from './repair-end-marks.js';
 import reflowLines from './reflow-lines.js';
 import mergeSplitParagraphs from './merge-split-paragraphs.js';
 import { readTextMetadata } from './text-metadata.js';
@@ -43,8 +41,6 @@ declare module 'vfile' {
 const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 const repairs = unified()
   .use(repairEscapedLinks)
-  .use(repairDropCaps)
-  .use(repairEndMarks)
   .use(reflowLines)
   .use(mergeSplitParagraphs)
   .freeze();

@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
-import { mdastText, wordCount } from './mdast.js';
+import { mdastText, proseWords } from './mdast.js';
 import { documentWords, shouldJoin } from './hyphenation.js';
 import { explain } from '../../messages.js';
 
@@ -37,7 +37,7 @@ export default function mergeSplitParagraphs() {
 function isCut(first: Paragraph, next: Paragraph): boolean {
   const a = mdastText(first);
   const b = mdastText(next).trimStart();
-  return !CLOSING.test(a) && /[\p{L}\p{N},][-\u00AD]?\s*$/u.test(a) && wordCount(a) >= MIN_WORDS_BEFORE_BREAK && /^\p{Ll}/u.test(b);
+  return !CLOSING.test(a) && /[\p{L}\p{N},][-\u00AD]?\s*$/u.test(a) && proseWords(a) >= MIN_WORDS_BEFORE_BREAK && /^\p{Ll}/u.test(b);
 }
 
 function join(first: Paragraph, next: Paragraph, words: Map<string, number>): void {

@@ -5,7 +5,7 @@ import { propose } from '../../metadata/candidates.js';
 import { normalizeDate } from '../../metadata/dates.js';
 import { parseByline } from '../../metadata/authors.js';
 import { explain } from '../../messages.js';
-import { soleLink, squash, mdastText, wordCount } from './mdast.js';
+import { soleLink, squash, mdastText, proseWords } from './mdast.js';
 import { LINK_MARK } from './plain-dump.js';
 import { languageOfName } from '../../metadata/language-names.js';
 import { BYLINE_OPENERS } from '../../vocabulary/bylines.js';
@@ -71,7 +71,7 @@ function measured(block: RootContent): { text: string; words: number } {
   let m = TEXTS.get(block);
   if (!m) {
     const t = squash(mdastText(block).split(LINK_MARK).join(''));
-    m = { text: t, words: wordCount(t) };
+    m = { text: t, words: proseWords(t) };
     TEXTS.set(block, m);
   }
   return m;
@@ -153,7 +153,7 @@ function readBios(blocks: RootContent[], authors: Author[], take: Take): void {
       const link = soleLink(nameBlock);
       const name = link ? squash(mdastText(link)) : nameBlock.type === 'paragraph' ? text(nameBlock) : '';
       const known = authors.some((a) => a.name.toLowerCase() === name.toLowerCase());
-      if (!name || wordCount(name) > 6 || !(link || known) || bio.type !== 'paragraph' || wordCount(text(bio)) < 5) break;
+      if (!name || proseWords(name) > 6 || !(link || known) || bio.type !== 'paragraph' || proseWords(text(bio)) < 5) break;
       found.push({ name, url: link && link.url !== '#' ? link.url : null, bio: text(bio) });
       take(j, 'author bio');
       take(j + 1, 'author bio');
@@ -210,11 +210,11 @@ function readRelatedLabel(blocks: RootContent[], file: VFile, take: Take): void 
         break;
       } else if (/^\(?(https?:\/\/\S+|\/\S*)\)?$/.test(t) && card && !card.url) {
         card.url = t.replace(/^\(|\)$/g, '');
-      } else if (card && !card.published && normalizeDate(t) && wordCount(t) <= 6) {
+      } else if (card && !card.published && normalizeDate(t) && proseWords(t) <= 6) {
         card.published = normalizeDate(t)!.slice(0, 10);
       } else if (SECTION_LABEL.test(t) && t === t.toUpperCase() && /\p{Lu}/u.test(t)) {
         label = titleCase(t);
-      } else if (card && wordCount(t) <= 6 && !/[.!?]$/.test(t)) {
+      } else if (card && proseWords(t) <= 6 && !/[.!?]$/.test(t)) {
         card.authors.push(...parseByline(t));
       } else {
         break;
@@ -283,14 +283,14 @@ function leadingTitle(blocks: RootContent[], taken: Set<number>, take: Take): st
   const first = blocks[i];
   if (!first || first.type !== 'paragraph') return null;
   const t = text(first);
-  if (!t || wordCount(t) > MAX_TITLE_WORDS || /[.!?,;]$/.test(t)) return null;
+  if (!t || proseWords(t) > MAX_TITLE_WORDS || /[.!?,;]$/.test(t)) return null;
   // The title heads the text: prose or a heading follows within a few blocks (a page dump's first
   // line is a menu); and a text of one line is its own body, not a title.
   const after = blocks.slice(i + 1, i + 1 + TITLE_REACH).filter((_, k) => !taken.has(i + 1 + k));
-  if (!after.some((b) => b.type === 'heading' || (b.type === 'paragraph' && wordCount(text(b)) >= MIN_PROSE_AFTER_TITLE))) return null;
+  if (!after.some((b) => b.type === 'heading' || (b.type === 'paragraph' && proseWords(text(b)) >= MIN_PROSE_AFTER_TITLE))) return null;
   take(i, 'title');
   const next = blocks[i + 1];
-  if (t.endsWith(':') && next?.type === 'paragraph' && !taken.has(i + 1) && wordCount(text(next)) <= MAX_TITLE_WORDS && !/[.!?:;,]$/.test(text(next))) {
+  if (t.endsWith(':') && next?.type === 'paragraph' && !taken.has(i + 1) && proseWords(text(next)) <= MAX_TITLE_WORDS && !/[.!?:;,]$/.test(text(next))) {
     take(i + 1, 'title');
     return `${t} ${text(next)}`;
   }
@@ -306,7 +306,7 @@ function readNameLine(blocks: RootContent[], taken: Set<number>, title: string, 
   let i = at + 1;
   while (i < blocks.length && taken.has(i)) i++;
   const b = blocks[i];
-  if (at < 0 || !b || b.type !== 'paragraph' || wordCount(text(b)) > MAX_META_WORDS) return [];
+  if (at < 0 || !b || b.type !== 'paragraph' || proseWords(text(b)) > MAX_META_WORDS) return [];
   const names = parseByline(text(b));
   if (names.length === 0 || !names.every((n) => PERSON_NAME.test(n))) return [];
   take(i, 'byline');
@@ -318,7 +318,7 @@ function readDateLine(blocks: RootContent[], taken: Set<number>, file: VFile, ta
     const b = blocks[i]!;
     if (taken.has(i) || b.type !== 'paragraph') continue;
     const t = text(b);
-    if (wordCount(t) > 8 || !/\p{N}/u.test(t) || /[.!?]$/.test(t.replace(/\b(a\.m|p\.m|[A-Z][a-z]{2})\.$/, ''))) continue;
+    if (proseWords(t) > 8 || !/\p{N}/u.test(t) || /[.!?]$/.test(t.replace(/\b(a\.m|p\.m|[A-Z][a-z]{2})\.$/, ''))) continue;
     const date = normalizeDate(t.replace(/^(published|posted|updated|date)\s*:?\s*(on\s+)?/i, ''));
     if (!date) continue;
     propose(file, /^updated/i.test(t) ? 'modified' : 'published', date, 'text');
@@ -332,11 +332,11 @@ function readSectionLabel(blocks: RootContent[], taken: Set<number>, file: VFile
   for (let i = 0; i < Math.min(blocks.length, HEADER_REACH); i++) {
     const b = blocks[i]!;
     if (taken.has(i)) continue;
-    if (b.type === 'paragraph' && wordCount(text(b)) > MAX_META_WORDS / 2) {
+    if (b.type === 'paragraph' && proseWords(text(b)) > MAX_META_WORDS / 2) {
       let k = i - 1;
       while (k >= 0 && taken.has(k)) k--;
       const label = k >= 0 ? blocks[k]! : null;
-      if (label && label.type === 'paragraph' && SECTION_LABEL.test(text(label)) && /\p{Lu}/u.test(text(label)) && wordCount(text(label)) <= 4) {
+      if (label && label.type === 'paragraph' && SECTION_LABEL.test(text(label)) && /\p{Lu}/u.test(text(label)) && proseWords(text(label)) <= 4) {
         const t = text(label);
         propose(file, 'section', t === t.toUpperCase() ? titleCase(t) : t, 'text');
         take(k, 'section');
