@@ -1,11 +1,11 @@
 import type { Root as HastRoot } from 'hast';
 import type { FootnoteDefinition, FootnoteReference, Nodes as MdastNodes, Root as MdastRoot, RootContent } from 'mdast';
-import { minifyWhitespace } from 'hast-util-minify-whitespace';
 import { defaultHandlers, toMdast, type Options as ToMdastOptions, type State as ToMdastState } from 'hast-util-to-mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
+import { minifyWhitespace } from './minify-whitespace.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
 import { isElement, walkElements } from '../hast/util.js';
 import { dropBlockWhitespace } from '../hast/drop-block-whitespace.js';
@@ -206,12 +206,12 @@ const DL_HANDLER: NonNullable<ToMdastOptions['handlers']> = {
  * on the tree itself: toMdast first deep-copies the tree it is given (with a structured-clone
  * polyfill: about a tenth of a huge page's time and a second copy of its tree in memory), so that
  * its white-space minifier may change it. The article's tree is not read again after this, so it is
- * minified here, in place, with the same minifier and options, and toMdast is handed an empty root
+ * minified here, in place, as its minifier does (./minify-whitespace.ts), and toMdast is handed an empty root
  * whose handler converts the real one: the same state, handlers and clean-up of text nodes as
  * before (byte-identical output), with the ids toMdast would have collected for in-page links.
  */
 function toMdastInPlace(tree: HastRoot): MdastRoot {
-  minifyWhitespace(tree, { newlines: false });
+  minifyWhitespace(tree);
   const root: NonNullable<ToMdastOptions['nodeHandlers']>['root'] = (state) => {
     state.all = allWithoutSpread;
     state.toSpecificContent = toSpecificContentWithoutSpread as ToMdastState['toSpecificContent'];

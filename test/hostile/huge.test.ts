@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
+import type { Paragraph, PhrasingContent, Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
@@ -7,6 +8,7 @@ import { textOf } from '../../src/hast/util.js';
 import { HUGE_SHAPES, hugePage } from '../helpers/huge-pages.js';
 import dropHeadingFurniture from '../../src/tidy/heading-furniture.js';
 import foldCaptions from '../../src/tidy/fold-captions.js';
+import mergeSplitParagraphs from '../../src/read/text/merge-split-paragraphs.js';
 
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string): ElementContent => ({ type: 'text', value });
@@ -104,4 +106,23 @@ describe('huge pages', { timeout: 150_000 }, () => {
       expect(metadata.wordCount).toBeGreaterThan(shape === 'wide' ? 100_000 : 50_000);
     });
   }
+});
+
+describe('huge scraped text', () => {
+  it('joins a paragraph cut before one of 300,000 inline nodes (a spread of its children overflowed the stack)', () => {
+    const children: PhrasingContent[] = [{ type: 'text', value: 'then ' }];
+    for (let i = 0; i < 150_000; i++) children.push({ type: 'inlineCode', value: `c${i}` }, { type: 'text', value: ' ' });
+    const tree: MdastRoot = {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', value: 'The harbour committee met again on Tuesday to discuss the plan and' }] },
+        { type: 'paragraph', children },
+      ],
+    };
+    mergeSplitParagraphs()(tree, new VFile());
+    expect(tree.children.length).toBe(1);
+    const joined = tree.children[0] as Paragraph;
+    expect(joined.children.length).toBe(300_003);
+    expect(joined.children[300_001]).toEqual({ type: 'inlineCode', value: 'c149999' });
+  });
 });
