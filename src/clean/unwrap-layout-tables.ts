@@ -28,7 +28,7 @@ export default function unwrapLayoutTables() {
       for (const child of parent.children as ElementContent[]) {
         if (isElement(child) && layout.has(child)) {
           explain(file, 'unwrap-layout-table', () => `unwrapped layout table: "${firstWords(child)}"`);
-          out.push(...cellsOf(child));
+          for (const cell of cellsOf(child)) out.push(cell);
           changed = true;
         } else out.push(child);
       }

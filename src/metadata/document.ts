@@ -199,13 +199,13 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
     // article it links to: its date and byline are not walked.
     if (inBody && !block && isTeaserCard(node, self, selfBase)) return false;
     if (block === 'related') {
-      if (related.length < MAX_RELATED) related.push(...readRelatedCards(node).slice(0, MAX_RELATED - related.length));
+      if (related.length < MAX_RELATED) for (const card of readRelatedCards(node).slice(0, MAX_RELATED - related.length)) related.push(card);
       return false;
     }
     // Bio boxes are read for bios and still walked: sites also class their byline "author-info".
-    if (block === 'bio') bios.push(...readBio(node));
+    if (block === 'bio') for (const bio of readBio(node)) bios.push(bio);
     if (block === 'translations') {
-      translations.push(...readSwitcher(node));
+      for (const translation of readSwitcher(node)) translations.push(translation);
       return false;
     }
     if (tag === 'html') propose(file, 'lang', clean(attr(node, 'lang') ?? attr(node, 'xmlLang')), 'markup');

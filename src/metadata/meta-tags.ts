@@ -114,7 +114,7 @@ export function readMetaTags(tree: Root, file: VFile): void {
     for (const [pattern, source] of TAG_TAGS) {
       if (pattern.test(key)) {
         const list = tags.get(source) ?? [];
-        list.push(...content.split(/[,;]/).map((t) => t.trim()).filter(Boolean));
+        for (const tag of content.split(/[,;]/)) if (tag.trim()) list.push(tag.trim());
         tags.set(source, list);
       }
     }

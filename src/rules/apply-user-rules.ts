@@ -44,7 +44,7 @@ export default function applyUserRules(options: UserRulesOptions = {}) {
     }
     if (drop.size > 0) removeWhere(tree, (node) => isElement(node) && drop.has(node));
     const keep: Element[] = [];
-    for (const rule of rules) for (const selector of rule.keep ?? []) keep.push(...selectAll(selector, tree));
+    for (const rule of rules) for (const selector of rule.keep ?? []) for (const node of selectAll(selector, tree)) keep.push(node);
     if (keep.length === 0) return;
     const kept = inPageOrder(tree, outermost(keep));
     explain(file, 'user-rule-keep', `kept ${kept.length} block(s) chosen by the user's rules as the article`);

@@ -96,7 +96,7 @@ export default function footnotes() {
       made.push({ type: 'element', tagName: FOOTNOTE_DEF, properties: { dataIdentifier: identifier, dataLabel: label }, children: withoutBackLinks(target.children, backIds.get(target)!) });
     }
     removeNotes(new Set(definitions.keys()), parents);
-    tree.children.push(...made);
+    for (const note of made) tree.children.push(note);
     explain(file, 'footnotes', () => `wrote ${references.length} note reference(s) and ${made.length} note(s) as GFM footnotes`);
   };
 }

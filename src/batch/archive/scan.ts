@@ -86,12 +86,13 @@ export async function scanArchive(path: string, kind: ArchiveKind, maxBytes: num
     // A WARC gzipped whole (`gzip crawl.warc`) has no member a record to seek to: read it again gunzipped.
     let found = await scanWarc(path, member, maxBytes, false);
     if (found === ONE_STREAM) found = (await scanWarc(path, member, maxBytes, true)) as WarcScan;
-    scan.records.push(...found.scan.records);
-    scan.skipped.push(...found.scan.skipped);
-    scan.problems.push(...found.scan.problems);
+    // One by one, not spread as arguments: a member may hold hundreds of thousands of records.
+    for (const record of found.scan.records) scan.records.push(record);
+    for (const skipped of found.scan.skipped) scan.skipped.push(skipped);
+    for (const problem of found.scan.problems) scan.problems.push(problem);
     for (const [digest, capture] of found.captures.byDigest) if (!captures.byDigest.has(digest)) captures.byDigest.set(digest, capture);
     for (const [key, capture] of found.captures.byUriDate) captures.byUriDate.set(key, capture);
-    revisits.push(...found.revisits);
+    for (const revisit of found.revisits) revisits.push(revisit);
   }
   // Revisits are resolved once the whole archive is read (an original may follow its revisit, or be in another WARC of a WACZ).
   for (const { facts, digest, refersTo, warnings } of revisits) {

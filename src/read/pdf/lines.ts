@@ -283,7 +283,7 @@ function readingOrder(lines: Line[], columns: number): Line[] {
   const out: Line[] = [];
   let band: Line[][] = Array.from({ length: columns }, () => []);
   const flush = () => {
-    for (const col of band) out.push(...col);
+    for (const col of band) for (const line of col) out.push(line);
     band = Array.from({ length: columns }, () => []);
   };
   for (const line of sorted) {

@@ -225,7 +225,7 @@ function convertChildren(children: StructNode[], inline: boolean, texts: Map<str
     if (child.type) continue; // annotations and objects: their URLs are read on the link
     if (child.role === 'Document') {
       // The document is the page's body itself, not a block inside it.
-      out.push(...convertChildren(child.children ?? [], inline, texts, links, used));
+      for (const node of convertChildren(child.children ?? [], inline, texts, links, used)) out.push(node);
       continue;
     }
     const node = convertNode(child, inline, mixed, texts, links, used);
@@ -299,9 +299,9 @@ function mergePage(target: ElementContent[], incoming: ElementContent[]): void {
     if (splitContainer || splitParagraph) {
       if (splitParagraph) last.children.push(text(' '));
       mergePage(last.children, first.children);
-      target.push(...incoming.slice(1));
+      for (let i = 1; i < incoming.length; i++) target.push(incoming[i]!);
       return;
     }
   }
-  target.push(...incoming);
+  for (const node of incoming) target.push(node);
 }
