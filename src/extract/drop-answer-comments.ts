@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, isElement } from '../hast/util.js';
+import { attr, isElement, removeWhere } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
 import { computeStats } from '../hast/stats.js';
@@ -40,11 +40,7 @@ export default function dropAnswerComments() {
       recordRemoval(file, 'drop-answer-comment', node, stats);
       explain(file, 'drop-answer-comment', () => `dropped a comment on a question or answer <${node.tagName}>: "${firstWords(node)}"`);
     }
-    const prune = (node: Root | Element) => {
-      node.children = node.children.filter((c) => !(isElement(c) && remove.has(c))) as typeof node.children;
-      for (const c of node.children) if (isElement(c)) prune(c);
-    };
-    prune(tree);
+    removeWhere(tree, (c) => isElement(c) && remove.has(c));
   };
 }
 

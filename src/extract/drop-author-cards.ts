@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, textOf } from '../hast/util.js';
+import { isElement, removeWhere, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
 import { tokenize } from './shingles.js';
@@ -36,11 +36,7 @@ export default function dropAuthorCards() {
     if (cards.length < MIN_CARDS) return;
     const drop = new Set(cards);
     for (const card of cards) explain(file, 'drop-author-card', () => `dropped a post's author card <dl>: "${firstWords(card)}"`);
-    const prune = (node: Root | Element) => {
-      node.children = node.children.filter((c) => !(isElement(c) && drop.has(c))) as typeof node.children;
-      for (const c of node.children) if (isElement(c)) prune(c);
-    };
-    prune(tree);
+    removeWhere(tree, (c) => isElement(c) && drop.has(c));
   };
 }
 

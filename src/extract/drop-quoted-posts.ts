@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, textOf } from '../hast/util.js';
+import { isElement, removeWhere, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
 import { SHINGLE_SIZE, tokenize } from './shingles.js';
@@ -77,11 +77,7 @@ export default function dropQuotedPosts() {
       recordRemoval(file, 'drop-quoted-post', target, stats);
       explain(file, 'drop-quoted-post', () => `dropped a quotation of an earlier post <${target.tagName}>: "${firstWords(target)}"`);
     }
-    const prune = (node: Root | Element) => {
-      node.children = node.children.filter((c) => !(isElement(c) && drop.has(c))) as typeof node.children;
-      for (const c of node.children) if (isElement(c)) prune(c);
-    };
-    prune(tree);
+    removeWhere(tree, (c) => isElement(c) && drop.has(c));
   };
 }
 

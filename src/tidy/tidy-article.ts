@@ -1,6 +1,6 @@
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Parents, Root, Text } from 'hast';
 import type { VFile } from 'vfile';
-import { classAndId, isElement, textOf } from '../hast/util.js';
+import { classAndId, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { cleanTitle, titleKey } from '../metadata/title.js';
 
@@ -51,22 +51,21 @@ export function dropTitleHeading() {
  * `<b>A</b>fter`) becomes plain text, so the word is whole again.
  */
 export function unwrapDropCaps() {
-  return (tree: Root) => {
-    const stack: Array<Root | Element> = [tree];
-    while (stack.length > 0) {
-      const parent = stack.pop()!;
-      const children = parent.children as ElementContent[];
-      for (let i = 0; i < children.length; i++) {
-        const child = children[i]!;
-        const next = children[i + 1];
-        if (isElement(child) && isDropCap(child) && next && next.type === 'text' && /^\p{Ll}/u.test(next.value)) {
-          children[i] = { type: 'text', value: textOf(child) } satisfies Text;
-        } else if (isElement(child) && /dropcap|drop-cap|initial-?letter|firstletter|first-letter/.test(classAndId(child)) && textOf(child).length <= 2) {
-          children[i] = { type: 'text', value: textOf(child) } satisfies Text;
-        }
+  const unwrap = (parent: Parents) => {
+    const children = parent.children as ElementContent[];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      const next = children[i + 1];
+      if (isElement(child) && isDropCap(child) && next && next.type === 'text' && /^\p{Ll}/u.test(next.value)) {
+        children[i] = { type: 'text', value: textOf(child) } satisfies Text;
+      } else if (isElement(child) && /dropcap|drop-cap|initial-?letter|firstletter|first-letter/.test(classAndId(child)) && textOf(child).length <= 2) {
+        children[i] = { type: 'text', value: textOf(child) } satisfies Text;
       }
-      for (const child of children) if (isElement(child)) stack.push(child);
     }
+  };
+  return (tree: Root) => {
+    unwrap(tree);
+    walkElements(tree, unwrap);
   };
 }
 
@@ -80,14 +79,11 @@ function isDropCap(node: Element): boolean {
  * the end of a text, after white space or on its own.
  */
 export function dropEndMarks() {
+  const drop = (parent: Parents) => {
+    for (const child of parent.children) if (child.type === 'text' && END_MARK.test(child.value)) child.value = child.value.replace(END_MARK, '');
+  };
   return (tree: Root) => {
-    const stack: Array<Root | Element> = [tree];
-    while (stack.length > 0) {
-      const parent = stack.pop()!;
-      for (const child of parent.children) {
-        if (child.type === 'text' && END_MARK.test(child.value)) child.value = child.value.replace(END_MARK, '');
-        else if (isElement(child)) stack.push(child);
-      }
-    }
+    drop(tree);
+    walkElements(tree, drop);
   };
 }
