@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, classAndId, isElement, removeWhere } from '../hast/util.js';
+import { attr, classAndId, holds, isElement, removeWhere } from '../hast/util.js';
 import { firstWords } from '../hast/first-words.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type NodeStats, type StatsMap } from '../hast/stats.js';
@@ -218,13 +218,7 @@ function isEmbed(node: Element): boolean {
 
 /** Whether the element is or holds an element of the given tag. */
 function holdsTag(node: Element, tagName: string): boolean {
-  const stack: Element[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.tagName === tagName) return true;
-    for (const c of n.children) if (c.type === 'element') stack.push(c);
-  }
-  return false;
+  return holds(node, (n) => n.tagName === tagName, true);
 }
 
 function holdsArticleBody(node: Element): boolean {

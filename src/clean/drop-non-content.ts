@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { attr, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
+import { attr, holds, isElement, removeWhere, textOf, walkElements } from '../hast/util.js';
 import { computeStats, linkDensity, rootStats, type StatsMap } from '../hast/stats.js';
 import { MAX_PARAGRAPH_LINKS } from './prose-guard.js';
 import { explain } from '../messages.js';
@@ -82,12 +82,7 @@ function isLabel(node: Element): boolean {
 }
 
 function holdsButton(node: Element): boolean {
-  let found = false;
-  walkElements(node, (n) => {
-    if (n.tagName === 'button' || attr(n, 'role') === 'button') found = true;
-    return !found;
-  });
-  return found;
+  return holds(node, (n) => n.tagName === 'button' || attr(n, 'role') === 'button');
 }
 
 function isDisclosurePanel(node: Element, panels: Disclosure, stats: StatsMap | null): boolean {

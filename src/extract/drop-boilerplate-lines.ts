@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, textOf } from '../hast/util.js';
+import { holds, isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { wordCount } from '../hast/words.js';
 import { findDateText } from '../metadata/dates.js';
@@ -98,16 +98,7 @@ function sectionAfter(children: ElementContent[], index: number): ElementContent
 }
 
 function holdsBlock(node: Element): boolean {
-  const stack: Element[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    for (const c of n.children) {
-      if (!isElement(c)) continue;
-      if (BLOCKS.has(c.tagName) && c.tagName !== 'br') return true;
-      stack.push(c);
-    }
-  }
-  return false;
+  return holds(node, (c) => BLOCKS.has(c.tagName) && c.tagName !== 'br');
 }
 
 /**

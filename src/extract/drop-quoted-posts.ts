@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, removeWhere, textOf } from '../hast/util.js';
+import { holds, isElement, removeWhere, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
 import { SHINGLE_SIZE, tokenize } from './shingles.js';
@@ -96,14 +96,7 @@ function isQuoted(quote: Element, seen: Set<string>, minShare: number, minWords:
  */
 /** A block element holding text and no block element. */
 function isTextBlock(node: Element): boolean {
-  if (!BLOCK_TAGS.has(node.tagName)) return false;
-  const stack: Element[] = node.children.filter((c): c is Element => isElement(c));
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (BLOCK_TAGS.has(n.tagName)) return false;
-    for (const c of n.children) if (isElement(c)) stack.push(c);
-  }
-  return true;
+  return BLOCK_TAGS.has(node.tagName) && !holds(node, (n) => BLOCK_TAGS.has(n.tagName));
 }
 
 function withAttribution(quote: Element, tree: Root): Element {

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { isElement, textOf } from '../hast/util.js';
+import { holds, isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
 import { classWeight } from './select-main-content.js';
@@ -175,13 +175,7 @@ function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutW
 }
 
 function hasMedia(node: Element): boolean {
-  const stack: Element[] = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.tagName === 'img' || n.tagName === 'picture' || n.tagName === 'table' || n.tagName === 'hr' || n.tagName === 'br') return true;
-    for (const c of n.children) if (isElement(c)) stack.push(c);
-  }
-  return false;
+  return holds(node, (n) => n.tagName === 'img' || n.tagName === 'picture' || n.tagName === 'table' || n.tagName === 'hr' || n.tagName === 'br', true);
 }
 
 /**

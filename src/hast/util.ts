@@ -289,6 +289,21 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether an element inside `node` passes `test` (`node` itself too, with `self`), looking no
+ * further than the first: the one walk for every "does this block hold a …" question.
+ */
+export function holds(node: Element, test: (el: Element) => boolean, self = false): boolean {
+  if (self && test(node)) return true;
+  let found = false;
+  walkElements(node, (el) => {
+    if (found) return false;
+    found = test(el);
+    return !found;
+  });
+  return found;
+}
+
+/**
  * Walk every element depth-first without recursion (pages can nest 100,000 deep), calling `visit`
  * with the element and its parent. Return `false` from `visit` to skip the element's children.
  */

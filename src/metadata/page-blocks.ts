@@ -2,7 +2,7 @@ import type { Element } from 'hast';
 import type { Author, RelatedItem, Translation } from '../types.js';
 import { BOILERPLATE_GROUPS } from '../vocabulary/class-names.js';
 import { BIO_HEADING, RELATED_HEADING, SPONSORED_TEXT, TRANSLATION_HEADING } from '../vocabulary/headings.js';
-import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
+import { attr, classAndId, holds, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { findDateText, normalizeDate, datePart } from './dates.js';
 import { clean, resolveUrl } from './text-utils.js';
@@ -54,12 +54,7 @@ export function blockKind(node: Element): BlockKind | null {
 
 /** A block around the page's `<h1>` is the article's own region, whatever its class says. */
 function containsHeadline(node: Element): boolean {
-  let found = false;
-  walkElements({ type: 'root', children: [node] }, (el) => {
-    if (el.tagName === 'h1') found = true;
-    return !found;
-  });
-  return found;
+  return holds(node, (el) => el.tagName === 'h1', true);
 }
 
 /** Text of the heading an element opens with (its first element child, when a heading). */
@@ -139,12 +134,7 @@ function cardsOf(node: Element): Element[] {
 }
 
 function hasLink(node: Element): boolean {
-  let found = false;
-  walkElements({ type: 'root', children: [node] }, (el) => {
-    if (el.tagName === 'a' && attr(el, 'href')) found = true;
-    return !found;
-  });
-  return found;
+  return holds(node, (el) => el.tagName === 'a' && attr(el, 'href') !== null, true);
 }
 
 /** A card's headline link: the link in a heading, else its longest link. */

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { textOf, walkElements } from '../hast/util.js';
+import { holds, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { anchorIds, fragmentLink, type FragmentLink } from './fragment-links.js';
 
@@ -101,10 +101,5 @@ function removeWithEmptyHolders(link: Element, parents: Map<Element, Parents>): 
 }
 
 function holdsMedia(node: Element): boolean {
-  let found = false;
-  walkElements(node, (n) => {
-    if (n.tagName === 'img' || n.tagName === 'picture' || n.tagName === 'video' || n.tagName === 'svg') found = true;
-    return found ? false : undefined;
-  });
-  return found;
+  return holds(node, (n) => n.tagName === 'img' || n.tagName === 'picture' || n.tagName === 'video' || n.tagName === 'svg');
 }

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { classAndId, isElement, textOf, walkElements } from '../hast/util.js';
+import { classAndId, holds, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 
 /**
@@ -62,12 +62,7 @@ function isCaption(node: Element): boolean {
 }
 
 function containsImage(node: Element): boolean {
-  let found = false;
-  walkElements(node, (n) => {
-    if (found) return false;
-    if (n.tagName === 'img') found = true;
-  });
-  return found;
+  return holds(node, (n) => n.tagName === 'img');
 }
 
 function lastImage(node: Element): Element | null {
