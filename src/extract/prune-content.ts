@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { holds, isElement, textOf } from '../hast/util.js';
+import { holds, isElement, textOf, walkElements } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { computeStats, linkDensity, type StatsMap } from '../hast/stats.js';
 import { classWeight } from './select-main-content.js';
@@ -120,16 +120,11 @@ function linkListShare(tree: Root, stats: StatsMap, ruleOf: (node: Element) => s
   const total = stats.get(tree)?.text ?? 0;
   if (total === 0) return 0;
   let lists = 0;
-  const stack: Array<Root | Element> = [tree];
-  while (stack.length > 0) {
-    const parent = stack.pop()!;
-    for (const child of parent.children) {
-      if (!isElement(child)) continue;
-      const rule = ruleOf(child);
-      if (rule === 'prune-link-list') lists += stats.get(child)?.text ?? 0;
-      if (rule === null) stack.push(child);
-    }
-  }
+  walkElements(tree, (child) => {
+    const rule = ruleOf(child);
+    if (rule === 'prune-link-list') lists += stats.get(child)?.text ?? 0;
+    return rule === null;
+  });
   return lists / total;
 }
 
