@@ -11,7 +11,7 @@ import { anchorIds, fragmentLink } from './fragment-links.js';
  * - `drop-heading-permalink`: a link in a heading whose text is a lone mark (`#`, `¶`, `§`, `🔗`)
  *   or nothing (an icon) and whose target is the heading itself: its id, an id inside it, or the
  *   id of the section it opens. Told by what it points at, not by its mark or class; a pilcrow or
- *   link symbol with no link at all (PERMALINK_SYMBOL) at the heading's end goes too.
+ *   link symbol (PERMALINK_SYMBOL) as the heading's last element goes whatever it links to.
  * - `drop-edit-link`: a heading's edit control, `[edit]`: a link (with the brackets or bars
  *   around it) at the start or end of a heading, or just after it, whose target edits the page
  *   (`action=edit` in its query, or a source host's `/edit/` path), whose class or id names an
@@ -29,10 +29,11 @@ const LONE_MARK = /^[^\p{L}\p{N}]{1,3}$/u;
  */
 const GARBLED_MARK = /^[^\s\p{N}]?(?:¶|🔗|⚓)$/u;
 /**
- * A mark that never ends a heading's own words: the pilcrow and the link and anchor symbols. A page
- * whose scripts make the permalink (an `<a>` with no href yet, a `<span class="anchor">`) leaves it
- * with no target to check; at the end of a heading it is still the permalink. (`#` and `§` are not
- * here: "C#" and "Part §" are words a heading may end with.)
+ * A mark that never ends a heading's own words: the pilcrow and the link and anchor symbols. At the
+ * end of a heading it is the permalink whatever its target: none (a page whose scripts make the
+ * link leaves an `<a>` with no href yet, a `<span class="anchor">`), or one the own-id check cannot
+ * follow (another address of the page). (`#` and `§` are not here: "C#" and "Part §" are words a
+ * heading may end with.)
  */
 const PERMALINK_SYMBOL = /^(?:¶|🔗|⚓[\uFE0E\uFE0F]?)$/u;
 /**
