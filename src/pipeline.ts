@@ -23,6 +23,7 @@ import dropHeadingFurniture from './tidy/heading-furniture.js';
 import dropBackLinks from './tidy/back-links.js';
 import trimCodeBlocks from './tidy/code-blocks.js';
 import dropEmptyListItems from './tidy/empty-list-items.js';
+import dropTrailingHeadings from './tidy/trailing-headings.js';
 import dropPrintHidden from './tidy/print-hidden.js';
 import dropSponsorCredits from './tidy/sponsor-credits.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
@@ -75,6 +76,12 @@ const DEDUPLICATED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'produ
 const CAPTIONED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', 'service', 'documentation'];
 
 /**
+ * Pages whose last heading introduces more of the page (trailing-headings.ts): on a listing or a
+ * collection an entry may be a heading alone, the last one too.
+ */
+const HEADED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', 'service', 'documentation'];
+
+/**
  * The one way through, from a page's hast to the article's hast: metadata (reads the whole page
  * first) -> clean (one plugin per kind of boilerplate) -> main content -> tidy. Every input format
  * joins here; hast-util-to-mdast and mdast-util-to-markdown take it from there (write/markdown.ts).
@@ -96,6 +103,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(forPageTypes(CAPTIONED_PAGE_TYPES, foldCaptions))
     .use(dropSponsorCredits)
     .use(dropEmptyListItems)
+    .use(forPageTypes(HEADED_PAGE_TYPES, dropTrailingHeadings))
     .use(trimCodeBlocks)
     .use(unwrapDropCaps)
     .use(dropEndMarks)
