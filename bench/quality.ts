@@ -120,7 +120,7 @@ if (!run.wcxb && withReference && json) {
 }
 
 function wcxbLine(s: WcxbScores): string {
-  return `n=${String(s.n).padStart(4)}  F1 ${f(s.f1)}  P ${f(s.precision)}  R ${f(s.recall)}  with ${pct(s.with)}  without ${pct(s.without)}`;
+  return `n=${String(s.n).padStart(4)}  F1 ${f(s.f1)}  P ${f(s.precision)}  R ${f(s.recall)}  with ${pct(s.with)} (${pct(s.withFolded)} typography folded)  without ${pct(s.without)}`;
 }
 
 /** WCXB's figures per page type, types in alphabetical order. */

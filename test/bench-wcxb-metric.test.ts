@@ -30,13 +30,13 @@ describe('WCXB word metric (bench/wcxb-metric.ts)', () => {
   });
 
   it('the corpus figure is the mean of per-page figures, not the F1 of mean P and R', () => {
-    const page = (precision: number, recall: number): PageScore => ({ precision, recall, f1: (2 * precision * recall) / (precision + recall), with: 1, without: 0 });
+    const page = (precision: number, recall: number): PageScore => ({ precision, recall, f1: (2 * precision * recall) / (precision + recall), with: 1, withFolded: 1, without: 0 });
     const s = wcxbScores([page(1, 0.5), page(0.5, 1)]);
     expect(s.n).toBe(2);
     expect(s.precision).toBe(0.75);
     expect(s.recall).toBe(0.75);
     expect(s.f1).toBeCloseTo(2 / 3, 12); // F1 of the means would be 0.75
-    expect(wcxbScores([])).toEqual({ n: 0, f1: 0, precision: 0, recall: 0, with: 0, without: 0 });
+    expect(wcxbScores([])).toEqual({ n: 0, f1: 0, precision: 0, recall: 0, with: 0, withFolded: 0, without: 0 });
   });
 });
 
@@ -58,5 +58,11 @@ describe('snippet rates', () => {
     expect(s.recall).toBe(1);
     expect(s.precision).toBe(0.6); // 3 of 5 words
     expect(pageScore('x', 'x').without).toBe(1); // no lists in meta
+  });
+
+  it('withFolded: a snippet that straightens the page\'s curly quotes and dashes is found once both are folded', () => {
+    const s = pageScore('It\u2019s the \u201cbest\u201d day \u2014 ever', 'x', { with: ["It's the \"best\" day - ever", 'missing'] });
+    expect(s.with).toBe(0);
+    expect(s.withFolded).toBe(0.5);
   });
 });
