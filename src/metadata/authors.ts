@@ -89,6 +89,23 @@ export function isBylineOf(line: string, authors: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => known.has(n.toLowerCase()));
 }
 
+/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name ("archuser38013", "ggailey777"). */
+export const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
+
+/** The accounts a CMS creates by default: a placeholder where no one set an author, not a person's handle. */
+const DEFAULT_ACCOUNTS = /^(admin|administrator|root|user|webmaster|author|editor|guest)$/i;
+
+/**
+ * A user name that a tag written for machines gives as the author (`<meta name="author"
+ * content="ggailey777">`): the account the site credits, kept as written. A byline does not take
+ * it (a lower-case word or one with digits is rarely a person's name in running text), so it is
+ * heard only when no source names a person or the publisher (resolve.ts).
+ */
+export function userHandle(raw: string): string | null {
+  const name = raw.trim();
+  return USER_NAME.test(name) && !DEFAULT_ACCOUNTS.test(name) && !DOMAIN.test(name) ? name : null;
+}
+
 export function parseByline(line: string): string[] {
   let text = line.replace(/\s+/g, ' ').trim();
   text = text.replace(BY_PREFIX, '');

@@ -8,6 +8,7 @@ import { resolveFields, type ResolvedFields } from './resolve.js';
 import { headlineTitle } from './title.js';
 import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
+import { USER_NAME } from './authors.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -28,8 +29,6 @@ export const DOCUMENT_PAGE_TYPE: PageType = { type: 'article', source: 'detected
 /** Sources that name the author in structured data: they stand on a thread too. */
 const STRUCTURED_AUTHORS: ReadonlySet<FieldSource> = new Set(['json-ld', 'microdata']);
 
-/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name. */
-const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
 
 export interface MetadataOptions {
   baseUrl?: string | null;
