@@ -42,6 +42,12 @@ function splitNames(text: string): string[] {
 const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|author|authors|comments?|member|joined|messages|moderator|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
 
 /**
+ * A part made only of share-button labels ("Facebook Pin", "Tweet Share Email"): a share bar inside
+ * the byline box, whose buttons run together into one part.
+ */
+const SHARE_BUTTONS = /^(?:(?:facebook|twitter|x|linkedin|pinterest|pin|tweet|share|email|whatsapp|reddit|print|flipboard|threads|bluesky|mastodon)\s*)+$/i;
+
+/**
  * Degrees and professional credentials written after a name (medicine, nutrition, nursing, law,
  * finance, psychology, fitness), with or without dots.
  */
@@ -133,7 +139,7 @@ export function parseByline(line: string): string[] {
     // "NJ Advance Media for NJ.com", "cleveland.com": an outlet, not a person.
     if (DOMAIN.test(raw)) continue;
     const name = stripTrailingRole(cutTrailingCaps(cutAtLowercase(cutAtDigits(raw))));
-    if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name)) continue;
+    if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name) || SHARE_BUTTONS.test(name)) continue;
     if (name.split(/\s+/).length > MAX_NAME_WORDS) continue;
     if (/[@/]|https?:/.test(name)) continue;
     if (/\d/.test(name)) continue; // "CC7567", "user_42": a user handle, not a person's name
