@@ -42,6 +42,12 @@ function splitNames(text: string): string[] {
 const NOISE = /^(staff|more|follow|follow author|share|email|twitter|facebook|linkedin|feed|rss|profile|bio|posts|articles|view all posts|see all|read more|name \*|name|ma|ms|msc|mba|rdn|rd|cpa|esq|phd|ph\.d\.|md|m\.d\.|rn|mph|jd|bsc|ba|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|author|authors|comments?|member|joined|messages|moderator|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|updated|published|posted|\d.*)$/i;
 
 /**
+ * A part made only of share-button labels ("Facebook Pin", "Tweet Share Email"): a share bar inside
+ * the byline box, whose buttons run together into one part.
+ */
+const SHARE_BUTTONS = /^(?:(?:facebook|twitter|x|linkedin|pinterest|pin|tweet|share|email|whatsapp|reddit|print|flipboard|threads|bluesky|mastodon)\s*)+$/i;
+
+/**
  * Degrees and professional credentials written after a name (medicine, nutrition, nursing, law,
  * finance, psychology, fitness), with or without dots.
  */
@@ -89,6 +95,23 @@ export function isBylineOf(line: string, authors: readonly string[]): boolean {
   return names.length > 0 && names.every((n) => known.has(n.toLowerCase()));
 }
 
+/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name ("archuser38013", "ggailey777"). */
+export const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
+
+/** The accounts a CMS creates by default: a placeholder where no one set an author, not a person's handle. */
+const DEFAULT_ACCOUNTS = /^(admin|administrator|root|user|webmaster|author|editor|guest)$/i;
+
+/**
+ * A user name that a tag written for machines gives as the author (`<meta name="author"
+ * content="ggailey777">`): the account the site credits, kept as written. A byline does not take
+ * it (a lower-case word or one with digits is rarely a person's name in running text), so it is
+ * heard only when no source names a person or the publisher (resolve.ts).
+ */
+export function userHandle(raw: string): string | null {
+  const name = raw.trim();
+  return USER_NAME.test(name) && !DEFAULT_ACCOUNTS.test(name) && !DOMAIN.test(name) ? name : null;
+}
+
 export function parseByline(line: string): string[] {
   let text = line.replace(/\s+/g, ' ').trim();
   text = text.replace(BY_PREFIX, '');
@@ -116,7 +139,7 @@ export function parseByline(line: string): string[] {
     // "NJ Advance Media for NJ.com", "cleveland.com": an outlet, not a person.
     if (DOMAIN.test(raw)) continue;
     const name = stripTrailingRole(cutTrailingCaps(cutAtLowercase(cutAtDigits(raw))));
-    if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name)) continue;
+    if (!name || name.length > MAX_NAME_LENGTH || NOISE.test(name) || SHARE_BUTTONS.test(name)) continue;
     if (name.split(/\s+/).length > MAX_NAME_WORDS) continue;
     if (/[@/]|https?:/.test(name)) continue;
     if (/\d/.test(name)) continue; // "CC7567", "user_42": a user handle, not a person's name

@@ -8,6 +8,7 @@ import { resolveFields, type ResolvedFields } from './resolve.js';
 import { headlineTitle } from './title.js';
 import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
+import { USER_NAME } from './authors.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -28,8 +29,6 @@ export const DOCUMENT_PAGE_TYPE: PageType = { type: 'article', source: 'detected
 /** Sources that name the author in structured data: they stand on a thread too. */
 const STRUCTURED_AUTHORS: ReadonlySet<FieldSource> = new Set(['json-ld', 'microdata']);
 
-/** One word of letters, digits, `_`, `-` or `.`, with a letter: a user name. */
-const USER_NAME = /^(?=.*\p{L})[\p{L}\p{N}_.-]+$/u;
 
 export interface MetadataOptions {
   baseUrl?: string | null;
@@ -52,12 +51,16 @@ export default function readMetadata(options: MetadataOptions = {}) {
     file.data.pageType = documentInput ? DOCUMENT_PAGE_TYPE : classifyPage(tree, pageSignals(file, options));
     // A thread's author is its starter, as the forum names them (user names may hold digits,
     // "archuser38013", which a byline would not take for a name): the one-word name JSON-LD gives
-    // the opening post, else the first microdata author's name as written (each post carries
-    // one; the first is the starter's), else the first poster under the headline unless
-    // structured data names the author.
+    // the opening post; else the poster the thread names twice before anyone else (its header's
+    // "started by" and the opening post's own name: a forum whose microdata marks only the replies,
+    // or an accepted answer shown first, names someone else first there); else the first
+    // microdata author's name as written (each post carries one; the first is the starter's);
+    // else the first poster under the headline unless structured data names the author.
     const structured = candidatesFor(file, 'authors').filter((c) => STRUCTURED_AUTHORS.has(c.source));
-    const handle = structured.find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n)) ?? structured.find((c) => c.source === 'microdata')?.value[0]?.name.trim();
-    const starter = (handle && USER_NAME.test(handle) ? handle : undefined) ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : file.data.posters?.[0]);
+    const posters = file.data.posters ?? [];
+    const namedTwice = posters.length >= 2 && posters[0] === posters[1] ? posters[0] : undefined;
+    const handle = [structured.find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n)), namedTwice, structured.find((c) => c.source === 'microdata')?.value[0]?.name.trim()].find((n) => n !== undefined);
+    const starter = (handle && (handle === namedTwice || USER_NAME.test(handle)) ? handle : undefined) ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : posters[0]);
     if (file.data.pageType.type === 'forum' && starter) {
       fields.authors = [{ name: starter, url: null, bio: null }];
       fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };

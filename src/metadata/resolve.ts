@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { Author, FieldSource, Metadata, MetadataField, RelatedItem, Translation } from '../types.js';
 import { candidatesFor, trustRank, type FieldValues } from './candidates.js';
 import { datePart, dayFirstReading, normalizeDate } from './dates.js';
-import { isInvertedName, parseByline } from './authors.js';
+import { isInvertedName, parseByline, userHandle } from './authors.js';
 import { clean, resolveUrl } from './text-utils.js';
 import { explain, warn } from '../messages.js';
 import { chooseTitle, titleKey } from './title.js';
@@ -100,10 +100,12 @@ export function resolveFields(file: VFile): ResolvedFields {
       const deck = stated(v);
       return deck && title && titleKey(deck) === titleKey(title) ? null : deck;
     }),
-    // People first: the first source that names a person; only when none does, one that credits the publisher.
+    // People first: the first source that names a person; only when none does, one that credits
+    // the publisher; only when none does either, a user name a tag for machines gives.
     authors: withBios(
       pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, true)) ??
         pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, false)) ??
+        pick('authors', (v, source) => handles(v, source, base)) ??
         [],
       [...(file.data.authorBios ?? []), ...candidatesFor(file, 'authors').flatMap((c) => c.value)],
       base,
@@ -154,6 +156,20 @@ function normaliseAuthors(list: Author[], source: FieldSource, base: string | nu
       if (peopleOnly && isOrganisation(name, organisations)) continue;
       out.push({ name, url: author.url ? resolveUrl(author.url, base) : null, bio: clean(author.bio) });
     }
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Sources written for machines, whose author entries a site fills from its accounts. */
+const STATED_FOR_MACHINES: ReadonlySet<FieldSource> = new Set(['json-ld', 'citation', 'dublin-core', 'open-graph', 'twitter', 'meta']);
+
+/** The user names (userHandle) that a source written for machines gives as the author. */
+function handles(list: Author[], source: FieldSource, base: string | null): Author[] | null {
+  if (!STATED_FOR_MACHINES.has(source)) return null;
+  const out: Author[] = [];
+  for (const author of list) {
+    const name = userHandle(author.name);
+    if (name && !out.some((a) => a.name === name)) out.push({ name, url: author.url ? resolveUrl(author.url, base) : null, bio: clean(author.bio) });
   }
   return out.length > 0 ? out : null;
 }

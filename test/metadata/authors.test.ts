@@ -24,6 +24,8 @@ describe('parseByline', () => {
     ['Resy Staff', ['Resy Staff']],
     ['Our Editors', ['Our Editors']],
     ['Meaghan Weeden ●', ['Meaghan Weeden']],
+    // A share bar inside the byline box: its buttons' labels are no one's name.
+    ['Ines Moreau · Facebook Pin', ['Ines Moreau']],
   ])('%s', (line, names) => {
     expect(parseByline(line)).toEqual(names);
   });

@@ -150,6 +150,16 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.fieldSources.authors).toBe('byline');
   });
 
+  it("credits a thread to the poster its header and opening post both name, over microdata that marks a reply first", async () => {
+    const words = 'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2);
+    const reply = (user: string, n: number) =>
+      `<article class="message"><div itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/members/${user}.${n}/" class="username" itemprop="name">${user}</a></div><div class="bbWrapper">${words}</div></article>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? | Harbour Forum</title></head><body><h1>Best quay for small boats?</h1><div class="p-description">Thread starter <a href="/members/skipper42.1/" class="username">skipper42</a></div><article class="message"><div class="message-user"><a href="/members/skipper42.1/" class="username">skipper42</a></div><div class="bbWrapper">${words}</div></article>${reply('Tom_P', 2)}${reply('Rowan', 3)}</body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/threads/best-quay-for-small-boats.123/' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
+  });
+
   it("credits the person a byline names over an author that is the site's own name", async () => {
     const ld = '{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Organization","name":"Harbour Clinic"},"publisher":{"@type":"Organization","name":"Harbour Clinic"}}';
     const html = `<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Quay Reopens</h1><p class="byline">By <a href="/staff/ines-moreau">Ines Moreau</a></p>${BODY}${BODY}</article></body></html>`;

@@ -144,6 +144,14 @@ describe('authors: people before publishers', () => {
     expect(m.authors.map((a) => a.name)).toEqual(['Contributors to Harbour projects']);
   });
 
+  it("takes a user name a tag for machines gives only when no source names a person or the publisher", async () => {
+    expect((await meta('<meta name="author" content="ines_m42">')).authors.map((a) => a.name)).toEqual(['ines_m42']);
+    expect((await meta('<meta name="author" content="imoreau">', '<div class="byline">By Ines Moreau</div>')).authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    // A CMS's default account and a domain are not anyone's user name.
+    expect((await meta('<meta name="author" content="admin">')).authors).toEqual([]);
+    expect((await meta('<meta name="author" content="harbournews.com">')).authors).toEqual([]);
+  });
+
   it('ignores placeholder dates and template placeholders', async () => {
     const m = await meta('<meta property="article:published_time" content="0001-01-01T00:00:00Z"><meta property="article:section" content="nil"><meta name="date" content="2024-02-06">');
     expect(m.published).toBe('2024-02-06');
