@@ -32,6 +32,16 @@ describe('a thread page', () => {
     expect(r.rules).not.toContain('drop-comments');
   });
 
+  it('keeps each post\'s date line, which an article\'s headline would not keep', async () => {
+    const dated = THREAD.replace(/<div class="comment-body">/g, '<div class="comment-date">March 3, 2024, 10:15 AM</div><div class="comment-body">');
+    const thread = await run(dated, { baseUrl: 'https://forum.example.org/t/which-hand-plane-first/123' });
+    expect(thread.metadata.pageType).toBe('forum');
+    expect(thread.markdown.match(/March 3, 2024, 10:15 AM/g)).toHaveLength(3);
+    const article = await run(`<body><article><h1>Plane sales rise</h1><div>March 3, 2024, 10:15 AM</div><p>The plane is the tool that turns rough lumber into flat, square stock, and a reader who learns it early saves money, time, and sanding.</p></article></body>`);
+    expect(article.markdown).not.toContain('March 3, 2024');
+    expect(article.rules).toContain('drop-dateline');
+  });
+
   it('still drops the same comment list under an article', async () => {
     const article = THREAD.replace(/"DiscussionForumPosting"/, '"NewsArticle"').replace('<div class="post">', '<div class="post">' + '<p>The plane is the tool that turns rough lumber into flat, square stock, and a reader who learns it early saves money, time, and a great deal of sanding later on.</p>'.repeat(4));
     const r = await run(article, { baseUrl: 'https://news.example.org/2024/05/which-hand-plane-first' });
