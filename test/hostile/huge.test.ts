@@ -3,7 +3,8 @@ import type { Paragraph, PhrasingContent, Root as MdastRoot } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../src/index.js';
-import { hastToMarkdownAndText } from '../../src/write/markdown.js';
+import { defaultHandlers, toMarkdown, type Handle } from 'mdast-util-to-markdown';
+import { hastToMarkdownAndText, TO_MARKDOWN_OPTIONS } from '../../src/write/markdown.js';
 import { textOf } from '../../src/hast/util.js';
 import { HUGE_SHAPES, hugePage } from '../helpers/huge-pages.js';
 import dropHeadingFurniture from '../../src/tidy/heading-furniture.js';
@@ -124,5 +125,23 @@ describe('huge scraped text', () => {
     const joined = tree.children[0] as Paragraph;
     expect(joined.children.length).toBe(300_003);
     expect(joined.children[300_001]).toEqual({ type: 'inlineCode', value: 'c149999' });
+  });
+});
+
+describe('writing plain text', () => {
+  it('writes 20,000 paragraphs of plain words without the library escaping each (its `safe` ran per text node)', () => {
+    const tree: MdastRoot = { type: 'root', children: Array.from({ length: 20_000 }, (_, i): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: `Item ${i} in the list, plain words.` }] })) };
+    let escaped = 0;
+    const counting: Handle = (node, parent, state, info) => {
+      const safe = state.safe;
+      state.safe = (value, config) => {
+        escaped++;
+        return safe(value, config);
+      };
+      return defaultHandlers.root(node as MdastRoot, parent, state, info);
+    };
+    const markdown = toMarkdown(tree, { ...TO_MARKDOWN_OPTIONS, handlers: { ...TO_MARKDOWN_OPTIONS.handlers, root: counting } });
+    expect(markdown.split('\n\n')[19_999]).toBe('Item 19999 in the list, plain words.\n');
+    expect(escaped).toBe(0);
   });
 });

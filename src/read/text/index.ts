@@ -1,8 +1,6 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import type { VFile } from 'vfile';
 import { decodeUndeclared } from '../decode.js';
@@ -19,6 +17,7 @@ import mergeSplitParagraphs from './merge-split-paragraphs.js';
 import { readTextMetadata } from './text-metadata.js';
 import findArticle from './find-article.js';
 import { boundMarkdown } from '../bound-markdown.js';
+import { parseMarkdown } from './parse-markdown.js';
 import { limitDepth, MAX_TREE_DEPTH, unistShape } from '../../hast/limit-depth.js';
 
 declare module 'vfile' {
@@ -39,7 +38,6 @@ declare module 'vfile' {
  * text is read, the article is found, and the result joins the one hast hub wrapped in
  * `<article>` (file.data.articleGiven tells the pipeline so).
  */
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 const repairs = unified()
   .use(repairEscapedLinks)
   .use(reflowLines)
@@ -70,7 +68,7 @@ export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot
   // recursive tree tools slow or overflow: bound them first (read/bound-markdown.ts, hast/limit-depth.ts).
   const bounded = boundMarkdown(text);
   if (bounded.changes.length > 0) warn(file, 'text-bounded', `pathological Markdown shapes: ${bounded.changes.join('; ')}`);
-  const mdast = parser.parse(bounded.text) as MdastRoot;
+  const mdast = parseMarkdown(bounded.text);
   const unwrapped = limitDepth(mdast as never, unistShape);
   if (unwrapped > 0) warn(file, 'too-deep', `text nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} nodes, keeping their text`);
   await repairs.run(mdast, file);
