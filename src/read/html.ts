@@ -3,6 +3,7 @@ import { fromParse5 } from 'hast-util-from-parse5';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { VFile } from 'vfile';
 import { decodeHtml } from './decode.js';
+import { repairDoubleEncoding } from './double-encoding.js';
 import { explain, warn } from '../messages.js';
 import { assembleStreamedSegments } from './streamed-segments.js';
 import { BLOCK_TAGS, limitDepth, MAX_TREE_DEPTH, type TreeShape } from '../hast/limit-depth.js';
@@ -26,13 +27,14 @@ export async function readHtml(bytes: Uint8Array, file: VFile, transportCharset:
   } else if (decoded.how === 'invalid-bytes') {
     warn(file, 'invalid-bytes', 'invalid UTF-8 byte sequences; each replaced by U+FFFD');
   }
-  const document = parse(closeSelfClosedIframes(decoded.text), PARSE5_OPTIONS);
+  const text = repairDoubleEncoding(decoded.text, file);
+  const document = parse(closeSelfClosedIframes(text), PARSE5_OPTIONS);
   // hast-util-from-parse5 recurses once per level: bound the depth first (hast/limit-depth.ts).
   const unwrapped = limitDepth(document, parse5Shape);
   if (unwrapped > 0) warn(file, 'too-deep', `elements nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} of them, keeping their text`);
   const tree = fromParse5(document) as Root;
   // Only a page that streams has segments to place: a scan of the text spares the rest a tree walk.
-  const moved = STREAMED_SEGMENT.test(decoded.text) ? assembleStreamedSegments(tree) : 0;
+  const moved = STREAMED_SEGMENT.test(text) ? assembleStreamedSegments(tree) : 0;
   if (moved > 0) explain(file, 'assemble-streamed', `moved ${moved} streamed segment(s) into their placeholders`);
   return tree;
 }

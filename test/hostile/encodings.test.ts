@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { TextDecoder as WhatwgDecoder } from '@exodus/bytes/encoding.js';
 import { convert } from '../../src/index.js';
 import { ENCODED_SAMPLES, articlePage, encode } from '../../scripts/hostile-inputs.js';
 
@@ -56,6 +57,33 @@ describe('hostile encodings come out as correct UTF-8', () => {
       expect(result.markdown).not.toMatch(/Ã|â€/); // no mojibake of the valid characters
       expect(result.metadata.warnings.map((w) => w.rule)).toContain('invalid-bytes');
     }
+  });
+
+  // UTF-8 read as windows-1252 (or Latin-1) and saved again as UTF-8: valid bytes, broken words.
+  const doubled = 'We’ve seen “quotes” — and café, naïve, São Paulo, 5 °C, 10 €, in every line.';
+  // As a browser or a CMS decodes (WHATWG: windows-1252's unassigned 0x9D stays U+009D), or as
+  // ISO-8859-1 proper (every byte its code point: 0x80-0x9F become C1 controls).
+  const misread = (s: string, as: string) => (as === 'latin1' ? Buffer.from(s, 'utf8').toString('latin1') : new WhatwgDecoder(as).decode(new TextEncoder().encode(s)));
+  for (const as of ['windows-1252', 'latin1']) {
+    it(`double-encoded UTF-8 (read as ${as}) is repaired, with a warning`, async () => {
+      const html = await convert(new TextEncoder().encode(articlePage(`<p>${misread(doubled, as)}</p>`)));
+      expect(html.markdown).toContain(doubled);
+      expect(html.metadata.warnings.map((w) => w.rule)).toContain('double-encoded');
+      const text = await convert(new TextEncoder().encode(`${misread(doubled, as)}\n`), { from: 'text' });
+      expect(text.markdown).toContain(doubled);
+    });
+  }
+
+  it('a page that mixes double-encoded text with its own accents keeps the accents', async () => {
+    const result = await convert(new TextEncoder().encode(articlePage(`<p>${misread('We’ve seen “quotes” — ', 'windows-1252')}and café, naïve, São Paulo, Ñandú «here».</p>`)));
+    expect(result.markdown).toContain('We’ve seen “quotes” — and café, naïve, São Paulo, Ñandú «here».');
+  });
+
+  it('real accented text is left as it is, without a warning', async () => {
+    const real = 'À São Paulo, Ânia é… ótima; Âmbito Ôbvio Ã© (a sign), “Âu” ½ — and more words in a line.';
+    const result = await convert(new TextEncoder().encode(articlePage(`<p>${real}</p>`)));
+    expect(result.markdown).toContain(real);
+    expect(result.metadata.warnings.map((w) => w.rule)).not.toContain('double-encoded');
   });
 
   it('the Markdown is valid UTF-8 in NFC whatever the input encoding', async () => {

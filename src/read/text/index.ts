@@ -4,6 +4,7 @@ import { unified } from 'unified';
 import remarkRehype from 'remark-rehype';
 import type { VFile } from 'vfile';
 import { decodeUndeclared } from '../decode.js';
+import { repairDoubleEncoding } from '../double-encoding.js';
 import { warn } from '../../messages.js';
 import { notAnArticle } from './not-an-article.js';
 import { readFrontMatter } from './front-matter.js';
@@ -49,7 +50,7 @@ export async function readText(bytes: Uint8Array, file: VFile): Promise<HastRoot
   file.data.encoding = decoded.encoding;
   if (decoded.how === 'detected') warn(file, 'charset-detected', `text is not UTF-8; detected ${decoded.encoding}`);
   if (decoded.how === 'invalid-bytes') warn(file, 'invalid-bytes', 'invalid UTF-8 byte sequences; each replaced by U+FFFD');
-  let text = decoded.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let text = repairDoubleEncoding(decoded.text, file).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   file.data.articleGiven = true;
 
   const kind = notAnArticle(text);
