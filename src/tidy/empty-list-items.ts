@@ -10,8 +10,11 @@ import { explain } from '../messages.js';
  * it. An item holding an image, a table, code or a rule is not empty.
  */
 
-/** Elements the Markdown keeps without text (an icon's `<svg>` is not among them: it is not written). */
-const CONTENT_WITHOUT_TEXT = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'table', 'pre', 'hr']);
+/**
+ * Elements the Markdown keeps without text (an icon's `<svg>` is not among them: it is not
+ * written): content as much as text is, here and at the article's end (trailing-headings.ts).
+ */
+export const CONTENT_WITHOUT_TEXT: ReadonlySet<string> = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'table', 'pre', 'hr']);
 /** Lists and their items: a description list's terms and descriptions are written as list items too. */
 const ITEMS: Readonly<Record<string, ReadonlySet<string>>> = { ul: new Set(['li']), ol: new Set(['li']), menu: new Set(['li']), dl: new Set(['dt', 'dd']) };
 

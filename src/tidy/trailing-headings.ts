@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
+import { CONTENT_WITHOUT_TEXT } from './empty-list-items.js';
 
 /**
  * rehype plugin (`drop-trailing-heading`): a heading introduces what follows it; one that ends
@@ -15,8 +16,6 @@ import { firstWords } from '../hast/first-words.js';
  * alone, the last card too).
  */
 
-/** Elements the Markdown keeps without text: content after a heading as much as a paragraph is. */
-const CONTENT_WITHOUT_TEXT = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'table', 'pre', 'hr']);
 const HEADING = /^h[1-6]$/;
 
 export default function dropTrailingHeadings() {
