@@ -16,6 +16,7 @@ import dropQuotedPosts from './extract/drop-quoted-posts.js';
 import dropAnswerComments from './extract/drop-answer-comments.js';
 import dropAuthorCards from './extract/drop-author-cards.js';
 import { forPageTypes, heuristic } from './extract/for-page-types.js';
+import { THREAD_PAGE_TYPES } from './extract/page-kind.js';
 import resolveUrls from './tidy/resolve-urls.js';
 import footnotes from './tidy/footnotes.js';
 import foldCaptions from './tidy/fold-captions.js';
@@ -52,13 +53,6 @@ export interface PipelineOptions {
  */
 const PRUNED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', 'service'];
 
-/**
- * Pages that are threads of posts, where a reply's quotation of an earlier post repeats it
- * (drop-quoted-posts.ts), and where a question-and-answer page's comments on its posts are
- * remarks, not posts (drop-answer-comments.ts). On an article a blockquote is a quotation of a
- * source the page does not hold, and stays.
- */
-const THREAD_PAGE_TYPES: readonly PageKind[] = ['forum'];
 
 /**
  * Pages whose repeated blocks are copies (drop-repeated-blocks.ts): every kind but documentation,

@@ -59,8 +59,10 @@ export default function readMetadata(options: MetadataOptions = {}) {
     const structured = candidatesFor(file, 'authors').filter((c) => STRUCTURED_AUTHORS.has(c.source));
     const posters = file.data.posters ?? [];
     const namedTwice = posters.length >= 2 && posters[0] === posters[1] ? posters[0] : undefined;
-    const handle = [structured.find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n)), namedTwice, structured.find((c) => c.source === 'microdata')?.value[0]?.name.trim()].find((n) => n !== undefined);
-    const starter = (handle && (handle === namedTwice || USER_NAME.test(handle)) ? handle : undefined) ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : posters[0]);
+    const jsonLdHandle = structured.find((c) => c.source === 'json-ld')?.value.map((a) => a.name.trim()).find((n) => USER_NAME.test(n));
+    const microdataName = structured.find((c) => c.source === 'microdata')?.value[0]?.name.trim();
+    const microdataHandle = microdataName !== undefined && USER_NAME.test(microdataName) ? microdataName : undefined;
+    const starter = jsonLdHandle ?? namedTwice ?? microdataHandle ?? (STRUCTURED_AUTHORS.has(fields.fieldSources.authors ?? 'detected') ? undefined : posters[0]);
     if (file.data.pageType.type === 'forum' && starter) {
       fields.authors = [{ name: starter, url: null, bio: null }];
       fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };

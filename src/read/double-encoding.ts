@@ -26,7 +26,7 @@ const BYTE_OF = new Map<string, number>();
 for (let i = 0; i < 0x20; i++) BYTE_OF.set(WINDOWS_1252_HIGH[i]!, 0x80 + i);
 for (let b = 0x80; b <= 0xff; b++) if (!BYTE_OF.has(String.fromCharCode(b))) BYTE_OF.set(String.fromCharCode(b), b);
 
-const CONTINUATION = `[\\u0080-\\u00bf${WINDOWS_1252_HIGH.slice(0, 0x20)}]`;
+const CONTINUATION = `[\\u0080-\\u00bf${WINDOWS_1252_HIGH}]`;
 /** A lead byte's character followed by the continuation bytes' characters it needs. */
 const SEQUENCE = new RegExp(`[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`, 'gu');
 const MARK = new RegExp(`[\\u00c2-\\u00f4]${CONTINUATION}`, 'gu');
