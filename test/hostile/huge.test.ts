@@ -144,4 +144,20 @@ describe('writing plain text', () => {
     expect(markdown.split('\n\n')[19_999]).toBe('Item 19999 in the list, plain words.\n');
     expect(escaped).toBe(0);
   });
+
+  it('writes 20,000 paragraphs of one plain text each without the phrasing machinery of the library (trackers and emphasis pairing per paragraph)', () => {
+    const tree: MdastRoot = { type: 'root', children: Array.from({ length: 20_000 }, (_, i): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: `Item ${i} in the list, plain words.` }] })) };
+    let phrased = 0;
+    const counting: Handle = (node, parent, state, info) => {
+      const containerPhrasing = state.containerPhrasing;
+      state.containerPhrasing = (parent, info) => {
+        phrased++;
+        return containerPhrasing(parent, info);
+      };
+      return defaultHandlers.root(node as MdastRoot, parent, state, info);
+    };
+    const markdown = toMarkdown(tree, { ...TO_MARKDOWN_OPTIONS, handlers: { ...TO_MARKDOWN_OPTIONS.handlers, root: counting } });
+    expect(markdown.split('\n\n')[19_999]).toBe('Item 19999 in the list, plain words.\n');
+    expect(phrased).toBe(0);
+  });
 });
