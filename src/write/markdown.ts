@@ -5,6 +5,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
+import { mergeAdjacentText } from './merge-text.js';
 import { minifyWhitespace } from './minify-whitespace.js';
 import { paragraphHandler, text as plainTextHandler } from './plain-text-handler.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
@@ -229,6 +230,8 @@ function toMdastInPlace(tree: HastRoot): MdastRoot {
     // with `document: true` a root's children are always wrapped as flow.
     const result: MdastRoot = { type: 'root', children: state.toFlow(state.all(tree)) };
     state.patch(tree, result);
+    // The clean-up toMdast runs next merges adjacent text nodes in quadratic time: merged here first.
+    mergeAdjacentText(result);
     return result;
   };
   return toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS, ...DL_HANDLER }, nodeHandlers: { root } }) as MdastRoot;
