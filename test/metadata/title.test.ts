@@ -86,6 +86,8 @@ describe('settleTitle', () => {
     const { settleTitle } = await import('../../src/metadata/title.js');
     expect(settleTitle('Harbour Kayak Rental | Two-Hour and Day Tours', null, [])).toBe('Harbour Kayak Rental');
     expect(settleTitle('Tidewater Paddles | Kayaks for Every Harbour', 'Tidewater Paddles', [])).toBe('Kayaks for Every Harbour');
+    // One word after the bar (a section's name) stays.
+    expect(settleTitle('Mooring your boat in a gale | Sailing', null, [])).toBe('Mooring your boat in a gale | Sailing');
     // Dashes join the parts of a headline: left alone.
     expect(settleTitle('Mooring Knots - A Beginner’s Guide', null, [])).toBe('Mooring Knots - A Beginner’s Guide');
   });
