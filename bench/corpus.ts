@@ -1,5 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 /** One document of a corpus in the ../shared/corpus format (manifest.jsonl). */
@@ -9,6 +9,18 @@ export interface CorpusEntry {
   url?: string;
   truth?: string;
   meta?: Record<string, unknown>;
+}
+
+/**
+ * The shared read-only folder (corpora, reference scorers): `../shared` beside the checkout, found
+ * from a worktree too (`/work/wt/x` finds `/work/shared`): the nearest `shared` folder holding a
+ * `corpus` folder, in the working directory's parent or any folder above it. `../shared` when none.
+ */
+export function sharedDir(): string {
+  for (let dir = resolve('..'); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'shared', 'corpus'))) return join(dir, 'shared');
+    if (dirname(dir) === dir) return resolve('..', 'shared');
+  }
 }
 
 export function readManifest(corpus: string): CorpusEntry[] {

@@ -19,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { argValue, readDoc } from './corpus.js';
 import type { Half } from './halves.js';
 import { formatStructure, rowsOf, runQuality, scoresOf, type QualityRun } from './quality-run.js';
-import { readManifest } from './corpus.js';
+import { readManifest, sharedDir } from './corpus.js';
 import { pageFurniture } from './furniture.js';
 import { scoreMeta, scoreWcxbMeta, WCXB_META_FIELDS, type MetaValue, type WcxbMetaField, type WcxbMetaPrediction } from './meta-metric.js';
 
@@ -144,7 +144,7 @@ function figureFloors(where: string, floors: Record<string, unknown>): FigureFlo
   return floors as FigureFloors;
 }
 
-const root = resolve(argValue('--corpora', join('..', 'shared', 'corpus'))!);
+const root = resolve(argValue('--corpora', join(sharedDir(), 'corpus'))!);
 const floors = JSON.parse(readFileSync(join('bench', 'floors.json'), 'utf8')) as Record<string, Record<string, unknown> | string>;
 // Every floor is checked before any corpus is converted: a typo fails at once, not after minutes.
 const gates = new Map<string, [Half | null, FigureFloors][]>();

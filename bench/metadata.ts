@@ -23,7 +23,7 @@ import { basename, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { convert } from '../src/index.js';
 import type { Metadata } from '../src/types.js';
-import { argValue, hasFlag, readDoc, readManifest, subsetCorpus } from './corpus.js';
+import { argValue, hasFlag, readDoc, readManifest, sharedDir, subsetCorpus } from './corpus.js';
 import { selectHalf, type Half } from './halves.js';
 import { norm, scoreMeta, scoreWcxbMeta, WCXB_META_FIELDS, type MetaValue, type WcxbMetaPrediction } from './meta-metric.js';
 import { isWcxb } from './quality-run.js';
@@ -131,7 +131,7 @@ if (wanted) {
 }
 
 // The reference scorer, when the shared folder is there: the two tables must agree.
-const reference = resolve('..', 'shared', 'tools', 'score-meta.mjs');
+const reference = join(sharedDir(), 'tools', 'score-meta.mjs');
 if (existsSync(reference) && !hasFlag('--no-reference') && !hasFlag('--json')) {
   const table = execFileSync(process.execPath, [reference, '--corpus', scoredCorpus, '--pred', out], { encoding: 'utf8' }).trim();
   process.stdout.write(`reference score-meta.mjs:\n${table.replace(/^/gm, '  ')}\n`);
@@ -215,7 +215,7 @@ function printWcxb(): void {
       process.stdout.write(`  miss ${r.field} ${r.id} ${r.pageType}: expected ${JSON.stringify(r.expected)} got ${JSON.stringify(r.predicted)}\n`);
     }
   }
-  const reference = resolve('..', 'shared', 'tools', 'score-wcxb.mjs');
+  const reference = join(sharedDir(), 'tools', 'score-wcxb.mjs');
   if (!existsSync(reference) || hasFlag('--no-reference')) return;
   const ref = JSON.parse(execFileSync(process.execPath, [reference, '--corpus', scoredCorpus, '--pred', out, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 })) as {
     meta: Record<string, { correct: number; total: number; rate: number | null }>;

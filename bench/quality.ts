@@ -22,7 +22,7 @@ import { writeFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { argValue, hasFlag, readManifest, subsetCorpus } from './corpus.js';
+import { argValue, hasFlag, readManifest, sharedDir, subsetCorpus } from './corpus.js';
 import { selectHalf, type Half } from './halves.js';
 import { precisionOf, recallOf } from './metric.js';
 import { formatPageTypeAccuracy, pageTypeAccuracy } from './page-type-accuracy.js';
@@ -135,7 +135,7 @@ function byType(scoped: QualityRow[]): [string, WcxbScores][] {
  * through a temporary corpus folder holding that half's manifest lines.
  */
 function referenceLines(scorer: string, scope: Half | null, extra: string[]): string[] {
-  const script = resolve('..', 'shared', 'tools', scorer);
+  const script = join(sharedDir(), 'tools', scorer);
   if (!existsSync(script)) return [];
   const tmp = scope === null ? null : mkdtempSync(join(tmpdir(), 'unboil-half-'));
   try {

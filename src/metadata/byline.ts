@@ -26,10 +26,17 @@ export function isProfileLink(href: string): boolean {
 /** Parts of a byline that are not names: dates, job titles, pictures, follow buttons. */
 const NOT_NAME_PART = /(^|[\s_-])(date|time|timestamp|title|role|job|position|jobtitle|avatar|image|photo|img|follow|social|twitter|email|share|bio)($|[\s_-])/;
 
+/**
+ * Parts of a byline box that credit someone other than the authors: the expert who reviewed the
+ * article, its fact-checker ("Written by A & reviewed by B", each in a box of its own).
+ */
+const REVIEWER_PART = /(^|[\s_-])(reviewers?|reviewed|reviewed-by|experts?|fact-?check(?:er|ers|ed)?|factcheck(?:er|ers|ed)?)($|[\s_-])/;
+
 export function authorsFromElement(node: Element): Author[] {
   const linked: Author[] = [];
   const marked: string[] = [];
   walkElements({ type: 'root', children: [node] }, (el) => {
+    if (el !== node && REVIEWER_PART.test(classAndId(el))) return false;
     if (el.tagName === 'a') {
       const href = clean(attr(el, 'href'));
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
@@ -51,7 +58,10 @@ export function authorsFromElement(node: Element): Author[] {
     // "By <a>A</a>, <a>B</a> and C": the text lists every name, the links give URLs to some.
     const named = parseByline(textWithoutNonNames(node));
     const key = (n: string) => n.toLowerCase();
-    if (named.length > linked.length && linked.every((l) => named.some((n) => key(n) === key(l.name)))) {
+    // A name no link gives is one only if it has a first and a last name, as linked names have: a
+    // single word there is what is left of a job title split at "and" ("Privacy and Digital Security Expert").
+    const fullNames = named.filter((n) => linked.some((l) => key(l.name) === key(n)) || /\s/.test(n));
+    if (fullNames.length === named.length && named.length > linked.length && linked.every((l) => named.some((n) => key(n) === key(l.name)))) {
       return named.map((name) => linked.find((l) => key(l.name) === key(name)) ?? { name, url: null, bio: null });
     }
     return dedupeAuthors(linked);
@@ -70,7 +80,7 @@ function textWithoutNonNames(node: Element): string {
     if (item.type === 'text') parts.push(item.value);
     else if (item.type === 'element') {
       if (item.tagName === 'time' || item.tagName === 'script' || item.tagName === 'style') continue;
-      if (NOT_NAME_PART.test(classAndId(item))) continue;
+      if (NOT_NAME_PART.test(classAndId(item)) || REVIEWER_PART.test(classAndId(item))) continue;
       if (/^(br|p|div|li)$/.test(item.tagName)) parts.push(', ');
       for (let i = item.children.length - 1; i >= 0; i--) queue.push(item.children[i]!);
     }

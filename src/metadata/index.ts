@@ -5,7 +5,7 @@ import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readPageMetadata } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
-import { headlineTitle } from './title.js';
+import { headlineTitle, settleTitle } from './title.js';
 import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
 import { USER_NAME } from './authors.js';
@@ -67,12 +67,15 @@ export default function readMetadata(options: MetadataOptions = {}) {
       fields.authors = [{ name: starter, url: null, bio: null }];
       fields.fieldSources = { ...fields.fieldSources, authors: 'byline' };
     }
-    const headline = documentInput ? null : headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName, fields.title, candidatesFor(file, 'title').map((c) => c.value));
+    if (documentInput) return;
+    const titles = candidatesFor(file, 'title').map((c) => c.value);
+    const headline = headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName, fields.title, titles);
     if (headline !== null && headline !== fields.title) {
       fields.title = headline;
       fields.fieldSources = { ...fields.fieldSources, title: 'markup' };
-      file.data.title = headline;
     }
+    if (fields.title !== null) fields.title = settleTitle(fields.title, fields.siteName, [...(file.data.headlines ?? []), ...titles]);
+    file.data.title = fields.title;
   };
 }
 

@@ -167,6 +167,19 @@ describe("Twitter card labels", () => {
   });
 });
 
+describe('a byline box that credits a reviewer', () => {
+  it('names the writer, not the expert who reviewed the article, nor a job title split at "and"', async () => {
+    const box = `<div class="author-box">
+      <span class="author-meta-container"><span class="author-name"><a href="/author/ines-moreau/">Ines Moreau</a><span>, Harbour and Coastal Safety Writer</span></span></span>
+      <span class="mobile">&amp;</span>
+      <span class="author-meta-container expert"><span class="author-name"><a href="/author/tom-price/">Tom Price</a><span>, Marine Safety Expert</span></span></span>
+    </div>`;
+    expect((await meta('', box)).authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    // Names the links do not give are kept when they are full names.
+    expect((await meta('', '<div class="byline">By <a href="/people/ana">Ana Souza</a>, <a href="/people/piotr">Piotr Nowak</a> and Mei Chen</div>')).authors.map((a) => a.name)).toEqual(['Ana Souza', 'Piotr Nowak', 'Mei Chen']);
+  });
+});
+
 describe('a byline far under the headline', () => {
   it('is found past a hero block of a few hundred elements', async () => {
     const hero = '<div class="hero"><span><svg><path></path></svg></span></div>'.repeat(100);

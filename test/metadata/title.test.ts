@@ -65,8 +65,8 @@ describe('character references left in metadata values', () => {
     const m = (await convert(`<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><main><h2>x</h2>${body}</main></body></html>`)).metadata;
     expect(m.title).toBe('Healthy Eating Plate for the Whole Family');
     expect(m.authors.map((a) => a.name)).toEqual(['Renée Okafor']);
-    const twice = (await convert(`<!DOCTYPE html><html lang="en"><head><title>Tools for 2026 | Python, SQL &amp;#x26; AI</title></head><body><article><h1>Tools for 2026 | Python, SQL &amp;#x26; AI</h1>${body}</article></body></html>`)).metadata;
-    expect(twice.title).toBe('Tools for 2026 | Python, SQL & AI');
+    const twice = (await convert(`<!DOCTYPE html><html lang="en"><head><title>Tools for 2026: Python, SQL &amp;#x26; AI</title></head><body><article><h1>Tools for 2026: Python, SQL &amp;#x26; AI</h1>${body}</article></body></html>`)).metadata;
+    expect(twice.title).toBe('Tools for 2026: Python, SQL & AI');
     // A less-than sign in the value stays text.
     expect((await convert(`<!DOCTYPE html><html><head><title>a &lt;b&gt; &amp;amp; c</title></head><body>${body}</body></html>`)).metadata.title).toBe('a <b> & c');
   });
@@ -78,5 +78,28 @@ describe("a thread's heading", () => {
     // A forum's name as heading, beside the thread's title: the candidates decide.
     expect(headlineTitle(['Harbour Forum'], 'forum', null, 'Best knot for mooring a dinghy?', ['Best knot for mooring a dinghy? - Harbour Forum'])).toBeNull();
     expect(headlineTitle(['Sailing and Moorings'], 'forum', null, 'Best knot for mooring a dinghy?', ['Best knot for mooring a dinghy?'])).toBeNull();
+  });
+});
+
+describe('settleTitle', () => {
+  it('keeps the first part of a title a vertical bar still divides (a tagline or variant follows), the part after it when the first is the site', async () => {
+    const { settleTitle } = await import('../../src/metadata/title.js');
+    expect(settleTitle('Harbour Kayak Rental | Two-Hour and Day Tours', null, [])).toBe('Harbour Kayak Rental');
+    expect(settleTitle('Tidewater Paddles | Kayaks for Every Harbour', 'Tidewater Paddles', [])).toBe('Kayaks for Every Harbour');
+    // One word after the bar (a section's name) stays.
+    expect(settleTitle('Mooring your boat in a gale | Sailing', null, [])).toBe('Mooring your boat in a gale | Sailing');
+    // Dashes join the parts of a headline: left alone.
+    expect(settleTitle('Mooring Knots - A Beginner’s Guide', null, [])).toBe('Mooring Knots - A Beginner’s Guide');
+  });
+  it('spells the title as most of the page’s texts do, when they differ only inside it', async () => {
+    const { settleTitle } = await import('../../src/metadata/title.js');
+    const texts = ['Why Hasn’t the Ferry Been Faster?', 'Why Hasn\'t the Ferry Been Faster?', 'Why Hasn\'t the Ferry Been Faster? | Harbour Times'];
+    expect(settleTitle('Why Hasn’t the Ferry Been Faster?', 'Harbour Times', texts)).toBe('Why Hasn\'t the Ferry Been Faster?');
+    // A tie keeps the chosen spelling; an addition at either end is another text.
+    expect(settleTitle('Why Hasn’t the Ferry Been Faster?', null, texts.slice(0, 2))).toBe('Why Hasn’t the Ferry Been Faster?');
+    expect(settleTitle('Ferry Timetable Changes', null, ['## Ferry Timetable Changes', '## Ferry Timetable Changes', 'Ferry Timetable Changes'])).toBe('Ferry Timetable Changes');
+  });
+  it('keeps a closing bracket the separators cut off', () => {
+    expect(cleanTitle('Best Harbour Moorings [2025 UPDATED] | Quayside Forum', 'Quayside Forum', ['Best Harbour Moorings [2025 UPDATED]'])).toBe('Best Harbour Moorings [2025 UPDATED]');
   });
 });
