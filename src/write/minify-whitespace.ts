@@ -80,31 +80,56 @@ function all(parent: Parents, state: State): Result {
   let before = state.before;
   const after = state.after;
   const children = parent.children as RootContent[];
-  let length = children.length;
-  for (let index = 0; index < length; index++) {
-    const result = minify(children[index]!, { ...state, after: collapsableAfter(children, index, after), before });
+  const afterEach = breaksAfter(children, after);
+  // The library removes a child with `splice` (quadratic on a wide element): the kept ones are
+  // gathered instead. Later siblings are read before they are minified, as they are there.
+  let kept: RootContent[] | null = null;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const result = minify(child, { ...state, after: afterEach[index], before });
     if (result.remove) {
-      children.splice(index, 1);
-      index--;
-      length--;
-    } else if (!result.ignore) {
-      before = result.stripAtStart;
+      kept ??= children.slice(0, index);
+      continue;
     }
+    kept?.push(child);
+    if (!result.ignore) before = result.stripAtStart;
     // An element that shows something itself (an <img>, a <select>) allows white space again.
-    if (isContent(children[index])) before = false;
+    if (isContent(child)) before = false;
   }
+  if (kept) (parent as { children: RootContent[] }).children = kept;
   return { ignore: false, stripAtStart: Boolean(before || after), remove: false };
+}
+
+/**
+ * For each of `nodes`, whether there is a break after it: the library's `collapsableAfter(nodes,
+ * index, after)` for every index, in one pass from the end (asked at each index, it read every
+ * later sibling up to the first that decides: quadratic on a run of thousands of empty elements).
+ */
+function breaksAfter(nodes: RootContent[], after: boolean | undefined): Array<boolean | undefined> {
+  const result: Array<boolean | undefined> = new Array(nodes.length);
+  let next = after;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    result[i] = next;
+    const boundary = boundaryOf(nodes[i]!);
+    if (boundary !== undefined) next = boundary;
+  }
+  return result;
 }
 
 /** Whether there is a break after the node at `index` (`after`: after all of `nodes`). */
 function collapsableAfter(nodes: RootContent[], index: number, after?: boolean): boolean | undefined {
   for (let i = index + 1; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    let result = inferBoundary(node);
-    if (result === undefined && 'children' in node && !isSkippable(node)) result = collapsableAfter(node.children, -1);
-    if (typeof result === 'boolean') return result;
+    const result = boundaryOf(nodes[i]!);
+    if (result !== undefined) return result;
   }
   return after;
+}
+
+/** The first boundary a node decides, looking into it (the library's step of collapsableAfter). */
+function boundaryOf(node: RootContent): boolean | undefined {
+  const result = inferBoundary(node);
+  if (result === undefined && 'children' in node && !isSkippable(node)) return collapsableAfter(node.children, -1);
+  return result;
 }
 
 /** `true`: white space around the node does not count; `false`: it does; undefined: unknown. */
