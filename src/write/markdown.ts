@@ -5,8 +5,9 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
+import { mergeAdjacentText } from './merge-text.js';
 import { minifyWhitespace } from './minify-whitespace.js';
-import { text as plainTextHandler } from './plain-text-handler.js';
+import { paragraphHandler, text as plainTextHandler } from './plain-text-handler.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
 import { isElement, walkElements } from '../hast/util.js';
 import { dropBlockWhitespace } from '../hast/drop-block-whitespace.js';
@@ -43,10 +44,12 @@ const GFM_OPTIONS = { tableCellPadding: true, tablePipeAlign: false, firstLineBl
  * Writing options: the pinned ones, with GFM (tables, strikethrough, footnotes, task lists,
  * autolinks) as mdast-util-gfm's serialising extension, which is what remark-stringify with
  * remark-gfm passes to mdast-util-to-markdown, without micromark's GFM syntax (about 60 modules of
- * start-up) that writing never uses. Text nodes go through ./plain-text-handler.ts: the library's
- * handler, which it skips for text with nothing to escape (the same bytes).
+ * start-up) that writing never uses. Text nodes and paragraphs of one text node go through
+ * ./plain-text-handler.ts: the library's handlers, which it skips for text with nothing to escape
+ * (the same bytes).
  */
-export const TO_MARKDOWN_OPTIONS: StringifyOptions = { ...STRINGIFY_OPTIONS, handlers: { text: plainTextHandler }, extensions: [gfmToMarkdown(GFM_OPTIONS)] };
+const EXTENSIONS = [gfmToMarkdown(GFM_OPTIONS)];
+export const TO_MARKDOWN_OPTIONS: StringifyOptions = { ...STRINGIFY_OPTIONS, handlers: { text: plainTextHandler, paragraph: paragraphHandler(EXTENSIONS) }, extensions: EXTENSIONS };
 
 /** The footnotes tidy/footnotes.ts marks, as GFM footnote references and definitions. */
 const FOOTNOTE_HANDLERS: NonNullable<ToMdastOptions['handlers']> = {
@@ -227,6 +230,8 @@ function toMdastInPlace(tree: HastRoot): MdastRoot {
     // with `document: true` a root's children are always wrapped as flow.
     const result: MdastRoot = { type: 'root', children: state.toFlow(state.all(tree)) };
     state.patch(tree, result);
+    // The clean-up toMdast runs next merges adjacent text nodes in quadratic time: merged here first.
+    mergeAdjacentText(result);
     return result;
   };
   return toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS, ...DL_HANDLER }, nodeHandlers: { root } }) as MdastRoot;

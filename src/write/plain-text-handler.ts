@@ -1,5 +1,5 @@
-import type { Text } from 'mdast';
-import { defaultHandlers, type Handle, type State, type Unsafe } from 'mdast-util-to-markdown';
+import type { Paragraph, Parents, Text } from 'mdast';
+import { defaultHandlers, type Handle, type Options, type State, type Unsafe } from 'mdast-util-to-markdown';
 
 /**
  * mdast-util-to-markdown's `text` handler, with a short cut for text that needs no escape.
@@ -16,15 +16,52 @@ import { defaultHandlers, type Handle, type State, type Unsafe } from 'mdast-uti
  * it, the text is written as it is: the bytes `safe` would return. Anything else goes to the
  * library's handler. test/write/plain-text-handler.test.ts checks both agree on random text.
  */
-export const text: Handle = (node: Text, parent, state, info) => {
-  const value = node.value;
-  const before = info.before || '';
-  const after = info.after || '';
-  if (value.includes('\\') || after.includes('\\') || anyInScope(state).test(before + value + after)) {
-    return defaultHandlers.text(node, parent, state, info);
-  }
+export const text: Handle = (node: Text, parent, state, info) => asWritten(node.value, state, info.before, info.after) ?? defaultHandlers.text(node, parent, state, info);
+
+/** The text as `safe` returns it when nothing in it needs escaping (the text itself), else null. */
+function asWritten(value: string, state: State, before = '', after = ''): string | null {
+  if (value.includes('\\') || after.includes('\\') || anyInScope(state).test(before + value + after)) return null;
   return value;
-};
+}
+
+/**
+ * The paragraph handler for a paragraph of one text node (hast-util-to-mdast merges adjacent
+ * text, so most paragraphs are one), with a short cut where the text needs no escape.
+ *
+ * The library's paragraph handler enters `paragraph` and `phrasing` and hands the paragraph to
+ * `containerPhrasing`, which builds position trackers and info objects for its one child, calls
+ * the text handler with the paragraph's own `before` and `after`, and then pairs emphasis markers
+ * over the result (`serialize`): with no emphasis in it, it returns the text handler's string. So
+ * for one text node it returns what the text handler returns, in the same scope: written here
+ * directly (the rest was about half of the writing time of a page of 300,000 short paragraphs).
+ * Any other paragraph, or one whose text needs escaping, or the first paragraph of a task list
+ * item (which mdast-util-gfm writes with its check box), goes to `fallback`: the paragraph
+ * handler `extensions` configure (mdast-util-gfm's, which calls the library's). The tests in
+ * test/write/plain-text-handler.test.ts compare both on random trees.
+ */
+export function paragraphHandler(extensions: NonNullable<Options['extensions']>): Handle {
+  const fallback = handlerIn(extensions, 'paragraph') ?? defaultHandlers.paragraph;
+  return (node: Paragraph, parent: Parents | undefined, state, info) => {
+    const only = node.children.length === 1 ? node.children[0]! : null;
+    if (only?.type !== 'text' || (parent?.type === 'listItem' && typeof parent.checked === 'boolean')) return fallback(node, parent, state, info);
+    const exit = state.enter('paragraph');
+    const subexit = state.enter('phrasing');
+    const value = asWritten(only.value, state, info.before, info.after);
+    subexit();
+    exit();
+    return value ?? fallback(node, parent, state, info);
+  };
+}
+
+/** The handler of `type` that a list of extensions sets (the last one, as mdast-util-to-markdown configures them). */
+function handlerIn(extensions: NonNullable<Options['extensions']>, type: keyof NonNullable<Options['handlers']>): Handle | undefined {
+  let found: Handle | undefined;
+  for (const extension of extensions) {
+    found = (extension.extensions && handlerIn(extension.extensions, type)) || found;
+    found = (extension.handlers?.[type] as Handle | undefined) ?? found;
+  }
+  return found;
+}
 
 /** Per serialisation (its `unsafe` list) and construct stack: the patterns in scope as one expression. */
 const UNIONS = new WeakMap<Unsafe[], Map<string, RegExp>>();

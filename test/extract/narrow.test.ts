@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toText } from 'hast-util-to-text';
 import type { Element, Root } from 'hast';
+import type { PageKind } from '../../src/types.js';
 import { VFile } from 'vfile';
 import narrowToMainContent from '../../src/extract/narrow-to-main-content.js';
 import { readHtml } from '../../src/read/html.js';
@@ -33,6 +34,25 @@ describe('narrow-to-main-content', () => {
     expect(text).toContain('The chosen story');
     expect(text).toContain('The sibling story');
     expect(text).not.toContain('The after story');
+  });
+
+  it("keeps a product's specifications beside its description, where an article keeps its container alone", async () => {
+    const narrowed = async (type: PageKind): Promise<string> => {
+      const file = new VFile();
+      const tree = await readHtml(new TextEncoder().encode(`<body><div id="description">${prose('description', 6)}</div><div id="specifications"><table><tr><th>Weight</th><td>1.2 kg</td></tr><tr><th>Battery</th><td>Ten hours of use on one charge</td></tr></table></div></body>`), file);
+      const body = (tree.children.find((c) => c.type === 'element') as Element).children.find((c) => c.type === 'element' && c.tagName === 'body') as Element;
+      const description = body.children.find((c): c is Element => c.type === 'element' && c.properties.id === 'description')!;
+      file.data.mainContent = { parts: [description], body, stated: false };
+      file.data.pageType = { type, source: 'detected', probability: 0.9, certain: true };
+      narrowToMainContent()(tree, file);
+      return toText(tree);
+    };
+    const product = await narrowed('product');
+    expect(product).toContain('The description story goes on, paragraph 6');
+    expect(product).toContain('Ten hours of use on one charge');
+    const article = await narrowed('article');
+    expect(article).toContain('The description story goes on, paragraph 6');
+    expect(article).not.toContain('Ten hours of use on one charge');
   });
 
   it('narrows to the article container when it holds most of the cleaned text', async () => {

@@ -150,15 +150,6 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.fieldSources.authors).toBe('byline');
   });
 
-  it("credits a thread to its starter named by a post's PostUser-name heading (Flarum's crawler view in <noscript>)", async () => {
-    const post = (user: string) =>
-      `<article><div class="PostUser"><h3 class="PostUser-name">${user}</h3></div><div class="Post-body"><p>${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</p></div></article>`;
-    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? - Harbour Forum</title></head><body><div id="app"></div><noscript id="flarum-content"><div class="container"><h1>Best quay for small boats?</h1><div>${post('skipper42')}${post('Tom_P')}${post('Rowan')}</div></div></noscript></body></html>`;
-    const m = (await convert(html, { baseUrl: 'https://forum.example/d/2068-best-quay-for-small-boats' })).metadata;
-    expect(m.pageType).toBe('forum');
-    expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
-  });
-
   it("credits a thread to the poster its header and opening post both name, over microdata that marks a reply first", async () => {
     const words = 'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2);
     const reply = (user: string, n: number) =>
