@@ -53,7 +53,6 @@ export interface PipelineOptions {
  */
 const PRUNED_PAGE_TYPES: readonly PageKind[] = ['article', 'forum', 'product', 'service'];
 
-
 /**
  * Pages whose repeated blocks are copies (drop-repeated-blocks.ts): every kind but documentation,
  * which repeats itself by design (the same parameter described under each method that takes it).

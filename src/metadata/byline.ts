@@ -80,7 +80,8 @@ function textWithoutNonNames(node: Element): string {
     if (item.type === 'text') parts.push(item.value);
     else if (item.type === 'element') {
       if (item.tagName === 'time' || item.tagName === 'script' || item.tagName === 'style') continue;
-      if (NOT_NAME_PART.test(classAndId(item)) || REVIEWER_PART.test(classAndId(item))) continue;
+      const names = classAndId(item);
+      if (NOT_NAME_PART.test(names) || REVIEWER_PART.test(names)) continue;
       if (/^(br|p|div|li)$/.test(item.tagName)) parts.push(', ');
       for (let i = item.children.length - 1; i >= 0; i--) queue.push(item.children[i]!);
     }

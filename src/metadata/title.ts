@@ -11,7 +11,7 @@ import { clean, tokenF1 as f1 } from './text-utils.js';
  * Separators between a headline and the site name in `<title>` and og:title; a last part in
  * brackets is a part too ("Weekly Edition for March 26 [Site.net]"): its brackets separate it.
  */
-export const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|«|·|•|\/|~)\s+|\s*(?:\||::)\s*$|^\s*(?:\||::)\s*|\s+\[(?=[^[\]]+\]\s*$)|(?<=\s\[[^[\]]+)\]\s*$/;
+const TITLE_SEPARATORS = /\s+(?:\||-|–|—|::|»|«|·|•|\/|~)\s+|\s*(?:\||::)\s*$|^\s*(?:\||::)\s*|\s+\[(?=[^[\]]+\]\s*$)|(?<=\s\[[^[\]]+)\]\s*$/;
 
 /**
  * A variant of the title is taken for the headline when their words agree at least this much
@@ -112,7 +112,7 @@ export function withoutSiteName(text: string, siteName: string | null): string {
 }
 
 /** The title's text from the start of part i to the end of part j-1, as written. */
-export function join(title: string, parts: string[], i: number, j: number): string {
+function join(title: string, parts: string[], i: number, j: number): string {
   // Parts are found in order, so a part written twice ("Title – Site - Site") is found in its place.
   let from = 0;
   let start = 0;
