@@ -45,7 +45,7 @@ async function convertChecked(input: Uint8Array | string, options: ConvertOption
   const file = new VFile({ path: name });
   file.data.explain = options.explain === true;
   file.data.pages = null;
-  const tree = await read(format, bytes, file, options.charset ?? null);
+  const tree = await readInput(format, bytes, file, options.charset ?? null);
   // A capture's URL is where the page really was: it outranks a --base-url guess.
   const baseUrl = options.url ?? options.baseUrl ?? null;
   const processor = articlePipeline({ baseUrl, articleGiven: file.data.articleGiven === true, rules: options.rules });
@@ -72,7 +72,8 @@ function sourceInfo(bytes: Uint8Array, format: InputFormat, file: VFile, options
   };
 }
 
-async function read(format: InputFormat, bytes: Uint8Array, file: VFile, charset: string | null): Promise<Root> {
+/** An input's bytes -> the page's hast, by its format (exported for bench/stages.ts, which runs the pipeline a stage at a time). */
+export async function readInput(format: InputFormat, bytes: Uint8Array, file: VFile, charset: string | null): Promise<Root> {
   switch (format) {
     case 'html':
       return readHtml(bytes, file, charset);

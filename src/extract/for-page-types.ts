@@ -11,12 +11,12 @@ type Transform = (tree: Root, file: VFile) => void;
  * whole. The pipeline states which stages are heuristics; no stage checks it itself.
  */
 export function heuristic(plugin: () => Transform): () => Transform {
-  return () => {
+  return named(plugin.name, () => {
     const transform = plugin();
     return (tree, file) => {
       if (!file.data.keptByUser) transform(tree, file);
     };
-  };
+  });
 }
 
 /**
@@ -26,10 +26,20 @@ export function heuristic(plugin: () => Transform): () => Transform {
  */
 export function forPageTypes(kinds: readonly PageKind[], plugin: () => Transform): () => Transform {
   const only = new Set(kinds);
-  return heuristic(() => {
-    const transform = plugin();
-    return (tree, file) => {
-      if (only.has(pageKindOf(file))) transform(tree, file);
-    };
-  });
+  return heuristic(
+    named(plugin.name, () => {
+      const transform = plugin();
+      return (tree, file) => {
+        if (only.has(pageKindOf(file))) transform(tree, file);
+      };
+    }),
+  );
+}
+
+/**
+ * `wrapper`, bearing the wrapped plugin's name: a stage keeps its name through these wrappers, so
+ * the pipeline's attachers say which stage each is (bench/stages.ts reports per stage by name).
+ */
+function named(name: string, wrapper: () => Transform): () => Transform {
+  return Object.defineProperty(wrapper, 'name', { value: name });
 }
