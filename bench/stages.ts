@@ -83,11 +83,11 @@ const changed = table.filter((row, i) => i === 0 || i === table.length - 1 || pa
 if (hasFlag('--json')) {
   process.stdout.write(`${JSON.stringify({ corpus, half, pages: pages.length, stages: table }, null, 2)}\n`);
 } else {
-  const head = (label: string) => `${label.padEnd(24)}${columns.map((c) => c.slice(0, 9).padStart(10)).join('')}\n`;
-  const n = columns.map((c) => String(inColumn(c).length).padStart(10)).join('');
+  const head = (label: string) => `${label.padEnd(24)}${columns.map((c) => c.slice(0, 11).padStart(12)).join('')}\n`;
+  const n = columns.map((c) => String(inColumn(c).length).padStart(12)).join('');
   let text = `${corpus}${half ? ` half ${half}` : ''}: ${pages.length} pages\n${head('F1 after the stage')}${'n'.padEnd(24)}${n}\n`;
-  for (const row of changed) text += `${row.stage.padEnd(24)}${columns.map((c) => row.columns[c]!.f1.toFixed(3).padStart(10)).join('')}\n`;
+  for (const row of changed) text += `${row.stage.padEnd(24)}${columns.map((c) => row.columns[c]!.f1.toFixed(3).padStart(12)).join('')}\n`;
   text += `\n${head('recall lost / precision gained (points)')}`;
-  for (const row of changed.slice(1)) text += `${row.stage.padEnd(24)}${columns.map((c) => `${row.columns[c]!.recallLost.toFixed(1)}/${row.columns[c]!.precisionGained.toFixed(1)}`.padStart(10)).join('')}\n`;
+  for (const row of changed.slice(1)) text += `${row.stage.padEnd(24)}${columns.map((c) => `${row.columns[c]!.recallLost.toFixed(1)}/${row.columns[c]!.precisionGained.toFixed(1)}`.padStart(12)).join('')}\n`;
   process.stdout.write(text);
 }
