@@ -10,6 +10,7 @@ import { isAbsoluteUrl } from '../check-options.js';
 import type { ConvertOptions, Message } from '../types.js';
 import type { Argument, Input } from '../batch/discover.js';
 import type { ReportLine } from '../batch/report.js';
+import { limitHeapGrowth } from './heap.js';
 // The rest (rules, batch, the pipeline) is imported where it is needed, so `--version`, `--help`
 // and a usage error load only commander, and one page loads no batch machinery.
 
@@ -87,6 +88,8 @@ export async function main(argv: string[]): Promise<number> {
       return usage(`--rules ${options.rules}: ${(error as Error).message}`);
     }
   }
+  // Before anything is converted, here or in a worker thread (the setting is the process's).
+  limitHeapGrowth();
   const convertOptions: ConvertOptions = {
     rules,
     from: options.from,

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { holds, isElement, textOf } from '../hast/util.js';
+import { collapseSpaces, holds, isElement, textOf } from '../hast/util.js';
 import { explain } from '../messages.js';
 import { wordCount } from '../hast/words.js';
 import { findDateText } from '../metadata/dates.js';
@@ -114,7 +114,7 @@ function holdsBlock(node: Element): boolean {
 export function lineKind(text: string, heading = false, dateParses?: { left: number }): string | null {
   const words = wordCount(text);
   if (words > MAX_LINE_WORDS) return null;
-  const norm = text.toLowerCase().replace(/[’‘]/g, "'").replace(/^[\s\p{P}\p{S}]+|[\s.…!?,;]+$/gu, '').replace(/\s+/g, ' ');
+  const norm = collapseSpaces(text.toLowerCase().replace(/[’‘]/g, "'").replace(/^[\s\p{P}\p{S}]+|[\s.…!?,;]+$/gu, ''));
   if (BOILERPLATE_LINES['ui-label']!.test(norm)) return 'ui-label';
   if (BOILERPLATE_LINES['inline-related']!.test(norm)) return 'inline-related';
   if (BOILERPLATE_LINES['tag-line']!.test(norm)) return 'tag-line';
@@ -134,6 +134,8 @@ export function isDateline(text: string, dateParses?: { left: number }): boolean
   // Without a digit (in any script findDateText reads) no stated date can be found below; this
   // check spares most lines eleven chrono parses (it was ~12% of a conversion's CPU time).
   if (!ANY_DIGIT.test(text)) return false;
+  // No parse left: not read (asked first, sparing the split below on the lines past the budget).
+  if (dateParses && dateParses.left <= 0) return false;
   // Up to three dates and three other words: longer lines are prose (and spare the date parser).
   if (text.split(/\s+/).length > MAX_DATELINE_WORDS) return false;
   if (dateParses && dateParses.left-- <= 0) return false;
