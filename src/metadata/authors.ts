@@ -202,11 +202,12 @@ function cutAtLowercase(part: string): string {
 
 /**
  * "Kevin McCoy USA TODAY", "Elliot Brownstein FLORIDA TODAY": an outlet in capitals after a name
- * written in mixed case is cut (a name written all in capitals, "JANIE HAR", is kept whole).
+ * written in mixed case is cut (a name written all in capitals, "JANIE HAR", is kept whole); a
+ * credential in capitals is part of the name as written ("Jeffrey A. Slotnick CPP").
  */
 function cutTrailingCaps(part: string): string {
   const words = part.split(/\s+/);
-  const caps = (w: string) => /\p{Lu}{2,}/u.test(w) && w === w.toUpperCase();
+  const caps = (w: string) => /\p{Lu}{2,}/u.test(w) && w === w.toUpperCase() && !CREDENTIAL.test(w);
   let end = words.length;
   while (end > 0 && caps(words[end - 1]!)) end--;
   return end >= 2 && end < words.length && !words.slice(0, end).some(caps) ? words.slice(0, end).join(' ') : part;

@@ -2,9 +2,10 @@ import type { Element, Parents, Root } from 'hast';
 import type { VFile } from 'vfile';
 import type { Author, RelatedItem, Translation } from '../types.js';
 import { blockKind, isTeaserCard, pageKey, readBio, readRelatedCards, readSwitcher } from './page-blocks.js';
-import { propose } from './candidates.js';
+import { candidatesFor, propose } from './candidates.js';
+import { titleKey, titlePartKeys } from './title.js';
 import { clean, resolveUrl } from './text-utils.js';
-import { attr, classAndId, textOf, walkElements } from '../hast/util.js';
+import { attr, classAndId, holds, textOf, walkElements } from '../hast/util.js';
 import { parseByline } from './authors.js';
 import { authorsFromElement, BYLINE_HINT, dedupeAuthors, isProfileLink, NOT_BYLINE_HINT } from './byline.js';
 import { findDateText, normalizeDate } from './dates.js';
@@ -103,6 +104,16 @@ const TEXT_DATE_BEFORE = 12;
 const MAX_TEXT_DATES_PARSED = 4;
 /** Elements whose own text can be an unmarked dateline (inline and small blocks). */
 const TEXT_DATE_TAGS = new Set(['div', 'p', 'span', 'small', 'i', 'em', 'strong', 'b', 'li']);
+/**
+ * A page with no `<h1>` (its headline styled in an `<h4>` or a `<p>`): the headline is the first
+ * element of the body whose whole text is the page's title as a tag for machines or `<title>`
+ * states it (or a part of it between separators), so bylines and datelines are still looked for
+ * by it. Elements read as such a headline, and the longest text (characters) read for it; a title
+ * of one word ("Home", "Blog") names a page too often to place one.
+ */
+const STAND_IN_HEADLINE_TAGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b']);
+const MAX_STAND_IN_HEADLINE = 200;
+const MIN_STAND_IN_WORDS = 2;
 /** A text that may state a full date: a four-digit year, or a numeric day/month/year. */
 const MAY_HOLD_DATE = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
@@ -158,6 +169,8 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   const decks: Array<{ at: number; text: string }> = [];
   const labels: Array<{ at: number; text: string }> = [];
   let inBody = false;
+  // Set at the body: the page has no `<h1>`, and these are the keys of its stated titles.
+  let standInTitles: ReadonlySet<string> | null = null;
   let self: ReadonlySet<string> = new Set();
   let selfBase: string | null = null;
 
@@ -188,12 +201,18 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
       const own = [canonical, ogUrl, options.baseUrl ?? null].filter((u): u is string => !!u);
       self = new Set(own.map((u) => pageKey(resolveUrl(u, options.baseUrl ?? null) ?? u)));
       selfBase = resolveUrl(base, own[0] ?? null) ?? own[0] ?? null;
+      if (!holds(node, (el) => el.tagName === 'h1')) {
+        const keys = candidatesFor(file, 'title').flatMap((c) => titlePartKeys(c.value)).filter((k) => k.split(' ').length >= MIN_STAND_IN_WORDS);
+        standInTitles = new Set(keys);
+      }
     }
     // `<noscript>` is read: unboil runs no scripts, so its content is what the page shows (forums
     // rendered by script put their whole crawler view there: headline, posts, authors, dates).
     if (tag === 'script' || tag === 'style' || tag === 'template') return false;
-    // Comment sections: their bylines and dates are the commenters', not the article's.
-    if (inBody && BOILERPLATE_GROUPS.comments!.test(classAndId(node))) return false;
+    // Comment sections: their bylines and dates are the commenters', not the article's. The
+    // `<body>` is the page, never a section of it, whatever its class (a thread's page is classed
+    // "comments-page": skipping it lost every date and author the page states).
+    if (inBody && tag !== 'body' && BOILERPLATE_GROUPS.comments!.test(classAndId(node))) return false;
     const block = inBody ? blockKind(node) : null;
     // A teaser card (a linked headline and a date, outside related blocks too) speaks for the
     // article it links to: its date and byline are not walked.
@@ -240,6 +259,13 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
       const text = clean(textOf(node).replace(PERMALINK_MARK, ''));
       if (text && headlines.length < MAX_HEADLINES) headlines.push(text);
       if (headlineAt < 0 && text) {
+        headlineAt = at;
+        for (const b of beforeHeadline) noteTextDate(b.node, b.at);
+      }
+    }
+    if (standInTitles && headlineAt < 0 && inBody && STAND_IN_HEADLINE_TAGS.has(tag)) {
+      const text = textOf(node, MAX_STAND_IN_HEADLINE);
+      if (text.length <= MAX_STAND_IN_HEADLINE && standInTitles.has(titleKey(text))) {
         headlineAt = at;
         for (const b of beforeHeadline) noteTextDate(b.node, b.at);
       }

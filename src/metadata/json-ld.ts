@@ -17,6 +17,8 @@ declare module 'vfile' {
   interface DataMap {
     /** JSON-LD `articleBody`, when the page states one (a hint for main-content selection). */
     articleBody: string;
+    /** Names the JSON-LD types as an Organization where it names the article's author (a publisher credited as author). */
+    authorOrganisations: string[];
     /**
      * The schema.org types the page's JSON-LD states (the page type classifier reads them):
      * `top`, of the objects it describes (arrays, `@graph` and `mainEntity` flattened); `nested`,
@@ -69,7 +71,9 @@ export function readJsonLd(tree: Root, file: VFile): void {
     propose(file, 'section', str(article['articleSection']), 'json-ld');
     propose(file, 'image', imageUrl(article['image']) ?? imageUrl(article['thumbnailUrl']), 'json-ld');
     propose(file, 'license', str(article['license']) ?? str(name(article['license'])), 'json-ld');
-    propose(file, 'authors', authors(article['author'] ?? article['creator'], objects), 'json-ld');
+    const credited = authors(article['author'] ?? article['creator'], objects);
+    propose(file, 'authors', credited.map((a) => a.author), 'json-ld');
+    file.data.authorOrganisations = credited.filter((a) => a.organisation).map((a) => a.author.name);
     propose(file, 'tags', keywords(article['keywords']), 'json-ld');
     const publisher = resolveRef(article['publisher'], objects) ?? resolveRef(article['isPartOf'], objects);
     propose(file, 'siteName', str(name(publisher)), 'json-ld');
@@ -192,21 +196,23 @@ function resolveRef(value: Json | undefined, all: JsonObject[]): JsonObject | nu
   return value;
 }
 
-function authors(value: Json | undefined, all: JsonObject[]): Author[] {
+/** The article's authors, each with whether the JSON-LD types it as an Organization. */
+function authors(value: Json | undefined, all: JsonObject[]): Array<{ author: Author; organisation: boolean }> {
   const list = Array.isArray(value) ? value : value == null ? [] : [value];
-  const out: Author[] = [];
+  const out: Array<{ author: Author; organisation: boolean }> = [];
   for (const item of list) {
     if (typeof item === 'string') {
       const n = clean(item);
-      if (n) out.push({ name: n, url: null, bio: null });
+      if (n) out.push({ author: { name: n, url: null, bio: null }, organisation: false });
       continue;
     }
     const o = resolveRef(item, all);
     if (!o) continue;
-    if (types(o).some((t) => /Organization/.test(t)) && list.length > 1) continue;
+    const organisation = types(o).some((t) => /Organization/.test(t));
+    if (organisation && list.length > 1) continue;
     const n = str(o['name']);
     if (!n) continue;
-    out.push({ name: n, url: str(o['url']) ?? (typeof o['sameAs'] === 'string' ? str(o['sameAs']) : null), bio: str(o['description']) });
+    out.push({ author: { name: n, url: str(o['url']) ?? (typeof o['sameAs'] === 'string' ? str(o['sameAs']) : null), bio: str(o['description']) }, organisation });
   }
   return out;
 }

@@ -28,8 +28,12 @@ export function resolveFields(file: VFile): ResolvedFields {
   }
 
   const siteName = pick('siteName', (v) => stated(v));
-  const readDate = dateReader(file);
   const organisations = organisationKeys(file);
+  // A visible byline (or profile link) naming a person by more than one word: then a one-word
+  // author that a tag for machines gives ("KatieS") is the CMS account that posted the article,
+  // not the name the page credits.
+  const fullNameShown = candidatesFor(file, 'authors').some((c) => SHOWN_AUTHOR_SOURCES.has(c.source) && (normaliseAuthors(c.value, c.source, base, organisations, true) ?? []).some((a) => /\s/.test(a.name)));
+  const readDate = dateReader(file);
   const titles = candidatesFor(file, 'title');
   const chosenTitle = chooseTitle(titles.map((c) => c.value), siteName, file.data.headlines ?? []);
   if (chosenTitle) sources.title = titles[chosenTitle.index]!.source;
@@ -103,7 +107,10 @@ export function resolveFields(file: VFile): ResolvedFields {
     // People first: the first source that names a person; only when none does, one that credits
     // the publisher; only when none does either, a user name a tag for machines gives.
     authors: withBios(
-      pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, true)) ??
+      pick('authors', (v, source) => {
+        const people = normaliseAuthors(v, source, base, organisations, true);
+        return people && fullNameShown && STATED_FOR_MACHINES.has(source) && people.every((a) => !/\s/.test(a.name)) ? null : people;
+      }) ??
         pick('authors', (v, source) => normaliseAuthors(v, source, base, organisations, false)) ??
         pick('authors', (v, source) => handles(v, source, base)) ??
         [],
@@ -124,6 +131,13 @@ export function resolveFields(file: VFile): ResolvedFields {
     related: pick('related', (v) => v.map((r): RelatedItem => ({ ...r, url: r.url ? resolveUrl(r.url, base) : null }))) ?? [],
     fieldSources: sources,
   };
+  if (fields.authors.length === 0 && siteName) {
+    const owner = blogOwner(siteName);
+    if (owner) {
+      fields.authors = [{ name: owner, url: null, bio: null }];
+      sources.authors = sources.siteName;
+    }
+  }
   if (fields.published && fields.modified && isBefore(fields.modified, fields.published)) fields.modified = null;
   fields.translations = pick('translations', (v) => normaliseTranslations(v, base, fields.url ?? base, fields.lang)) ?? [];
   fields.fieldSources = Object.fromEntries(
@@ -143,6 +157,8 @@ const ONE_NAME_PER_ENTRY: ReadonlySet<FieldSource> = new Set(['json-ld', 'citati
 /** Longer than this, a structured "name" is a sentence someone pasted in. */
 const MAX_ENTRY_NAME = 80;
 const NAME_LIST = /,|;|&|\band\b|\bund\b|\bet\b|\by\b|،|、/;
+/** A spaced dash or bar inside a structured name: a role or a desk follows it. */
+const AFFILIATION_DASH = /\s+[-–—|]\s+/;
 
 function normaliseAuthors(list: Author[], source: FieldSource, base: string | null, organisations: string[], peopleOnly: boolean): Author[] | null {
   const out: Author[] = [];
@@ -150,7 +166,8 @@ function normaliseAuthors(list: Author[], source: FieldSource, base: string | nu
     const raw = clean(author.name) ?? '';
     // One tag per author may write "Last, First"; only a list in one string is split.
     const asWritten = ONE_NAME_PER_ENTRY.has(source) && !NAME_LIST.test(raw) && !/\d/.test(raw) && raw.length <= MAX_ENTRY_NAME;
-    const names = isInvertedName(raw) || asWritten ? [raw] : parseByline(raw);
+    // "David Jackson - Fullstack Editorial Team": what follows a spaced dash or bar is a role or a desk.
+    const names = isInvertedName(raw) ? [raw] : asWritten ? [raw.split(AFFILIATION_DASH)[0]!] : parseByline(raw);
     for (const name of names) {
       if (!name || out.some((a) => a.name.toLowerCase() === name.toLowerCase())) continue;
       if (peopleOnly && isOrganisation(name, organisations)) continue;
@@ -163,6 +180,9 @@ function normaliseAuthors(list: Author[], source: FieldSource, base: string | nu
 /** Sources written for machines, whose author entries a site fills from its accounts. */
 const STATED_FOR_MACHINES: ReadonlySet<FieldSource> = new Set(['json-ld', 'citation', 'dublin-core', 'open-graph', 'twitter', 'meta']);
 
+/** Sources of authors read off the visible page: the byline and the links to author profile pages. */
+const SHOWN_AUTHOR_SOURCES: ReadonlySet<FieldSource> = new Set(['byline', 'link']);
+
 /** The user names (userHandle) that a source written for machines gives as the author. */
 function handles(list: Author[], source: FieldSource, base: string | null): Author[] | null {
   if (!STATED_FOR_MACHINES.has(source)) return null;
@@ -172,6 +192,21 @@ function handles(list: Author[], source: FieldSource, base: string | null): Auth
     if (name && !out.some((a) => a.name === name)) out.push({ name, url: author.url ? resolveUrl(author.url, base) : null, bio: clean(author.bio) });
   }
   return out.length > 0 ? out : null;
+}
+
+/** A site named as someone's blog ("Colin Watson's blog", "Ana Lima’s Notebook"): the owner's name, then the word. */
+const BLOG_OF = /^(.+?)['’]s\s+(?:blog|weblog|site|website|homepage|home page|journal|notebook|notes|newsletter)$/i;
+
+/**
+ * The person a site is named after as their blog, when no source names an author: the site's own
+ * name credits them. Only a name as bylines write one (parseByline reads it as one name, whole) of
+ * more than one word, not opening with "The" ("The Verge's site" is a publication's).
+ */
+function blogOwner(siteName: string): string | null {
+  const owner = BLOG_OF.exec(siteName.trim())?.[1]?.trim();
+  if (!owner) return null;
+  const names = parseByline(owner);
+  return names.length === 1 && names[0] === owner && /\s/.test(owner) && !/^the\s/i.test(owner) ? owner : null;
 }
 
 /** A one-word author is matched inside a longer site name only from this length ("Harbourview" in "The Harbourview Gazette"). */
@@ -203,6 +238,7 @@ function organisationKeys(file: VFile): string[] {
       // not an absolute URL: nothing to learn from it
     }
   }
+  for (const name of file.data.authorOrganisations ?? []) keys.add(name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
   keys.delete('');
   return [...keys];
 }

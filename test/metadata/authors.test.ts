@@ -47,6 +47,8 @@ describe('parseByline: outlets, credentials and months', () => {
     ['Kevin Johnson and Kevin McCoy USA TODAY', ['Kevin Johnson', 'Kevin McCoy']],
     // Credentials written after a name are part of it, as the byline writes them.
     ['Ilana Muhlstein, RDN', ['Ilana Muhlstein, RDN']],
+    // A credential in capitals after the name is no outlet: it stays, as written.
+    ['Jeffrey A. Slotnick CPP, PSP', ['Jeffrey A. Slotnick CPP, PSP']],
     ['By Genevieve Carlton, Ph.D. and Ana Souza, MS, RD', ['Genevieve Carlton, Ph.D.', 'Ana Souza, MS, RD']],
     ['Jill Disis, CNN Business', ['Jill Disis']],
     ['LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER', ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER']],

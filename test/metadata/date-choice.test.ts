@@ -61,6 +61,13 @@ describe('publication dates: the kinds of misses', () => {
     expect(m.modified).toBe('2022-05-12');
   });
 
+  it('reads the dates and the byline of a page whose <body> is classed as a comments page (a thread)', async () => {
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body class="thread-page comments-page"><div class="post"><h1>Quay Reopens</h1><p class="byline">By Maren Holt</p><time datetime="2024-03-02T09:15:00Z">2 March 2024</time>${BODY}</div><div class="comments"><p class="byline">By Ola Berg</p><time datetime="2024-03-09T10:00:00Z">9 March 2024</time></div></body></html>`;
+    const m = (await convert(html)).metadata;
+    expect(m.published).toBe('2024-03-02T09:15:00Z');
+    expect(m.authors.map((a) => a.name)).toEqual(['Maren Holt']);
+  });
+
   it('reads Japanese datelines (公開日 / 更新日)', async () => {
     const m = await fixture('meta-date-japanese');
     expect(m.published).toBe('2021-06-08');
@@ -160,14 +167,52 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
   });
 
-  it("credits the person a byline names over an author that is the site's own name", async () => {
-    const ld = '{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Organization","name":"Harbour Clinic"},"publisher":{"@type":"Organization","name":"Harbour Clinic"}}';
+  // The site's own name, or any author JSON-LD types as an Organization ("Coastal Heart Trust" on a
+  // page of another site): a publisher, not a person.
+  it.each([
+    ['the site\'s own name', '{"@type":"Organization","name":"Harbour Clinic"},"publisher":{"@type":"Organization","name":"Harbour Clinic"}', 'Harbour Clinic'],
+    ['an Organization', '{"@type":"Organization","name":"Coastal Heart Trust"}', 'Coastal Heart Trust'],
+  ])('credits the person a byline names over an author that is %s', async (_, author, organisation) => {
+    const ld = `{"@type":"Article","headline":"Quay Reopens","author":${author}}`;
     const html = `<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">${ld}</script></head><body><article><h1>Quay Reopens</h1><p class="byline">By <a href="/staff/ines-moreau">Ines Moreau</a></p>${BODY}${BODY}</article></body></html>`;
     const m = (await convert(html, { baseUrl: 'https://harbourclinic.example/news/quay' })).metadata;
     expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
-    // With no person named, the site is credited.
+    // With no person named, the publisher is credited.
     const alone = (await convert(html.replace(/<p class="byline">.*?<\/p>/, ''), { baseUrl: 'https://harbourclinic.example/news/quay' })).metadata;
-    expect(alone.authors.map((a) => a.name)).toEqual(['Harbour Clinic']);
+    expect(alone.authors.map((a) => a.name)).toEqual([organisation]);
+  });
+
+  it('credits the full name a byline shows over a one-word account that tags for machines give', async () => {
+    const ld = '{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Person","name":"InesM"}}';
+    const head = `<script type="application/ld+json">${ld}</script><meta name="author" content="InesM">`;
+    const m = await page(head, `<article><h1>Quay Reopens</h1><p class="byline">By <a href="/authors/ines-moreau/">Ines Moreau</a></p>${BODY}${BODY}</article>`);
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    // With no byline, the account is what the page credits.
+    const alone = await page(head, `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(alone.authors.map((a) => a.name)).toEqual(['InesM']);
+  });
+
+  it('reads a structured author name up to a spaced dash or bar (a role or a desk follows)', async () => {
+    const ld = '{"@type":"Article","headline":"Quay Reopens","author":{"@type":"Person","name":"Ines Moreau - Harbour Editorial Team"}}';
+    const m = await page(`<script type="application/ld+json">${ld}</script>`, `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+  });
+
+  it("credits the owner of a site named as someone's blog when no source names an author", async () => {
+    const m = await page(`<meta property="og:site_name" content="Ines Moreau's blog">`, `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    expect(m.fieldSources.authors).toBe('open-graph');
+    // A publication's site is no one's blog, and a named author stands.
+    const paper = await page(`<meta property="og:site_name" content="The Harbour Weekly's blog">`, `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(paper.authors).toEqual([]);
+    const named = await page(`<meta property="og:site_name" content="Ines Moreau's blog"><meta name="author" content="Tom Price">`, `<article><h1>Quay Reopens</h1>${BODY}${BODY}</article>`);
+    expect(named.authors.map((a) => a.name)).toEqual(['Tom Price']);
+  });
+
+  it('finds the byline and the dateline of a page with no <h1> by the element that holds its title', async () => {
+    const m = await page('<title>Quay Reopens to Small Boats | Harbour Weekly</title>', `<div class="hd"><h4 class="b">Quay Reopens to Small Boats</h4><div class="x1">By Ines Moreau</div><div class="x2">20 December, 2025</div></div>${BODY}${BODY}`);
+    expect(m.authors.map((a) => a.name)).toEqual(['Ines Moreau']);
+    expect(m.published).toBe('2025-12-20');
   });
 
   it('takes links to author profile pages by the headline as the byline', async () => {
