@@ -171,6 +171,25 @@ describe('page type', () => {
     expect(file.data.pageType).toMatchObject({ type: 'collection', certain: false });
   });
 
+  it('reads one microdata article item as a stated article, several as cards that state nothing', async () => {
+    const item = '<div itemscope itemtype="https://schema.org/BlogPosting"><meta itemprop="headline" content="H"></div>';
+    const typed = async (items: number) => {
+      const file = new VFile();
+      const tree: Root = await readHtml(new TextEncoder().encode(LISTING.replace('<main>', `<main>${item.repeat(items)}`)), file);
+      readMetadata()(tree, file);
+      return file.data.pageType!;
+    };
+    const one = await typed(1);
+    const several = await typed(3);
+    // The structure reads a page of cards either way; only the stated article makes it uncertain.
+    expect(one.type).not.toBe('article');
+    expect(one.probability).toBeGreaterThanOrEqual(0.7);
+    expect(one.certain).toBe(false);
+    expect(several.type).toBe(one.type);
+    expect(several.probability).toBeGreaterThanOrEqual(0.7);
+    expect(several.certain).toBe(true);
+  });
+
   it('is deterministic', async () => {
     const file = new VFile();
     const tree = await readHtml(new TextEncoder().encode(COLLECTION), file);
