@@ -27,12 +27,13 @@ const SHORT_PART_WORDS = 4;
  * lower case, and every run of other than letters and digits one space. The one way titles are
  * matched: against headlines, decks and the body's headings.
  */
+export const titleKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** The keys (titleKey) of a title and of each part its separators set apart ("Quay Reopens | The Gazette"). */
 export function titlePartKeys(title: string): string[] {
   return [title, ...title.split(TITLE_SEPARATORS)].filter((part): part is string => typeof part === 'string').map(titleKey).filter(Boolean);
 }
 
-export const titleKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const words = (s: string) => titleKey(s).split(' ').filter(Boolean);
 
 /**
