@@ -6,7 +6,7 @@
  * halves; hashing keeps the split fixed whatever order the manifest lists the pages in.
  */
 import { createHash } from 'node:crypto';
-import type { CorpusEntry } from './corpus.js';
+import { argValue, type CorpusEntry } from './corpus.js';
 
 export type Half = 1 | 2;
 
@@ -36,4 +36,18 @@ export function selectHalf(entries: CorpusEntry[], half: Half | null): CorpusEnt
   if (half === null) return entries;
   const split = halves(entries);
   return entries.filter((e) => split.get(e.id) === half);
+}
+
+/**
+ * The `--corpus DIR [--half 1|2]` arguments of a benchmark: the corpus and the half asked for (null:
+ * all pages). A missing corpus or a half other than 1 or 2 prints `usage` and exits with 2.
+ */
+export function corpusAndHalf(usage: string): { corpus: string; half: Half | null } {
+  const corpus = argValue('--corpus');
+  const half = argValue('--half');
+  if (!corpus || (half !== undefined && half !== '1' && half !== '2')) {
+    process.stderr.write(usage);
+    process.exit(2);
+  }
+  return { corpus, half: half === undefined ? null : (Number(half) as Half) };
 }

@@ -23,20 +23,14 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { argValue, hasFlag, readManifest, sharedDir, subsetCorpus } from './corpus.js';
-import { selectHalf, type Half } from './halves.js';
+import { corpusAndHalf, selectHalf, type Half } from './halves.js';
 import { precisionOf, recallOf } from './metric.js';
 import { formatPageTypeAccuracy, pageTypeAccuracy } from './page-type-accuracy.js';
 import { formatStructure, rowsOf, runQuality, shingleScores, wcxbRowScores, type QualityRow } from './quality-run.js';
 import type { WcxbScores } from './wcxb-metric.js';
 
 const usage = 'usage: npm run bench:quality -- --corpus DIR [--half 1|2] [--out DIR] [--per-doc FILE.csv] [--worst N] [--json] [--warc]\n';
-const corpus = argValue('--corpus');
-const halfArg = argValue('--half');
-if (!corpus || (halfArg !== undefined && halfArg !== '1' && halfArg !== '2')) {
-  process.stderr.write(usage);
-  process.exit(2);
-}
-const half: Half | null = halfArg === undefined ? null : (Number(halfArg) as Half);
+const { corpus, half } = corpusAndHalf(usage);
 const out = resolve(argValue('--out', join('bench', 'out', basename(resolve(corpus))))!);
 const run = await runQuality(corpus, out, half, hasFlag('--warc'));
 const { rows, seconds, cpuSeconds, bytes, structure } = run;

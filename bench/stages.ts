@@ -18,8 +18,8 @@ import { join } from 'node:path';
 import type { Root } from 'hast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { argValue, hasFlag, readDoc, readManifest } from './corpus.js';
-import { pageTypeOf, selectHalf, type Half } from './halves.js';
+import { hasFlag, readDoc, readManifest } from './corpus.js';
+import { corpusAndHalf, pageTypeOf, selectHalf } from './halves.js';
 import { mean } from './metric.js';
 import { wordScores } from './wcxb-metric.js';
 import { readInput } from '../src/convert.js';
@@ -32,13 +32,7 @@ import { markdownToText } from '../src/write/plain-text.js';
 type Scores = ReturnType<typeof wordScores>;
 
 const usage = 'usage: npm run bench:stages -- --corpus DIR [--half 1|2] [--json]\n';
-const corpus = argValue('--corpus');
-const halfArg = argValue('--half');
-if (!corpus || (halfArg !== undefined && halfArg !== '1' && halfArg !== '2')) {
-  process.stderr.write(usage);
-  process.exit(2);
-}
-const half: Half | null = halfArg === undefined ? null : (Number(halfArg) as Half);
+const { corpus, half } = corpusAndHalf(usage);
 
 /** Per page: its type, and its scores at the start and after each stage (the last: `written`). */
 const pages: Array<{ type: string; scores: Scores[] }> = [];
