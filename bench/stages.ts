@@ -22,7 +22,7 @@ import { hasFlag, readDoc, readManifest } from './corpus.js';
 import { corpusAndHalf, pageTypeOf, selectHalf } from './halves.js';
 import { mean } from './metric.js';
 import { wordScores } from './wcxb-metric.js';
-import { readInput } from '../src/convert.js';
+import { readInput } from '../src/read/input.js';
 import { articlePipeline } from '../src/pipeline.js';
 import { sniffFormat } from '../src/read/sniff.js';
 import { textOf } from '../src/hast/util.js';

@@ -5,7 +5,7 @@ import type { ConvertOptions, ConvertResult, InputFormat, SourceInfo, UserRules 
 import { isUnboilError, UnboilError } from './errors.js';
 import { checkConvertArguments } from './check-options.js';
 import { sniffFormat } from './read/sniff.js';
-import { readHtml } from './read/html.js';
+import { readInput } from './read/input.js';
 import { articlePipeline } from './pipeline.js';
 import { assembleMarkdown, hastToMarkdownAndText } from './write/markdown.js';
 import { assembleMetadata } from './metadata/assemble.js';
@@ -70,24 +70,6 @@ function sourceInfo(bytes: Uint8Array, format: InputFormat, file: VFile, options
     encoding: file.data.encoding ?? null,
     pages: file.data.pages ?? null,
   };
-}
-
-/** An input's bytes -> the page's hast, by its format (exported for bench/stages.ts, which runs the pipeline a stage at a time). */
-export async function readInput(format: InputFormat, bytes: Uint8Array, file: VFile, charset: string | null): Promise<Root> {
-  switch (format) {
-    case 'html':
-      return readHtml(bytes, file, charset);
-    case 'text': {
-      // Loaded only when text arrives: the Markdown parser (micromark) is many modules to start.
-      const { readText } = await import('./read/text/index.js');
-      return readText(bytes, file);
-    }
-    case 'pdf': {
-      // Loaded only when a PDF arrives: pdfjs-dist is large and slow to start.
-      const { readPdf } = await import('./read/pdf/index.js');
-      return readPdf(bytes, file);
-    }
-  }
 }
 
 /** Control bytes that never occur in text (NUL and friends; tab, LF, FF, CR, ESC are allowed). */
