@@ -138,7 +138,7 @@ export function isDateline(text: string, dateParses?: { left: number }): boolean
   if (dateParses && dateParses.left <= 0) return false;
   // Up to three dates and three other words: longer lines are prose (and spare the date parser).
   if (text.split(/\s+/).length > MAX_DATELINE_WORDS) return false;
-  if (dateParses && dateParses.left-- <= 0) return false;
+  if (dateParses) dateParses.left--;
   let rest = text;
   let found = false;
   for (let i = 0; i < 3; i++) {
