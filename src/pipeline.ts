@@ -27,6 +27,7 @@ import dropEmptyListItems from './tidy/empty-list-items.js';
 import dropTrailingHeadings from './tidy/trailing-headings.js';
 import dropPrintHidden from './tidy/print-hidden.js';
 import dropSponsorCredits from './tidy/sponsor-credits.js';
+import { plainSpaces } from './tidy/plain-spaces.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -101,5 +102,6 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(unwrapDropCaps)
     .use(dropEndMarks)
     .use(ensureArticle)
+    .use(plainSpaces)
     .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
 }
