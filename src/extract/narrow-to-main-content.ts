@@ -4,6 +4,7 @@ import type { PageKind } from '../types.js';
 import { explain } from '../messages.js';
 import { firstWords } from '../hast/first-words.js';
 import { computeStats, type StatsMap } from '../hast/stats.js';
+import { walkElements } from '../hast/util.js';
 import { describe, droppedBy } from './select-main-content.js';
 
 /**
@@ -63,8 +64,47 @@ export default function narrowToMainContent() {
     if (file.data.explain) {
       for (const node of droppedBy(main.body, parts, stats)) explain(file, 'outside-main-content', `dropped <${node.tagName}${describe(node)}> outside the article: "${firstWords(node)}"`);
     }
-    tree.children = [article(parts)];
+    const intro = headlineIntro(main.body, parts, stats);
+    if (intro.length > 0) explain(file, 'keep-headline-intro', `kept ${intro.length} paragraph(s) under the headline, outside the main container: "${firstWords(intro[0]!)}"`);
+    tree.children = [article([...intro, ...parts])];
   };
+}
+
+/**
+ * The prose under the page's headline often sits in a header block beside the main container,
+ * not in it: a listing's or a collection's introduction ("Our collection of sauces has something
+ * for every dish"), an article's standfirst. When the article is narrowed to the container, the
+ * paragraphs between the page's first `<h1>` and the container, outside it, come with it when
+ * they are prose: at least INTRO_MIN_CHARS characters (a sentence, not a byline or a date), at
+ * most INTRO_MAX_LINKS of them link text, at most INTRO_MAX_PARAGRAPHS of them.
+ */
+const INTRO_MIN_CHARS = 80;
+const INTRO_MAX_LINKS = 0.2;
+const INTRO_MAX_PARAGRAPHS = 3;
+
+function headlineIntro(body: Element | Root, parts: Element[], stats: StatsMap): Element[] {
+  const first = parts[0];
+  if (!first) return [];
+  const inParts = new Set<Element>(parts);
+  const intro: Element[] = [];
+  let headline = false;
+  let done = false;
+  walkElements(body, (node) => {
+    if (done || inParts.has(node)) {
+      done = true;
+      return false;
+    }
+    if (!headline) {
+      if (node.tagName === 'h1') headline = true;
+      return !headline;
+    }
+    if (node.tagName !== 'p') return true;
+    const s = stats.get(node);
+    if (s && s.text >= INTRO_MIN_CHARS && s.linkText <= s.text * INTRO_MAX_LINKS && intro.length < INTRO_MAX_PARAGRAPHS) intro.push(node);
+    return false;
+  });
+  // Reached the container after the headline: what lies between is its introduction.
+  return done && headline ? intro : [];
 }
 
 /**

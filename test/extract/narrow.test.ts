@@ -61,6 +61,15 @@ describe('narrow-to-main-content', () => {
     expect(r.markdown).not.toContain('A box beside the story');
     expect(r.rules).toContain('outside-main-content');
   });
+
+  it('keeps the introduction under the headline, beside the container, and not a byline or a box after it', async () => {
+    const intro = 'Our collection of harbour walks has something for every season, whether you want a short stroll or a day out.';
+    const r = await run(`<body><div class="top"><h1>Harbour Walks</h1><p>By Ann Lee, May 2</p><div class="lede"><p>${intro}</p></div></div><div class="story">${prose('main', 8)}</div><div class="aside-box"><p>A box beside the story with one sentence of its own, long enough to be prose.</p></div></body>`);
+    expect(r.markdown).toMatch(new RegExp(`^${intro}\n\nThe main story goes on, paragraph 1`));
+    expect(r.markdown).not.toContain('By Ann Lee');
+    expect(r.markdown).not.toContain('A box beside the story');
+    expect(r.rules).toContain('keep-headline-intro');
+  });
 });
 
 describe('drop-non-content: what a reader sees without scripts', () => {
