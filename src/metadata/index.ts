@@ -5,7 +5,7 @@ import { readJsonLd } from './json-ld.js';
 import { readMetaTags } from './meta-tags.js';
 import { readPageMetadata } from './document.js';
 import { resolveFields, type ResolvedFields } from './resolve.js';
-import { headlineTitle, settleTitle } from './title.js';
+import { headlineTitle, labelledTitle, settleTitle } from './title.js';
 import { candidatesFor } from './candidates.js';
 import { classifyPage, type PageSignals } from './page-type.js';
 import { USER_NAME } from './authors.js';
@@ -20,6 +20,11 @@ declare module 'vfile' {
      * stages may read it.
      */
     pageType: PageType;
+    /**
+     * The page's one `<h1>` when it is the title with a label before it ("Blog: Title", title.ts
+     * labelledTitle): the body drops it as it drops a heading repeating the title (tidy-article.ts).
+     */
+    labelledHeading: string | null;
   }
 }
 
@@ -76,6 +81,8 @@ export default function readMetadata(options: MetadataOptions = {}) {
     }
     if (fields.title !== null) fields.title = settleTitle(fields.title, fields.siteName, [...(file.data.headlines ?? []), ...titles]);
     file.data.title = fields.title;
+    const heads = file.data.headlines ?? [];
+    file.data.labelledHeading = heads.length === 1 && fields.title !== null && labelledTitle(heads[0]!, fields.title) ? heads[0]! : null;
   };
 }
 

@@ -50,6 +50,10 @@ export function chooseTitle(values: string[], siteName: string | null, headlines
     const head = titleKey(cleaned[matching]!);
     const fuller = cleaned.findIndex((t, i) => i < matching && t !== null && titleKey(t).startsWith(head));
     if (fuller >= 0) matching = fuller;
+    // A more trusted title that the matched one only prefixes with a label ("Player - Squad
+    // 2024 - 2025" matching the heading, "Squad 2024 - 2025" in JSON-LD) is the title itself.
+    const unlabelled = cleaned.findIndex((t, i) => i < matching && t !== null && labelledTitle(cleaned[matching]!, t));
+    if (unlabelled >= 0) matching = unlabelled;
   }
   const index = matching >= 0 ? matching : cleaned.findIndex((t) => t !== null);
   return index >= 0 ? { index, title: cleaned[index]! } : null;
@@ -150,9 +154,10 @@ const HEADLINE_IS_TITLE: ReadonlySet<PageKind> = new Set(['article', 'product', 
  * is its title, the heading is not the site's name (nor a part of a title candidate beside the
  * headline, "Open Verilog flow | Silicon Exposed"), and at least half its words are in the title
  * the candidates chose: a heading with fewer in common is a blog's, a section's or a logo's name
- * ("Allergies Health Center", "Hi, I'm Nicolas."), not a variant of the title. On a thread the
- * heading is the title only when the candidates share no word with it (see below). Null when the
- * candidates should decide.
+ * ("Allergies Health Center", "Hi, I'm Nicolas."), not a variant of the title; nor when the
+ * heading is the chosen title with a label before it (labelledTitle). On a thread the heading is
+ * the title only when the candidates share no word with it (see below). Null when the candidates
+ * should decide.
  */
 export function headlineTitle(headlines: string[], pageType: PageKind, siteName: string | null, chosen: string | null, candidates: string[]): string | null {
   if (headlines.length !== 1 || !(HEADLINE_IS_TITLE.has(pageType) || pageType === 'forum')) return null;
@@ -160,6 +165,7 @@ export function headlineTitle(headlines: string[], pageType: PageKind, siteName:
   if (!whole || (siteName && titleKey(whole) === titleKey(siteName))) return null;
   const headline = withoutSiteName(whole, siteName);
   const key = titleKey(headline);
+  if (chosen !== null && labelledTitle(headline, chosen)) return null;
   const siteParts = candidates.flatMap((c) => c.split(TITLE_SEPARATORS).map(titleKey)).filter((part) => part !== titleKey(chosen ?? ''));
   if (candidates.some((c) => c.split(TITLE_SEPARATORS).length > 1) && siteParts.includes(key)) return null;
   const chosenWords = new Set(words(chosen ?? '').filter((w) => w.length >= MIN_SHARED_WORD));
@@ -172,6 +178,28 @@ export function headlineTitle(headlines: string[], pageType: PageKind, siteName:
   if (shared === 0 || shared < own.length * MIN_SHARED_SHARE) return null;
   return headline;
 }
+
+/**
+ * The longer text is the title with a label before it: a date, a section, a brand or a call to
+ * action the heading (or a forum's thread prefix) sets before the headline that the tab, social and
+ * structured titles give alone ("Dec 18 2025 Preparing a transition", "Blog: Best Agencies...",
+ * "UPLIFT V3 24\" Deep Standing Desk", "Explore Interior Design's 2025 Best of Year Award Winners").
+ * wcxb-dev half 1, WCXB meta metric, title: 6 pages right that were wrong, 1 wrong that was right
+ * (a heading's year, "2025 Software Development Price Guide").
+ */
+export function labelledTitle(longer: string, title: string): boolean {
+  const key = titleKey(title);
+  if (!key || !titleKey(longer).endsWith(` ${key}`)) return false;
+  const count = (s: string) => s.trim().split(/\s+/).length;
+  return count(longer) - count(title) <= MAX_LABEL_WORDS;
+}
+
+/**
+ * A label is at most this many words (as the page spaces them): a date ("Dec 18 2025"), a section
+ * ("Blog:") or a brand ("UPLIFT V3"); four words already start a sentence the title ends ("How Much
+ * Does a | Meditation Class Cost?"), which is a rewrite, not a label.
+ */
+const MAX_LABEL_WORDS = 3;
 
 /** Words shorter than this ("the", "and", "our") do not make two titles share a word. */
 const MIN_SHARED_WORD = 4;

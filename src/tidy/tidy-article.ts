@@ -23,14 +23,16 @@ export function dropTitleHeading() {
     if (!title) return;
     const target = titleKey(title);
     const siteName = file.data.fields?.siteName ?? null;
+    const labelled = titleKey(file.data.labelledHeading ?? '');
     // The first such heading in breadth-first order (the title sits high in the tree). A queue read
     // by index: shift() would make a wide page's walk quadratic.
     const repeatsTitle = (child: Root['children'][number]): boolean => {
       if (!isElement(child) || !/^h[1-3]$/.test(child.tagName)) return false;
       // The heading may carry the site's name that the title lost ("Title - Site.ca"): the same
-      // cut the title went through (metadata/title.ts) decides.
+      // cut the title went through (metadata/title.ts) decides. Or it is the page's heading that
+      // sets a label before the title ("Blog: Title"), as the metadata found it.
       const heading = textOf(child);
-      return titleKey(heading) === target || titleKey(cleanTitle(heading, siteName) ?? '') === target;
+      return titleKey(heading) === target || titleKey(cleanTitle(heading, siteName) ?? '') === target || (labelled !== '' && titleKey(heading) === labelled);
     };
     const queue: Array<Root | Element> = [tree];
     for (let i = 0; i < queue.length; i++) {

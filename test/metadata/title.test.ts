@@ -103,3 +103,31 @@ describe('settleTitle', () => {
     expect(cleanTitle('Best Harbour Moorings [2025 UPDATED] | Quayside Forum', 'Quayside Forum', ['Best Harbour Moorings [2025 UPDATED]'])).toBe('Best Harbour Moorings [2025 UPDATED]');
   });
 });
+
+describe('a heading that sets a label before the title', () => {
+  it('leaves the title to the candidates when the label is a date, a section or a brand of at most three words', async () => {
+    const { headlineTitle } = await import('../../src/metadata/title.js');
+    expect(headlineTitle(['Mar 4 2025 Dredging the inner harbour'], 'article', null, 'Dredging the inner harbour', ['Dredging the inner harbour | Quay Notes'])).toBeNull();
+    expect(headlineTitle(['Blog: Ten moorings worth the fee'], 'article', null, 'Ten moorings worth the fee', ['Ten moorings worth the fee'])).toBeNull();
+    expect(headlineTitle(['TIDEWATER T2 Folding Kayak Cart'], 'product', null, 'Folding Kayak Cart', ['Folding Kayak Cart | Tidewater'])).toBeNull();
+    // Four words before it start a sentence the heading rewrites: the heading stays the title.
+    expect(headlineTitle(['How Much Does a Harbour Mooring Cost?'], 'article', null, 'Harbour Mooring Cost', ['Harbour Mooring Cost'])).toBe('How Much Does a Harbour Mooring Cost?');
+    // A heading that only adds words at its end is not labelled.
+    expect(headlineTitle(['Folding Kayak Cart with Wide Wheels'], 'product', null, 'Folding Kayak Cart', ['Folding Kayak Cart'])).toBe('Folding Kayak Cart with Wide Wheels');
+  });
+  it('takes a more trusted title that the one matching the heading only prefixes with a label', () => {
+    expect(chooseTitle(['Squad 2024 - 2025', 'Player - Squad 2024 - 2025'], 'Harbour Forum', ['Player Squad 2024 - 2025'])).toEqual({ index: 0, title: 'Squad 2024 - 2025' });
+    // A more trusted title that differs otherwise still loses to the heading's.
+    expect(chooseTitle(['The squad this season', 'Player - Squad 2024 - 2025'], 'Harbour Forum', ['Player Squad 2024 - 2025'])).toEqual({ index: 1, title: 'Player - Squad 2024 - 2025' });
+  });
+  it('gives a page whose one <h1> adds a date before the tab and social title that title', async () => {
+    const { convert } = await import('../../src/index.js');
+    const page = `<!DOCTYPE html><html lang="en"><head><title>Dredging the inner harbour | Quay Notes</title>
+<meta property="og:title" content="Dredging the inner harbour"><meta property="og:type" content="article"></head>
+<body><article><h1><span class="date">Mar 4 2025</span> Dredging the inner harbour</h1>
+<p>The dredger arrived on Monday and will work through the spring tides, clearing silt from the inner basin so that the ferry can berth at any state of the tide.</p>
+<p>Boat owners on the east pontoon are asked to move to the visitor berths until the work is done; the harbour office will refund the difference in fees.</p>
+<p>The last dredge, eleven years ago, removed some forty thousand tonnes of silt; the survey this winter found nearly as much again.</p></article></body></html>`;
+    expect((await convert(page)).metadata.title).toBe('Dredging the inner harbour');
+  });
+});

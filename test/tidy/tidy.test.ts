@@ -41,6 +41,13 @@ describe('tidy-article', () => {
     expect(r.rules).toContain('drop-title-heading');
   });
 
+  it('drops the one heading that sets a label before the title (the title went without it)', async () => {
+    const r = await run(`<html><head><title>Dredging the inner harbour | Quay Notes</title><meta property="og:title" content="Dredging the inner harbour"></head><body><article><h1><span>Blog:</span> Dredging the inner harbour</h1>${prose('main', 3)}</article></body></html>`);
+    expect(r.metadata.title).toBe('Dredging the inner harbour');
+    expect(r.markdown).not.toContain('Blog:');
+    expect(r.rules).toContain('drop-title-heading');
+  });
+
   it('drops end marks and mends drop caps', async () => {
     const r = await run(`<body><article><p><span class="dropcap">O</span>nce upon a time, a story began, with commas, words and more words to read. ■</p>${prose('main', 3)}</article></body>`);
     expect(r.markdown).toContain('Once upon a time');
