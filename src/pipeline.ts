@@ -27,6 +27,7 @@ import dropEmptyListItems from './tidy/empty-list-items.js';
 import dropTrailingHeadings from './tidy/trailing-headings.js';
 import dropPrintHidden from './tidy/print-hidden.js';
 import dropSponsorCredits from './tidy/sponsor-credits.js';
+import { separateJoinedNames } from './tidy/joined-names.js';
 import { plainSpaces } from './tidy/plain-spaces.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
@@ -103,5 +104,6 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(dropEndMarks)
     .use(ensureArticle)
     .use(plainSpaces)
+    .use(separateJoinedNames)
     .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
 }
