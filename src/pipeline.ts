@@ -29,6 +29,7 @@ import dropPrintHidden from './tidy/print-hidden.js';
 import dropSponsorCredits from './tidy/sponsor-credits.js';
 import { separateJoinedNames } from './tidy/joined-names.js';
 import { plainSpaces } from './tidy/plain-spaces.js';
+import { spaceCellBlocks } from './tidy/table-cells.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
 
 export interface PipelineOptions {
@@ -105,5 +106,6 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(ensureArticle)
     .use(plainSpaces)
     .use(separateJoinedNames)
+    .use(spaceCellBlocks)
     .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
 }
