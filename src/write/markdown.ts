@@ -9,7 +9,7 @@ import { cleanUpText } from './merge-text.js';
 import { minifyWhitespace } from './minify-whitespace.js';
 import { paragraphHandler, text as plainTextHandler } from './plain-text-handler.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
-import { isElement, walkElements } from '../hast/util.js';
+import { collapseSpaces, isElement, walkElements } from '../hast/util.js';
 import { dropBlockWhitespace } from '../hast/drop-block-whitespace.js';
 import { warn } from '../messages.js';
 import { FOOTNOTE_DEF, FOOTNOTE_REF } from '../tidy/footnotes.js';
@@ -273,5 +273,5 @@ export function assembleMarkdown(title: string | null, body: string, withTitle: 
 
 function escapeHeading(title: string): string {
   // A title is one line of plain text: no Markdown syntax should take effect in it.
-  return title.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(#+)/, '\\$1');
+  return collapseSpaces(title).replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(#+)/, '\\$1');
 }
