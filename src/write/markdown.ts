@@ -104,6 +104,7 @@ function trimEnds(nodes: RootContent[]): RootContent[] {
  * hast-util-to-mdast's `state.all`, without its `results.push(...result)`: a container it unwraps
  * (a `<div>`) hands its parent all its children's results as one array, and spreading 300,000 of
  * them as arguments overflows the call stack. Otherwise the same: each child's result in order.
+ * The array is returned at its exact length (compactChildren in hast/util.ts says why).
  */
 function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['all']>[0]): ReturnType<ToMdastState['all']> {
   const results: ReturnType<ToMdastState['all']> = [];
@@ -112,7 +113,7 @@ function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['a
     if (Array.isArray(result)) for (const node of result) results.push(node);
     else if (result) results.push(result);
   }
-  return results;
+  return results.slice();
 }
 
 /**
