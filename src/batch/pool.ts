@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { InputFacts, WorkerResult, WorkerTask } from './worker.js';
@@ -30,6 +31,40 @@ export const YOUNG_GENERATION_MB = 64;
 /** The young generation for a worker heap limit: YOUNG_GENERATION_MB, less for a small --max-memory. */
 export function youngGenerationMb(maxMemoryMb: number): number {
   return Math.max(8, Math.min(YOUNG_GENERATION_MB, Math.floor(maxMemoryMb / 4)));
+}
+
+/**
+ * --timeout is the time allowed an input of up to this many bytes; a larger input is allowed it once
+ * for each such share of its size (a 32 MB page eight times --timeout). Conversion time grows with
+ * the size (docs/hostile.md, "Huge pages"): the slowest shape, a <div> of short paragraphs, converts
+ * at about 0.4 MB per CPU-second, and on the shared two-core machine under load its 32 MB page took
+ * 87 CPU-s and 229 s through the command line, where the default --timeout is 60 s: about 9 MB a
+ * minute, so 4 MB a --timeout leaves twice that. A page is not stopped for being large; one that
+ * hangs is still stopped, later in proportion to its size.
+ */
+export const TIMEOUT_BYTES = 4 * 1024 * 1024;
+
+/** The time (ms) allowed an input of `bytes` bytes under `--timeout` of `timeoutMs`. */
+export function timeLimitMs(timeoutMs: number, bytes: number): number {
+  return timeoutMs * Math.max(1, bytes / TIMEOUT_BYTES);
+}
+
+/** The size of a task's input, or 0 when it cannot be told (a file gone: it is not given more time). */
+async function inputBytes(input: WorkerTask['input']): Promise<number> {
+  if ('bytes' in input) return input.bytes.length;
+  if ('record' in input) return input.record.payload.length ?? 0;
+  try {
+    return (await stat(input.file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** A task stopped for running past its time limit (ms). */
+class TimedOut extends Error {
+  constructor(readonly limitMs: number) {
+    super('timed out');
+  }
 }
 
 /** Runs of one task that died with a recycled worker before it is reported as a crash. */
@@ -111,16 +146,30 @@ export class ConvertPool {
   }
 
   /**
-   * One run, aborted after --timeout. A timer of our own, cleared when the task ends:
-   * AbortSignal.timeout's timer would live on for the whole timeout after each document (at ~70
-   * documents a second and 60 s, over 4,000 timers and signals at any time).
+   * One run, aborted after its time limit (timeLimitMs). A timer of our own, cleared when the task
+   * ends: AbortSignal.timeout's timer would live on for the whole timeout after each document (at
+   * ~70 documents a second and 60 s, over 4,000 timers and signals at any time). The input's size
+   * is looked up only when --timeout has passed (a file's by `stat`), so no other document pays for it.
    */
   private async runWithTimeout(task: WorkerTask): Promise<WorkerResult> {
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.options.timeoutMs);
+    const started = performance.now();
+    let limitMs = this.options.timeoutMs;
+    let done = false;
+    const expire = async (): Promise<void> => {
+      limitMs = timeLimitMs(this.options.timeoutMs, await inputBytes(task.input));
+      if (done) return;
+      const left = limitMs - (performance.now() - started);
+      if (left > 0) timer = setTimeout(() => void expire(), left);
+      else timeout.abort();
+    };
+    let timer = setTimeout(() => void expire(), this.options.timeoutMs);
     try {
       return await this.pool.run(task, { signal: timeout.signal });
+    } catch (error) {
+      throw timeout.signal.aborted ? new TimedOut(limitMs) : error;
     } finally {
+      done = true;
       clearTimeout(timer);
     }
   }
@@ -136,8 +185,10 @@ export class ConvertPool {
     const err = error as Error & { code?: string };
     const facts: InputFacts = { sha256: null, bytes: null };
     if (this.destroyed) return { ok: false, code: 'INTERRUPTED', message: 'interrupted', ...facts };
-    if (err?.name === 'AbortError') {
-      return { ok: false, code: 'TIMEOUT', message: `still running after --timeout ${this.options.timeoutMs / 1000} s; its worker was stopped`, ...facts };
+    if (error instanceof TimedOut) {
+      const timeout = this.options.timeoutMs / 1000;
+      const after = error.limitMs > this.options.timeoutMs ? `${+(error.limitMs / 1000).toFixed(1)} s (--timeout ${timeout} s for each ${TIMEOUT_BYTES / 1024 / 1024} MB of input)` : `--timeout ${timeout} s`;
+      return { ok: false, code: 'TIMEOUT', message: `still running after ${after}; its worker was stopped`, ...facts };
     }
     if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       return { ok: false, code: 'WORKER_CRASHED', message: `ran out of memory (--max-memory ${this.options.maxMemoryMb} MB); its worker was replaced`, ...facts };

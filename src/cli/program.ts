@@ -103,7 +103,7 @@ export function buildProgram(): Command {
     .option('--check', 'convert in memory and compare with the files in --out-dir; write nothing; exit 3 if any differ, or a file there is made by no input (orphan)')
     .option('--force', 'convert every input even when its outputs are up to date')
     .addOption(new Option('-j, --jobs <n>', 'documents converted at once (worker threads)').default(availableParallelism(), 'available CPUs').argParser(parsePositiveInt))
-    .addOption(new Option('--timeout <seconds>', 'stop a document still converting after SECONDS (one input too, when it is 512 KB or more; a smaller one is done in well under a second)').default(60).argParser(parsePositiveNumber))
+    .addOption(new Option('--timeout <seconds>', 'stop a document still converting after SECONDS, or SECONDS for each 4 MB of a larger one (one input too, when it is 512 KB or more; a smaller one is done in well under a second)').default(60).argParser(parsePositiveNumber))
     .addOption(new Option('--max-per-worker <n>', 'replace a worker thread after N documents (0: never)').default(5000).argParser(parseWholeNumber))
     .addOption(new Option('--max-memory <mb>', 'heap limit of each worker thread, in MB').default(2048).argParser(parsePositiveInt))
     .option('--report <file>', 'write one JSON line per input to FILE (path, status, outputs, sha256, bytes, ms, warnings, error)')

@@ -374,12 +374,39 @@ export function walkElements(root: Parents, visit: (node: Element, parent: Paren
   }
 }
 
-/** Remove children matching `test` from every element under root (iterative). */
+/**
+ * Give every parent under `root` (and `root`) a children array of its exact length. An array built
+ * by `push`, as hast-util-from-parse5 builds each element's, has room for 17 children when it holds
+ * one: 136 bytes unused in each of the 274,000 paragraphs of an 8 MB wide page, 35 of the 136 MB
+ * its parsed tree kept (measured with gc() and heapUsed), for the whole conversion.
+ */
+export function compactChildren(root: Parents): void {
+  const stack: Parents[] = [root];
+  while (stack.length > 0) {
+    const parent = stack.pop()!;
+    parent.children = parent.children.slice() as typeof parent.children;
+    for (const child of parent.children) if ('children' in child && child.children.length > 0) stack.push(child);
+  }
+}
+
+/**
+ * Remove children matching `test` from every element under root (iterative); `test` is asked about
+ * each child once, in order. A parent keeps its children array when nothing in it matches: a
+ * `filter` gave each of a wide page's 274,000 paragraphs a new one, at every call (eleven stages),
+ * with room for 17 children (see compactChildren).
+ */
 export function removeWhere(root: Root | Element, test: (node: ElementContent, parent: Parents) => boolean): void {
   const stack: Parents[] = [root];
   while (stack.length > 0) {
     const parent = stack.pop()!;
-    parent.children = (parent.children as ElementContent[]).filter((child) => !test(child, parent));
+    const children = parent.children as ElementContent[];
+    let kept: ElementContent[] | null = null;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (test(child, parent)) kept ??= children.slice(0, i);
+      else kept?.push(child);
+    }
+    if (kept) parent.children = kept;
     for (const child of parent.children) if (isElement(child)) stack.push(child);
   }
 }

@@ -7,6 +7,7 @@ import { repairDoubleEncoding } from './double-encoding.js';
 import { explain, warn } from '../messages.js';
 import { assembleStreamedSegments } from './streamed-segments.js';
 import { BLOCK_TAGS, limitDepth, MAX_TREE_DEPTH, type TreeShape } from '../hast/limit-depth.js';
+import { compactChildren } from '../hast/util.js';
 
 /**
  * parse5 settings as rehype-parse (hast-util-from-html) uses them, minus source locations: no stage
@@ -33,6 +34,7 @@ export async function readHtml(bytes: Uint8Array, file: VFile, transportCharset:
   const unwrapped = limitDepth(document, parse5Shape);
   if (unwrapped > 0) warn(file, 'too-deep', `elements nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} of them, keeping their text`);
   const tree = fromParse5(document) as Root;
+  compactChildren(tree);
   // Only a page that streams has segments to place: a scan of the text spares the rest a tree walk.
   const moved = STREAMED_SEGMENT.test(text) ? assembleStreamedSegments(tree) : 0;
   if (moved > 0) explain(file, 'assemble-streamed', `moved ${moved} streamed segment(s) into their placeholders`);

@@ -5,11 +5,11 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown, type Options as StringifyOptions } from 'mdast-util-to-markdown';
 import type { VFile } from 'vfile';
 import { mdastToText } from './mdast-text.js';
-import { mergeAdjacentText } from './merge-text.js';
+import { cleanUpText } from './merge-text.js';
 import { minifyWhitespace } from './minify-whitespace.js';
 import { paragraphHandler, text as plainTextHandler } from './plain-text-handler.js';
 import { limitFormattingDepth, MAX_FORMATTING_DEPTH } from '../hast/limit-depth.js';
-import { isElement, walkElements } from '../hast/util.js';
+import { collapseSpaces, isElement, walkElements } from '../hast/util.js';
 import { dropBlockWhitespace } from '../hast/drop-block-whitespace.js';
 import { warn } from '../messages.js';
 import { FOOTNOTE_DEF, FOOTNOTE_REF } from '../tidy/footnotes.js';
@@ -104,6 +104,7 @@ function trimEnds(nodes: RootContent[]): RootContent[] {
  * hast-util-to-mdast's `state.all`, without its `results.push(...result)`: a container it unwraps
  * (a `<div>`) hands its parent all its children's results as one array, and spreading 300,000 of
  * them as arguments overflows the call stack. Otherwise the same: each child's result in order.
+ * The array is returned at its exact length (compactChildren in hast/util.ts says why).
  */
 function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['all']>[0]): ReturnType<ToMdastState['all']> {
   const results: ReturnType<ToMdastState['all']> = [];
@@ -112,7 +113,7 @@ function allWithoutSpread(this: ToMdastState, parent: Parameters<ToMdastState['a
     if (Array.isArray(result)) for (const node of result) results.push(node);
     else if (result) results.push(result);
   }
-  return results;
+  return results.slice();
 }
 
 /**
@@ -213,7 +214,9 @@ const DL_HANDLER: NonNullable<ToMdastOptions['handlers']> = {
  * its white-space minifier may change it. The article's tree is not read again after this, so it is
  * minified here, in place, as its minifier does (./minify-whitespace.ts), and toMdast is handed an empty root
  * whose handler converts the real one: the same state, handlers and clean-up of text nodes as
- * before (byte-identical output), with the ids toMdast would have collected for in-page links.
+ * before (byte-identical output), with the ids toMdast would have collected for in-page links. The
+ * handler hands toMdast an empty root back, and the tree it made gets toMdast's clean-up of text
+ * nodes from ./merge-text.ts (cleanUpText), in linear time.
  */
 function toMdastInPlace(tree: HastRoot): MdastRoot {
   minifyWhitespace(tree);
@@ -228,13 +231,15 @@ function toMdastInPlace(tree: HastRoot): MdastRoot {
     });
     // The default root handler, through the state's toFlow (it calls the same wrap directly):
     // with `document: true` a root's children are always wrapped as flow.
-    const result: MdastRoot = { type: 'root', children: state.toFlow(state.all(tree)) };
+    result = { type: 'root', children: state.toFlow(state.all(tree)) };
     state.patch(tree, result);
-    // The clean-up toMdast runs next merges adjacent text nodes in quadratic time: merged here first.
-    mergeAdjacentText(result);
-    return result;
+    // toMdast's own clean-up of the text nodes then walks an empty root: ours is done below.
+    return { type: 'root', children: [] };
   };
-  return toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS, ...DL_HANDLER }, nodeHandlers: { root } }) as MdastRoot;
+  let result: MdastRoot | null = null;
+  toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS, ...DL_HANDLER }, nodeHandlers: { root } });
+  cleanUpText(result!);
+  return result!;
 }
 
 /** The Markdown and its visible text (markdownToText's), both from the one mdast tree. */
@@ -269,5 +274,5 @@ export function assembleMarkdown(title: string | null, body: string, withTitle: 
 
 function escapeHeading(title: string): string {
   // A title is one line of plain text: no Markdown syntax should take effect in it.
-  return title.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(#+)/, '\\$1');
+  return collapseSpaces(title).replace(/([\\`*_[\]<>])/g, '\\$1').replace(/^(#+)/, '\\$1');
 }

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConvertPool, workerLocation, type PoolOptions } from '../../src/batch/pool.js';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConvertPool, timeLimitMs, TIMEOUT_BYTES, workerLocation, type PoolOptions } from '../../src/batch/pool.js';
 import type { WorkerTask } from '../../src/batch/worker.js';
 
 const worker = {
@@ -37,6 +40,32 @@ describe('ConvertPool', () => {
     const after = await p.run(task('after'));
     expect(after.ok).toBe(true);
     expect((after as { threadId: number }).threadId).not.toBe((first as { threadId: number }).threadId);
+  });
+
+  it('allows a large input --timeout once for each TIMEOUT_BYTES of its size (issue 16: a 32 MB page was stopped for its size)', async () => {
+    expect(timeLimitMs(60_000, 1000)).toBe(60_000);
+    expect(timeLimitMs(60_000, TIMEOUT_BYTES)).toBe(60_000);
+    expect(timeLimitMs(60_000, 8 * TIMEOUT_BYTES)).toBe(480_000);
+    // A file of 8 shares (sparse: no bytes written) may take 8 times --timeout; the worker here
+    // takes 1.5 s ('slow') whatever the input, and the same task with a small input times out.
+    const dir = mkdtempSync(join(tmpdir(), 'unboil-pool-'));
+    try {
+      const file = join(dir, 'slow');
+      const fd = openSync(file, 'w');
+      ftruncateSync(fd, 8 * TIMEOUT_BYTES);
+      closeSync(fd);
+      const p = makePool({ timeoutMs: 400 });
+      // The first task waits for the thread to start: given the large file's time.
+      expect((await p.run({ input: { file, maxBytes: Infinity }, path: 'warm-up', options: {}, mode: 'files' })).ok).toBe(true);
+      const large = await p.run({ input: { file, maxBytes: Infinity }, path: file, options: {}, mode: 'files' });
+      expect(large.ok).toBe(true);
+      const small = await p.run(task('slow'));
+      expect(small).toMatchObject({ ok: false, code: 'TIMEOUT', message: 'still running after --timeout 0.4 s; its worker was stopped' });
+      const stuck = await p.run({ input: { file, maxBytes: Infinity }, path: 'hang', options: {}, mode: 'files' });
+      expect(stuck).toMatchObject({ ok: false, code: 'TIMEOUT', message: 'still running after 3.2 s (--timeout 0.4 s for each 4 MB of input); its worker was stopped' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reports a document that exhausts its worker memory, and carries on', async () => {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { hastToMarkdownAndText, normaliseMarkdown, TO_MARKDOWN_OPTIONS } from '../../src/write/markdown.js';
-import { mergeAdjacentText } from '../../src/write/merge-text.js';
+import { cleanUpText, mergeAdjacentText } from '../../src/write/merge-text.js';
 
 const PIECES = ['word', 'w', ' ', '  ', '\t', '\n', '\r\n', '\r', '', 'a b', ' x ', '*', '_', '.', '1.', '#'];
 const text = fc.array(fc.constantFrom(...PIECES), { minLength: 0, maxLength: 3 }).map((parts): ElementContent => ({ type: 'text', value: parts.join('') }));
@@ -52,5 +52,21 @@ describe('merging adjacent text', () => {
     mergeAdjacentText({ type: 'root', children: [paragraph] });
     expect(paragraph.children).toEqual([{ type: 'text', value: 'a b' }, { type: 'emphasis', children: [] }, { type: 'text', value: 'c\n' }, { type: 'text', value: 'd' }]);
     expect(paragraph.children[0]).toBe(first);
+  });
+
+  // hast-util-to-mdast's own clean-up of text nodes (a visit of the whole tree, a closure and an
+  // array of ancestors per node, nodes removed with splice) is done by cleanUpText in one pass.
+  it('cleans text nodes as hast-util-to-mdast does: merges again, trims at the ends, removes what is left empty', () => {
+    const t = (value: string) => ({ type: 'text' as const, value });
+    const paragraph = { type: 'paragraph' as const, children: [t(' \t a \n b'), t(' \n c '), { type: 'emphasis' as const, children: [t('  e  ')] }, t(' '), t('\n x \n y '), t('\t ')] };
+    const heading = { type: 'heading' as const, depth: 2 as const, children: [t('  ')] };
+    const list = { type: 'listItem' as const, children: [t('  kept  ')] };
+    const tree = { type: 'root' as const, children: [paragraph, heading, list] };
+    cleanUpText(tree as never);
+    // 'a' and its break keep no spaces; the second text, merged in, keeps its own (only the first
+    // break of a text is cleaned each time); the last run loses its trailing spaces.
+    expect(paragraph.children).toEqual([t('a\nb \n c '), { type: 'emphasis', children: [t('  e  ')] }, t('\nx \n y')]);
+    expect(heading.children).toEqual([]);
+    expect(list.children).toEqual([t('  kept  ')]);
   });
 });

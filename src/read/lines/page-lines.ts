@@ -1,3 +1,5 @@
+import { collapseSpaces } from '../../hast/util.js';
+
 /**
  * What the text and PDF readers both do to the lines of a page: recognise a bare page number, and
  * compare running heads and footers across pages by their shape. (How each finds a page's edge
@@ -15,5 +17,5 @@ export const PAGE_NUMBER = /^[-–—\s]*(?:(?:page|p\.|pg\.?|seite|página|pagi
 
 /** A line with its digits masked and its spaces collapsed, so "Report 2020 — page 3" and "... page 4" compare equal. */
 export function lineShape(line: string): string {
-  return line.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return collapseSpaces(line.toLowerCase().replace(/\d+/g, '#')).trim();
 }

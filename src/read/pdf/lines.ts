@@ -1,4 +1,5 @@
 import type { PageRuns, Run } from './runs.js';
+import { collapseSpaces } from '../../hast/util.js';
 
 /** A line of text in one column: its runs joined in order, with its box and dominant font. */
 export interface Line {
@@ -269,7 +270,7 @@ function makeLine(page: number, column: number, runs: Run[], columnLeft: number,
     y,
     size,
     font,
-    text: text.replace(/\s+/g, ' ').trim(),
+    text: collapseSpaces(text).trim(),
     columnLeft,
     columnRight,
     pageHeight: 0,

@@ -1,6 +1,7 @@
 import type { ElementContent } from 'hast';
 import type { PageRuns } from './runs.js';
 import { el, text } from './hast.js';
+import { collapseSpaces } from '../../hast/util.js';
 
 /**
  * Link annotations of untagged PDFs. A link is a rectangle on the page with a URL; the text under
@@ -83,7 +84,7 @@ function anchorRows(page: PageRuns, [left, bottom, right, top]: Box): string[] {
   }
   return rows
     .sort((p, q) => q.y - p.y)
-    .map((r) => r.parts.sort((p, q) => p.x - q.x).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim())
+    .map((r) => collapseSpaces(r.parts.sort((p, q) => p.x - q.x).map((p) => p.text).join(' ')).trim())
     .filter(Boolean);
 }
 

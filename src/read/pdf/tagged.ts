@@ -6,6 +6,7 @@ import type { PdfDocument } from './open.js';
 import { normaliseRunText } from './normalise.js';
 import { el, text } from './hast.js';
 import { linkUrl } from './links.js';
+import { collapseSpaces } from '../../hast/util.js';
 
 /** The structure tree must hold at least this share of a tagged PDF's text to be trusted. */
 const MIN_TAGGED_SHARE = 0.3;
@@ -174,7 +175,7 @@ function leafTexts(nodes: ElementContent[]): string[] {
   const out: string[] = [];
   const walk = (n: ElementContent) => {
     if (n.type !== 'element') return;
-    if (LEAF_BLOCKS.has(n.tagName)) out.push(plain(n).replace(/\s+/g, ' ').trim());
+    if (LEAF_BLOCKS.has(n.tagName)) out.push(collapseSpaces(plain(n)).trim());
     else n.children.forEach(walk);
   };
   nodes.forEach(walk);
@@ -183,7 +184,7 @@ function leafTexts(nodes: ElementContent[]): string[] {
 
 /** Drop the leaf blocks with these texts, and the containers that they leave empty. */
 function dropLeaves(parent: Element, texts: Set<string>): void {
-  parent.children = parent.children.filter((n) => !(n.type === 'element' && LEAF_BLOCKS.has(n.tagName) && texts.has(plain(n).replace(/\s+/g, ' ').trim())));
+  parent.children = parent.children.filter((n) => !(n.type === 'element' && LEAF_BLOCKS.has(n.tagName) && texts.has(collapseSpaces(plain(n)).trim())));
   for (const c of parent.children) if (c.type === 'element' && !LEAF_BLOCKS.has(c.tagName)) dropLeaves(c, texts);
   parent.children = parent.children.filter((n) => !(n.type === 'element' && CONTAINERS.has(n.tagName) && plain(n).trim() === ''));
 }

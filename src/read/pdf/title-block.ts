@@ -3,6 +3,7 @@ import { propose } from '../../metadata/candidates.js';
 import { normalizeDate } from '../../metadata/dates.js';
 import { explain } from '../../messages.js';
 import { inBodyStyle, type Block, type BodyStyle } from './blocks.js';
+import { collapseSpaces } from '../../hast/util.js';
 
 /** The title block is looked for among this many blocks at the start of the first page. */
 const MAX_TITLE_BLOCKS = 12;
@@ -13,7 +14,7 @@ const SEPARATORS = /\s+[|·•—–]\s+|\s{2,}/u;
 const BYLINE = /^(?:by|von|par|por|di|door|av|af|przez|от)\s+(.+)$/iu;
 
 function blockText(block: Block): string {
-  return block.lines.map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  return collapseSpaces(block.lines.map((l) => l.text).join(' ')).trim();
 }
 
 /** A body paragraph: body font and size, and prose-long. */

@@ -1,4 +1,5 @@
 import type { Nodes, Parent, PhrasingContent, RootContent } from 'mdast';
+import { collapseSpaces } from '../../hast/util.js';
 
 /**
  * Small mdast helpers for the text reader. Hand-written (a few lines) rather than adding
@@ -19,7 +20,7 @@ export function mdastText(node: Nodes): string {
 
 /** Text with white space collapsed and trimmed. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return collapseSpaces(text).trim();
 }
 
 /**
