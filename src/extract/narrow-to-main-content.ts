@@ -83,8 +83,6 @@ const INTRO_MAX_LINKS = 0.2;
 const INTRO_MAX_PARAGRAPHS = 3;
 
 function headlineIntro(body: Element | Root, parts: Element[], stats: StatsMap): Element[] {
-  const first = parts[0];
-  if (!first) return [];
   const inParts = new Set<Element>(parts);
   const intro: Element[] = [];
   let headline = false;

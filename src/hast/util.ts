@@ -331,6 +331,12 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Elements whose text is the page's character for character: code, and what a reader types or is
+ * shown as typed. Text repairs (tidy/plain-spaces.ts, tidy/joined-names.ts) leave them alone.
+ */
+export const VERBATIM: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'textarea', 'listing', 'plaintext', 'xmp']);
+
+/**
  * Whether an element inside `node` passes `test` (`node` itself too, with `self`), looking no
  * further than the first: the one walk for every "does this block hold a …" question.
  */

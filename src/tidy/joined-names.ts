@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
-import { walkElements } from '../hast/util.js';
+import { VERBATIM, walkElements } from '../hast/util.js';
 
 /**
  * Inline elements that pages set side by side with no space between them and show apart by their
@@ -26,7 +26,7 @@ const WORD_START = /\p{Lu}/u;
  * ("Nalgene" + "Sustain Bottle" read "NalgeneSustain Bottle"), the first ending in a lower-case
  * letter or a digit, the next starting with a capital, get a space between them: what the page's
  * style sheet showed apart, the Markdown does not weld. A capital inside a word set in one element
- * (`i<b>Phone</b>`, a text then an element) is not such a pair, and stays.
+ * (`i<b>Phone</b>`, a text then an element) is not such a pair, and stays; code (VERBATIM) too.
  */
 export function separateJoinedNames() {
   const separate = (parent: Parents) => {
@@ -41,7 +41,7 @@ export function separateJoinedNames() {
   return (tree: Root) => {
     separate(tree);
     walkElements(tree, (node) => {
-      if (node.tagName === 'pre' || node.tagName === 'code') return false;
+      if (VERBATIM.has(node.tagName)) return false;
       separate(node);
     });
   };

@@ -1,11 +1,5 @@
 import type { Parents, Root } from 'hast';
-import { walkElements } from '../hast/util.js';
-
-/**
- * Elements whose text is written as the page has it, character for character: code, and what a
- * reader types or is shown as typed.
- */
-const VERBATIM: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'textarea', 'listing', 'plaintext', 'xmp']);
+import { VERBATIM, walkElements } from '../hast/util.js';
 
 const NO_BREAK_SPACE = /\u00a0/g;
 
