@@ -28,6 +28,7 @@ import dropTrailingHeadings from './tidy/trailing-headings.js';
 import dropPrintHidden from './tidy/print-hidden.js';
 import dropSponsorCredits from './tidy/sponsor-credits.js';
 import { separateJoinedNames } from './tidy/joined-names.js';
+import { joinWrappedLines } from './tidy/wrapped-lines.js';
 import { plainSpaces } from './tidy/plain-spaces.js';
 import { spaceCellBlocks } from './tidy/table-cells.js';
 import { dropEndMarks, dropTitleHeading, unwrapDropCaps } from './tidy/tidy-article.js';
@@ -106,6 +107,7 @@ export function articlePipeline(options: PipelineOptions): Processor<undefined, 
     .use(ensureArticle)
     .use(plainSpaces)
     .use(separateJoinedNames)
+    .use(joinWrappedLines)
     .use(spaceCellBlocks)
     .use(dropTitleHeading) as unknown as Processor<undefined, Root, Root>;
 }
