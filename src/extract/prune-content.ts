@@ -56,7 +56,7 @@ export default function pruneContent() {
         if (!isElement(child)) continue;
         const rule = holders.has(child) ? null : ruleOf(child);
         if (rule && !(keepLists && rule === 'prune-link-list')) removals.set(child, rule);
-        else stack.push(child);
+        else if (!isDataTable(child, stats)) stack.push(child);
       }
     }
     keepNamedBlocksOfAnEmptiedArticle(tree, file, stats, removals);
@@ -150,13 +150,21 @@ function foundArticle(file: VFile, stats: StatsMap): boolean {
   return parts.reduce((n, p) => n + (stats.get(p)?.proseText ?? 0), 0) >= MIN_ARTICLE_PROSE;
 }
 
+/**
+ * A data table is the page's structure, not a block of links or a named widget (see dataTable in
+ * drop-boilerplate-regions.ts), and so is what its cells hold: a heading cell's source line with
+ * its one link is the table's caption, not a link list. It is not pruned, nor entered; an empty one
+ * still goes.
+ */
+function isDataTable(node: Element, stats: StatsMap): boolean {
+  return node.tagName === 'table' && (stats.get(node)?.text ?? 0) > 0 && !isLayoutTable(node);
+}
+
 function conditionalRule(node: Element, stats: StatsMap, kind: PageKind, layoutWords?: ReadonlySet<string>): string | null {
   const s = stats.get(node);
   if (!s) return null;
   if (s.commas >= PROSE_COMMAS) return null;
-  // A data table is the page's structure, not a block of links or a named widget (see dataTable
-  // in drop-boilerplate-regions.ts); an empty one still goes.
-  if (node.tagName === 'table' && s.text > 0 && !isLayoutTable(node)) return null;
+  if (isDataTable(node, stats)) return null;
   const weight = classWeight(node, kind, layoutWords);
   const density = linkDensity(s);
   if (weight < 0 && s.proseText < 200) return 'prune-negative-class';

@@ -124,6 +124,14 @@ describe('drop-boilerplate-lines', () => {
     expect(r.markdown).toMatch(/\| new \| March 3, 2020 \| Video \|/);
     expect(r.markdown).toMatch(/\| done \| April 1, 2020 \| Share \|/);
   });
+
+  it("keeps what a data table's cells hold: a heading cell's source line with its one link is no link list", async () => {
+    const heading = '<tr><th colspan="2"><div><span>Largest urban areas</span><br><div style="display:inline"><a href="/stats">Statistics Office</a> June 2018 estimate</div></div></th></tr>';
+    const table = `<table>${heading}<tr><th>City</th><th>Population</th></tr><tr><td>Harbor</td><td>1,600,000</td></tr><tr><td>Quay</td><td>420,000</td></tr></table>`;
+    const r = await run(`<body><article>${prose('main', 3)}${table}${prose('more', 2)}</article></body>`);
+    expect(r.markdown).toContain('[Statistics Office](/stats) June 2018 estimate');
+    expect(r.markdown).toMatch(/\| Harbor \| 1,600,000 \|/);
+  });
 });
 
 describe('drop-boilerplate-lines: bylines', () => {
