@@ -31,7 +31,7 @@ const MIN_PROSE_RUN = 25;
  * property, which listings, copies, clones and comparisons of properties do not see; where an
  * empty `{}` has room for it, V8 stores it without allocating, and on the element itself it cost
  * 11 MB on the wide 8 MB page). Adding that page's 274,000 paragraphs to a `Map` was about half
- * of measuring them (0.2 of 0.37 CPU-s a measurement), at each of the six stages that measure. An
+ * of measuring them (0.2 of 0.37 CPU-s a measurement), at every stage that measures. An
  * element measured by another StatsMap since, or sharing its properties with a copy (its index
  * then points elsewhere), is found through a `Map` of this one's elements, made only then.
  */
