@@ -1,5 +1,4 @@
 import type { Root } from 'hast';
-import { fromParse5 } from 'hast-util-from-parse5';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import type { VFile } from 'vfile';
 import { decodeHtml } from './decode.js';
@@ -8,6 +7,7 @@ import { explain, warn } from '../messages.js';
 import { assembleStreamedSegments } from './streamed-segments.js';
 import { BLOCK_TAGS, limitDepth, MAX_TREE_DEPTH, type TreeShape } from '../hast/limit-depth.js';
 import { compactChildren } from '../hast/util.js';
+import { fromParse5Releasing } from './from-parse5.js';
 
 /**
  * parse5 settings as rehype-parse (hast-util-from-html) uses them, minus source locations: no stage
@@ -30,10 +30,10 @@ export async function readHtml(bytes: Uint8Array, file: VFile, transportCharset:
   }
   const text = repairDoubleEncoding(decoded.text, file);
   const document = parse(closeSelfClosedIframes(text), PARSE5_OPTIONS);
-  // hast-util-from-parse5 recurses once per level: bound the depth first (hast/limit-depth.ts).
+  // Every later stage sees the depth bounded, and so does hast-util-from-parse5 in a <template>.
   const unwrapped = limitDepth(document, parse5Shape);
   if (unwrapped > 0) warn(file, 'too-deep', `elements nested deeper than ${MAX_TREE_DEPTH} levels; unwrapped ${unwrapped} of them, keeping their text`);
-  const tree = fromParse5(document) as Root;
+  const tree = fromParse5Releasing(document);
   compactChildren(tree);
   // Only a page that streams has segments to place: a scan of the text spares the rest a tree walk.
   const moved = STREAMED_SEGMENT.test(text) ? assembleStreamedSegments(tree) : 0;
