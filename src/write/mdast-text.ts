@@ -2,9 +2,9 @@ import type { Nodes, Root } from 'mdast';
 
 /**
  * The visible text of an mdast tree: every text, code and link text, no images, blocks on their
- * own lines. convert() reads it from the tree it serialises instead of parsing its own Markdown
- * back (micromark cost ~20% of a conversion); a module of its own so that writing Markdown does not
- * load a Markdown parser.
+ * own lines (a table's rows too, each with its cells side by side). convert() reads it from the
+ * tree it serialises instead of parsing its own Markdown back (micromark cost ~20% of a
+ * conversion); a module of its own so that writing Markdown does not load a Markdown parser.
  */
 export function mdastToText(tree: Root): string {
   const out: string[] = [];
@@ -22,9 +22,11 @@ export function mdastToText(tree: Root): string {
       continue;
     }
     if ('children' in node) {
-      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell' || node.type === 'listItem') out.push('\n');
+      if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableRow' || node.type === 'listItem') out.push('\n');
+      // A table's row reads as one line, its cells side by side, as a reader reads a row.
+      else if (node.type === 'tableCell') out.push(' ');
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
-  return out.join('').replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n').trim();
+  return out.join('').replace(/[ \t]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
 }
