@@ -405,8 +405,11 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   file.data.baseUrl = baseUrl ? absoluteOrNull(baseUrl) ?? options.baseUrl ?? null : null;
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');
   file.data.headlines = headlines;
-  // The first of the page's addresses that states a date (a canonical link may be relative, or wrong).
-  const urlDate = [canonical, ogUrl, options.baseUrl ?? null].map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;
+  // The first of the page's addresses that states a date (a canonical link may be relative, or wrong),
+  // else the address of the image it gives for sharing: news sites file a story's pictures under
+  // its day (`/news_photos/2025/12/20/`), as htmldate reads an og:image's date.
+  const addresses = [canonical, ogUrl, options.baseUrl ?? null, ...candidatesFor(file, 'image').map((c) => c.value)];
+  const urlDate = addresses.map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;
   propose(file, 'published', urlDate, 'url');
 }
 

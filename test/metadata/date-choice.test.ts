@@ -23,6 +23,19 @@ describe('publication dates: the kinds of misses', () => {
     expect(m.fieldSources.published).toBe('url');
   });
 
+  it("reads the day a news page files its sharing image under when nothing else dates it, the page's own address first", async () => {
+    const image = '<meta property="og:image" content="https://harbour.example/assets/news_photos/2025/12/20/quay-1766210596.jpg">';
+    const dated = await page(image, '<article><h1>Northern Quay Reopens to Small Boats</h1>' + BODY + '</article>');
+    expect(dated.published).toBe('2025-12-20');
+    expect(dated.fieldSources.published).toBe('url');
+    // A month folder alone (WordPress files uploads under /2020/05/) is no day.
+    const month = await page('<meta property="og:image" content="https://harbour.example/wp-content/uploads/2020/05/quay.jpg">', '<article><h1>Northern Quay Reopens to Small Boats</h1>' + BODY + '</article>');
+    expect(month.published).toBeNull();
+    // A date in the page's own address is the page's, the image's only a stand-in.
+    const own = await page(image + '<link rel="canonical" href="https://harbour.example/news/2025/12/19/quay/">', '<article><h1>Northern Quay Reopens to Small Boats</h1>' + BODY + '</article>');
+    expect(own.published).toBe('2025-12-19');
+  });
+
   it('takes the dateline the page shows when the structured date is days later (a re-stamped post)', async () => {
     const m = await fixture('meta-date-shown-earlier');
     expect(m.published).toBe('2019-03-14');
