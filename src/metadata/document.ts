@@ -51,8 +51,11 @@ const NEAR_HEADLINE = 12;
  */
 const MAX_DATELINES = 60;
 const MAX_RELATED = 50;
-/** Class/id words of a post's user name in forum software (XenForo, phpBB, vBulletin, Discourse...). */
-const USERNAME_HINT = /(^|[\s_-])(username|user-name|user_name|poster|postauthor|post-author|topic-author|author-name|message-name|usertext)($|[\s_-])/;
+/**
+ * Class/id words of a post's user name in forum software (XenForo, phpBB, vBulletin, Discourse...),
+ * a user name also when a word is prefixed to it (`PostUser-name`, `topicusername`).
+ */
+const USERNAME_HINT = /(^|[\s_-])([a-z]*user[-_]?name|poster|postauthor|post-author|topic-author|author-name|message-name|usertext)($|[\s_-])/;
 /** User names noted at most, and the longest (characters) that is still a name. */
 const MAX_POSTERS = 5;
 const MAX_POSTER = 40;

@@ -160,6 +160,15 @@ describe('threads, unmarked bylines and headlines', () => {
     expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
   });
 
+  it('knows a user name by a class that prefixes a word to it ("PostUser-name")', async () => {
+    const post = (user: string) =>
+      `<article><div class="PostUser"><h3 class="PostUser-name">${user}</h3></div><div class="Post-body"><p>${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</p></div></article><hr>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? - Harbour Forum</title></head><body><h1>Best quay for small boats?</h1>${post('skipper42')}${post('Tom_P')}${post('anna.s')}${post('Rowan')}</body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/d/123-best-quay-for-small-boats' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
+  });
+
   it("credits a thread to the first microdata author, as written, also inside <noscript> (a script-rendered forum's crawler view)", async () => {
     const post = (user: string, n: number) =>
       `<div id="post_${n}" class="topic-body crawler-post"><div class="crawler-post-meta"><span class="creator" itemprop="author" itemscope itemtype="http://schema.org/Person"><a itemprop="url" href="https://forum.example/u/${user}"><span itemprop="name">${user}</span></a> (${user.replace(/\d+$/, '')})</span><time itemprop="datePublished" datetime="2024-03-0${n}T10:00:00Z">Mar ${n}, 2024</time></div><div class="post" itemprop="text"><p>${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</p></div></div>`;
