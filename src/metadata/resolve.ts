@@ -132,7 +132,7 @@ export function resolveFields(file: VFile): ResolvedFields {
     fieldSources: sources,
   };
   if (fields.authors.length === 0 && siteName) {
-    const owner = blogOwner(siteName) ?? namesakeOwner(siteName, fields.url ?? base);
+    const owner = blogOwner(siteName);
     if (owner) {
       fields.authors = [{ name: owner, url: null, bio: null }];
       sources.authors = sources.siteName;
@@ -207,33 +207,6 @@ function blogOwner(siteName: string): string | null {
   if (!owner) return null;
   const names = parseByline(owner);
   return names.length === 1 && names[0] === owner && /\s/.test(owner) && !/^the\s/i.test(owner) ? owner : null;
-}
-
-/**
- * A person's name as sites are named after their owner: a first and a last name, capitalised words
- * of letters ("Clark Howard Community", a third word, is a community's).
- */
-const PERSON_NAME = /^\p{Lu}[\p{Ll}'’-]+\s\p{Lu}[\p{Ll}'’-]+$/u;
-/** A word of the name must be this long to identify the host named after it (not "Li"). */
-const MIN_NAMESAKE_LABEL = 4;
-
-/**
- * The owner of a personal site named after them, when no source names an author: the site's
- * name is a person's name (PERSON_NAME) and one of its words is a whole label of the host
- * ("Owain Brennan" on owain.bearblog.dev). A word merely inside a label (Tailor Brands on
- * tailorbrands.com, a company) does not count.
- */
-function namesakeOwner(siteName: string, url: string | null): string | null {
-  const name = siteName.trim();
-  if (!url || !PERSON_NAME.test(name)) return null;
-  let labels: string[];
-  try {
-    labels = new URL(url).hostname.toLowerCase().split('.');
-  } catch {
-    return null;
-  }
-  const words = name.toLowerCase().split(/\s+/).filter((w) => w.length >= MIN_NAMESAKE_LABEL);
-  return words.some((w) => labels.includes(w)) && parseByline(name)[0] === name ? name : null;
 }
 
 /** A one-word author is matched inside a longer site name only from this length ("Harbourview" in "The Harbourview Gazette"). */
