@@ -51,8 +51,11 @@ const NEAR_HEADLINE = 12;
  */
 const MAX_DATELINES = 60;
 const MAX_RELATED = 50;
-/** Class/id words of a post's user name in forum software (XenForo, phpBB, vBulletin, Discourse...). */
-const USERNAME_HINT = /(^|[\s_-])(username|user-name|user_name|poster|postauthor|post-author|topic-author|author-name|message-name|usertext)($|[\s_-])/;
+/**
+ * Class/id words of a post's user name in forum software (XenForo, phpBB, vBulletin, Discourse...),
+ * a user name also when a word is prefixed to it (`PostUser-name`, `topicusername`).
+ */
+const USERNAME_HINT = /(^|[\s_-])([a-z]*user[-_]?name|poster|postauthor|post-author|topic-author|author-name|message-name|usertext)($|[\s_-])/;
 /** User names noted at most, and the longest (characters) that is still a name. */
 const MAX_POSTERS = 5;
 const MAX_POSTER = 40;
@@ -405,8 +408,11 @@ export function readPageMetadata(tree: Root, file: VFile, options: { baseUrl?: s
   file.data.baseUrl = baseUrl ? absoluteOrNull(baseUrl) ?? options.baseUrl ?? null : null;
   if (canonical) propose(file, 'url', resolveUrl(canonical, file.data.baseUrl), 'link');
   file.data.headlines = headlines;
-  // The first of the page's addresses that states a date (a canonical link may be relative, or wrong).
-  const urlDate = [canonical, ogUrl, options.baseUrl ?? null].map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;
+  // The first of the page's addresses that states a date (a canonical link may be relative, or wrong),
+  // else the address of the image it gives for sharing: news sites file a story's pictures under
+  // its day (`/news_photos/2025/12/20/`), as htmldate reads an og:image's date.
+  const addresses = [canonical, ogUrl, options.baseUrl ?? null, ...candidatesFor(file, 'image').map((c) => c.value)];
+  const urlDate = addresses.map((u) => dateFromUrl(u)).find((d) => d !== null) ?? null;
   propose(file, 'published', urlDate, 'url');
 }
 

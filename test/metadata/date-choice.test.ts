@@ -23,6 +23,19 @@ describe('publication dates: the kinds of misses', () => {
     expect(m.fieldSources.published).toBe('url');
   });
 
+  it("reads the day a news page files its sharing image under when nothing else dates it, the page's own address first", async () => {
+    const image = '<meta property="og:image" content="https://harbour.example/assets/news_photos/2025/12/20/quay-1766210596.jpg">';
+    const dated = await page(image, '<article><h1>Northern Quay Reopens to Small Boats</h1>' + BODY + '</article>');
+    expect(dated.published).toBe('2025-12-20');
+    expect(dated.fieldSources.published).toBe('url');
+    // A month folder alone (WordPress files uploads under /2020/05/) is no day.
+    const month = await page('<meta property="og:image" content="https://harbour.example/wp-content/uploads/2020/05/quay.jpg">', '<article><h1>Northern Quay Reopens to Small Boats</h1>' + BODY + '</article>');
+    expect(month.published).toBeNull();
+    // A date in the page's own address is the page's, the image's only a stand-in.
+    const own = await page(image + '<link rel="canonical" href="https://harbour.example/news/2025/12/19/quay/">', '<article><h1>Northern Quay Reopens to Small Boats</h1>' + BODY + '</article>');
+    expect(own.published).toBe('2025-12-19');
+  });
+
   it('takes the dateline the page shows when the structured date is days later (a re-stamped post)', async () => {
     const m = await fixture('meta-date-shown-earlier');
     expect(m.published).toBe('2019-03-14');
@@ -143,6 +156,15 @@ describe('threads, unmarked bylines and headlines', () => {
       `<article class="message message--post"><div class="message-user"><a href="/members/${user.toLowerCase()}.1/" class="username">${user}</a><div class="userTitle">Member</div></div><div class="message-content"><time datetime="2024-03-0${day}T10:00:00+00:00">Mar ${day}, 2024</time><div class="bbWrapper">${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</div></div></article>`;
     const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? | Harbour Forum</title></head><body><nav><a href="/forums/">Forums</a></nav><h1>Best quay for small boats?</h1>${post('skipper42', '1')}${post('Tom_P', '2')}${post('anna.s', '3')}${post('Rowan', '4')}</body></html>`;
     const m = (await convert(html, { baseUrl: 'https://forum.example/threads/best-quay-for-small-boats.123/' })).metadata;
+    expect(m.pageType).toBe('forum');
+    expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
+  });
+
+  it('knows a user name by a class that prefixes a word to it ("PostUser-name")', async () => {
+    const post = (user: string) =>
+      `<article><div class="PostUser"><h3 class="PostUser-name">${user}</h3></div><div class="Post-body"><p>${'I have tried the northern quay with a small boat and the mooring is fine in calm weather, less so when the wind turns. '.repeat(2)}</p></div></article><hr>`;
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Best quay for small boats? - Harbour Forum</title></head><body><h1>Best quay for small boats?</h1>${post('skipper42')}${post('Tom_P')}${post('anna.s')}${post('Rowan')}</body></html>`;
+    const m = (await convert(html, { baseUrl: 'https://forum.example/d/123-best-quay-for-small-boats' })).metadata;
     expect(m.pageType).toBe('forum');
     expect(m.authors.map((a) => a.name)).toEqual(['skipper42']);
   });
