@@ -332,9 +332,19 @@ export const BLOCKS: ReadonlySet<string> = new Set([
 
 /**
  * Elements whose text is the page's character for character: code, and what a reader types or is
- * shown as typed. Text repairs (tidy/plain-spaces.ts, tidy/joined-names.ts) leave them alone.
+ * shown as typed. The text repairs (tidy/plain-spaces.ts, joined-names.ts, wrapped-lines.ts) leave
+ * them alone, through forEachOutsideVerbatim.
  */
-export const VERBATIM: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'textarea', 'listing', 'plaintext', 'xmp']);
+const VERBATIM: ReadonlySet<string> = new Set(['pre', 'code', 'kbd', 'samp', 'textarea', 'listing', 'plaintext', 'xmp']);
+
+/** Call `visit` with `root` and every element under it but code (VERBATIM) and what code holds: the walk of the text repairs. */
+export function forEachOutsideVerbatim(root: Parents, visit: (parent: Parents) => void): void {
+  visit(root);
+  walkElements(root, (node) => {
+    if (VERBATIM.has(node.tagName)) return false;
+    visit(node);
+  });
+}
 
 /**
  * Whether an element inside `node` passes `test` (`node` itself too, with `self`), looking no

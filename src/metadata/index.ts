@@ -74,14 +74,14 @@ export default function readMetadata(options: MetadataOptions = {}) {
     }
     if (documentInput) return;
     const titles = candidatesFor(file, 'title').map((c) => c.value);
-    const headline = headlineTitle(file.data.headlines ?? [], file.data.pageType.type, fields.siteName, fields.title, titles);
+    const heads = file.data.headlines ?? [];
+    const headline = headlineTitle(heads, file.data.pageType.type, fields.siteName, fields.title, titles);
     if (headline !== null && headline !== fields.title) {
       fields.title = headline;
       fields.fieldSources = { ...fields.fieldSources, title: 'markup' };
     }
-    if (fields.title !== null) fields.title = settleTitle(fields.title, fields.siteName, [...(file.data.headlines ?? []), ...titles]);
+    if (fields.title !== null) fields.title = settleTitle(fields.title, fields.siteName, [...heads, ...titles]);
     file.data.title = fields.title;
-    const heads = file.data.headlines ?? [];
     file.data.labelledHeading = heads.length === 1 && fields.title !== null && labelledTitle(heads[0]!, fields.title) ? heads[0]! : null;
   };
 }

@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
-import { VERBATIM, walkElements } from '../hast/util.js';
+import { forEachOutsideVerbatim } from '../hast/util.js';
 
 /**
  * Inline elements that pages set side by side with no space between them and show apart by their
@@ -31,18 +31,17 @@ const WORD_START = /\p{Lu}/u;
 export function separateJoinedNames() {
   const separate = (parent: Parents) => {
     const children = parent.children as ElementContent[];
-    for (let i = children.length - 1; i > 0; i--) {
-      const left = children[i - 1]!;
+    // A new array only when a space goes in, built in one pass: a splice per pair would make a
+    // parent of many such pairs quadratic.
+    let out: ElementContent[] | null = null;
+    for (let i = 0; i < children.length; i++) {
+      const left = children[i - 1];
       const right = children[i]!;
-      if (left.type !== 'element' || right.type !== 'element' || !INLINE.has(left.tagName) || !INLINE.has(right.tagName)) continue;
-      if (WORD_END.test(edgeChar(left, true)) && WORD_START.test(edgeChar(right, false))) children.splice(i, 0, { type: 'text', value: ' ' });
+      const weld = left?.type === 'element' && right.type === 'element' && INLINE.has(left.tagName) && INLINE.has(right.tagName) && WORD_END.test(edgeChar(left, true)) && WORD_START.test(edgeChar(right, false));
+      if (weld) (out ??= children.slice(0, i)).push({ type: 'text', value: ' ' });
+      out?.push(right);
     }
+    if (out) parent.children = out as typeof parent.children;
   };
-  return (tree: Root) => {
-    separate(tree);
-    walkElements(tree, (node) => {
-      if (VERBATIM.has(node.tagName)) return false;
-      separate(node);
-    });
-  };
+  return (tree: Root) => forEachOutsideVerbatim(tree, separate);
 }

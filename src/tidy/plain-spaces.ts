@@ -1,5 +1,5 @@
 import type { Parents, Root } from 'hast';
-import { VERBATIM, walkElements } from '../hast/util.js';
+import { forEachOutsideVerbatim } from '../hast/util.js';
 
 const NO_BREAK_SPACE = /\u00a0/g;
 
@@ -18,11 +18,5 @@ export function plainSpaces() {
       if (child.type === 'text' && child.value.includes('\u00a0')) child.value = child.value.replace(NO_BREAK_SPACE, ' ');
     }
   };
-  return (tree: Root) => {
-    replaceIn(tree);
-    walkElements(tree, (node) => {
-      if (VERBATIM.has(node.tagName)) return false;
-      replaceIn(node);
-    });
-  };
+  return (tree: Root) => forEachOutsideVerbatim(tree, replaceIn);
 }

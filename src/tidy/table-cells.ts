@@ -21,13 +21,24 @@ function needsSpace(neighbour: ElementContent | undefined): boolean {
 export function spaceCellBlocks() {
   const inline = (node: Element) => {
     const children = node.children as ElementContent[];
-    for (let i = children.length - 1; i >= 0; i--) {
+    // Rebuilt in one pass when a block is found (a splice per block would be quadratic).
+    let out: ElementContent[] | null = null;
+    let spaceAfter: ElementContent | null = null;
+    for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      if (child.type !== 'element' || !BLOCKS.has(child.tagName) || KEPT_IN_CELLS.has(child.tagName) || textOf(child, 40).trim() === '') continue;
+      if (child.type !== 'element' || !BLOCKS.has(child.tagName) || KEPT_IN_CELLS.has(child.tagName) || textOf(child, 40).trim() === '') {
+        out?.push(child);
+        continue;
+      }
       child.tagName = 'span';
-      if (needsSpace(children[i + 1])) children.splice(i + 1, 0, { type: 'text', value: ' ' });
-      if (needsSpace(children[i - 1])) children.splice(i, 0, { type: 'text', value: ' ' });
+      out ??= children.slice(0, i);
+      // One space between two blocks: the space after the previous one is already there.
+      if (needsSpace(children[i - 1]) && out[out.length - 1] !== spaceAfter) out.push({ type: 'text', value: ' ' });
+      out.push(child);
+      spaceAfter = needsSpace(children[i + 1]) ? { type: 'text', value: ' ' } : null;
+      if (spaceAfter) out.push(spaceAfter);
     }
+    if (out) node.children = out;
   };
   return (tree: Root) => {
     walkElements(tree, (node) => {

@@ -1,5 +1,5 @@
 import type { ElementContent, Parents, Root } from 'hast';
-import { isElement, VERBATIM, walkElements } from '../hast/util.js';
+import { forEachOutsideVerbatim, isElement } from '../hast/util.js';
 
 /** The line before the break ends mid-sentence: a letter, a digit or a comma, not a stop. */
 const OPEN_END = /[\p{L}\p{N},]$/u;
@@ -27,10 +27,5 @@ export function joinWrappedLines() {
       if (OPEN_END.test(before.value.trimEnd()) && CONTINUES.test(after.value.trimStart())) children[i] = { type: 'text', value: ' ' };
     }
   };
-  return (tree: Root) => {
-    walkElements(tree, (node) => {
-      if (VERBATIM.has(node.tagName)) return false;
-      join(node);
-    });
-  };
+  return (tree: Root) => forEachOutsideVerbatim(tree, join);
 }

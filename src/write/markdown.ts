@@ -235,6 +235,7 @@ const DL_HANDLER: NonNullable<ToMdastOptions['handlers']> = {
  */
 function toMdastInPlace(tree: HastRoot): MdastRoot {
   minifyWhitespace(tree);
+  let result: MdastRoot | null = null;
   const root: NonNullable<ToMdastOptions['nodeHandlers']>['root'] = (state) => {
     state.all = allWithoutSpread;
     state.toSpecificContent = toSpecificContentWithoutSpread as ToMdastState['toSpecificContent'];
@@ -250,7 +251,6 @@ function toMdastInPlace(tree: HastRoot): MdastRoot {
     // toMdast's own clean-up of the text nodes then walks an empty root: ours is done below.
     return { type: 'root', children: [] };
   };
-  let result: MdastRoot | null = null;
   toMdast({ type: 'root', children: [] }, { document: true, newlines: false, handlers: { ...FOOTNOTE_HANDLERS, ...TABLE_HANDLERS, ...DL_HANDLER }, nodeHandlers: { root } });
   cleanUpText(result!);
   return result!;
